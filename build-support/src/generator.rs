@@ -1,0 +1,258 @@
+//! The build.rs API: a builder in the style of prost-build.
+
+use std::path::{Path, PathBuf};
+
+use crate::targets::python::{self, PythonStyle};
+use crate::write::{self, WriteOptions, WriteReport};
+use crate::{Error, Spec};
+
+/// Generates API clients from an OpenAPI document.
+///
+/// Configure it with the chained methods, then call [`Generator::generate`], which validates the
+/// configuration, reads the spec, and writes every requested client. Relative paths are taken
+/// from the current directory, which in a build script is the crate's manifest folder.
+///
+/// ```no_run
+/// // build.rs
+/// fn main() -> Result<(), clientgen_build::Error> {
+///     clientgen_build::Generator::new("openapi.json")
+///         .python("clients/python/my_client")
+///         .generate()
+/// }
+/// ```
+#[derive(Debug, Clone)]
+pub struct Generator {
+    input: Input,
+    python: Option<PathBuf>,
+    python_style: PythonStyle,
+    python_asyncio: bool,
+    force: bool,
+    rerun_if_changed: Option<bool>,
+}
+
+#[derive(Debug, Clone)]
+enum Input {
+    File(PathBuf),
+    Text { name: PathBuf, text: String },
+}
+
+impl Generator {
+    /// A generator for the spec at `spec` (JSON or YAML).
+    ///
+    /// ```no_run
+    /// // build.rs
+    /// fn main() -> Result<(), clientgen_build::Error> {
+    ///     clientgen_build::Generator::new("openapi.yaml")
+    ///         .python("clients/my_client")
+    ///         .generate()
+    /// }
+    /// ```
+    pub fn new(spec: impl Into<PathBuf>) -> Self {
+        Generator::with_input(Input::File(spec.into()))
+    }
+
+    /// A generator for spec text already in memory (fetched from a URL, say); `name` is used in
+    /// messages and headers.
+    ///
+    /// ```no_run
+    /// // build.rs
+    /// fn main() -> Result<(), clientgen_build::Error> {
+    ///     let text = std::fs::read_to_string("openapi.json").expect("spec is readable");
+    ///     clientgen_build::Generator::from_text("openapi.json", text)
+    ///         .python("clients/my_client")
+    ///         .generate()
+    /// }
+    /// ```
+    pub fn from_text(name: impl Into<PathBuf>, text: impl Into<String>) -> Self {
+        Generator::with_input(Input::Text {
+            name: name.into(),
+            text: text.into(),
+        })
+    }
+
+    fn with_input(input: Input) -> Self {
+        Generator {
+            input,
+            python: None,
+            python_style: PythonStyle::default(),
+            python_asyncio: false,
+            force: false,
+            rerun_if_changed: None,
+        }
+    }
+
+    /// Writes the Python client package into `dir`; the folder's name is the package's name.
+    ///
+    /// ```no_run
+    /// // build.rs
+    /// fn main() -> Result<(), clientgen_build::Error> {
+    ///     clientgen_build::Generator::new("openapi.json")
+    ///         .python("clients/my_client") // `from my_client import client, schemas`
+    ///         .generate()
+    /// }
+    /// ```
+    pub fn python(mut self, dir: impl Into<PathBuf>) -> Self {
+        self.python = Some(dir.into());
+        self
+    }
+
+    /// Chooses the Python client's shape: module functions (the default) or a `Client` class.
+    ///
+    /// ```no_run
+    /// // build.rs
+    /// use clientgen_build::{Generator, PythonStyle};
+    ///
+    /// fn main() -> Result<(), clientgen_build::Error> {
+    ///     Generator::new("openapi.json")
+    ///         .python("clients/my_client")
+    ///         .python_style(PythonStyle::Class)
+    ///         .generate()
+    /// }
+    /// ```
+    pub fn python_style(mut self, style: PythonStyle) -> Self {
+        self.python_style = style;
+        self
+    }
+
+    /// Makes the Python operations `async def` on `httpx.AsyncClient`.
+    ///
+    /// ```no_run
+    /// // build.rs
+    /// fn main() -> Result<(), clientgen_build::Error> {
+    ///     clientgen_build::Generator::new("openapi.json")
+    ///         .python("clients/my_client")
+    ///         .python_asyncio(true)
+    ///         .generate()
+    /// }
+    /// ```
+    pub fn python_asyncio(mut self, asyncio: bool) -> Self {
+        self.python_asyncio = asyncio;
+        self
+    }
+
+    /// Writes into output folders that hold files clientgen did not generate. Off by default:
+    /// such a folder is refused so that nobody's files are removed by mistake.
+    ///
+    /// ```no_run
+    /// // build.rs
+    /// fn main() -> Result<(), clientgen_build::Error> {
+    ///     clientgen_build::Generator::new("openapi.json")
+    ///         .python("src/legacy_client")
+    ///         .force(true)
+    ///         .generate()
+    /// }
+    /// ```
+    pub fn force(mut self, force: bool) -> Self {
+        self.force = force;
+        self
+    }
+
+    /// Whether to print `cargo:rerun-if-changed` for every file read. By default it is printed
+    /// when running inside a build script (when `OUT_DIR` is set).
+    ///
+    /// ```no_run
+    /// // build.rs
+    /// fn main() -> Result<(), clientgen_build::Error> {
+    ///     clientgen_build::Generator::new("openapi.json")
+    ///         .python("clients/my_client")
+    ///         .emit_rerun_if_changed(false)
+    ///         .generate()
+    /// }
+    /// ```
+    pub fn emit_rerun_if_changed(mut self, emit: bool) -> Self {
+        self.rerun_if_changed = Some(emit);
+        self
+    }
+
+    /// Validates the configuration, reads the spec and writes every requested client.
+    ///
+    /// Nothing is written unless the whole spec lowers without error; each output folder is
+    /// written atomically.
+    ///
+    /// ```no_run
+    /// // build.rs
+    /// fn main() -> Result<(), clientgen_build::Error> {
+    ///     clientgen_build::Generator::new("openapi.json")
+    ///         .python("clients/my_client")
+    ///         .generate()
+    /// }
+    /// ```
+    pub fn generate(self) -> Result<(), Error> {
+        self.run().map(|_| ())
+    }
+
+    /// Like [`Generator::generate`], but returns what was read and what each write changed.
+    pub fn run(self) -> Result<Outcome, Error> {
+        if self.python.is_none() {
+            return Err(Error::Config(
+                "no output was requested: call .python(dir) (or another target) before .generate()"
+                    .to_string(),
+            ));
+        }
+        let rerun = self
+            .rerun_if_changed
+            .unwrap_or_else(|| std::env::var_os("OUT_DIR").is_some());
+        if rerun && let Input::File(path) = &self.input {
+            // Printed before loading so that Cargo re-runs after the user fixes a broken spec.
+            println!("cargo:rerun-if-changed={}", path.display());
+        }
+        let spec = match &self.input {
+            Input::File(path) => Spec::from_file(path)?,
+            Input::Text { name, text } => Spec::from_text(name.clone(), text.clone())?,
+        };
+        if rerun {
+            for source in spec.sources.iter().skip(1) {
+                println!("cargo:rerun-if-changed={}", source.path.display());
+            }
+            for warning in &spec.warnings {
+                for line in warning.to_string().lines().take(1) {
+                    println!("cargo:warning={line}");
+                }
+            }
+        }
+        let mut outputs = Vec::new();
+        if let Some(dir) = &self.python {
+            let options = python::Options {
+                style: self.python_style,
+                asyncio: self.python_asyncio,
+                package_name: package_name_of(dir)?,
+                spec_name: spec.file_name(),
+            };
+            let tree = python::emit(&spec.api, &options)?;
+            let report = write::write_tree(&tree, dir, WriteOptions { force: self.force })?;
+            outputs.push((dir.clone(), report));
+        }
+        Ok(Outcome { spec, outputs })
+    }
+}
+
+/// What [`Generator::run`] did.
+#[derive(Debug)]
+pub struct Outcome {
+    /// The spec as loaded, with its warnings.
+    pub spec: Spec,
+    /// Each output folder and what writing it changed.
+    pub outputs: Vec<(PathBuf, WriteReport)>,
+}
+
+/// The Python package name is the output folder's name; it must be an identifier.
+fn package_name_of(dir: &Path) -> Result<String, Error> {
+    let name = dir
+        .file_name()
+        .map(|name| name.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let valid = name
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_ascii_alphabetic() || c == '_')
+        && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_');
+    if valid {
+        Ok(name)
+    } else {
+        Err(Error::Config(format!(
+            "the Python output folder {} must be named like a Python package (letters, digits, \
+             underscores, not starting with a digit), because its name is the import name",
+            dir.display()
+        )))
+    }
+}

@@ -1,0 +1,559 @@
+//! The language-neutral model of an API that every target reads.
+//!
+//! The IR is what lowering produces from a normalized document: every `$ref` is resolved to a
+//! [`TypeId`], every inline object, enum or union is hoisted to a named [`TypeDef`] under a stable
+//! name, and every operation has an id. Nothing here names a language: targets decide how a
+//! [`TypeDef`] or an [`Operation`] is spelled.
+//!
+//! Order is the spec's order throughout (operations by path then method as written, types by
+//! `components/schemas` then in the order inline schemas were met), so output that follows it is
+//! deterministic and reads like the spec.
+
+use serde_json::Value;
+
+/// A whole API, ready for the targets.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Api {
+    /// `info.title`.
+    pub title: String,
+    /// `info.version`.
+    pub version: String,
+    /// `info.description`, if any.
+    pub description: Option<String>,
+    /// Server URLs from `servers` (variables substituted with their defaults), in spec order.
+    pub servers: Vec<String>,
+    /// Every named type: component schemas first, then hoisted inline schemas. Indexed by [`TypeId`].
+    pub types: Vec<TypeDef>,
+    /// Every operation, in spec order.
+    pub operations: Vec<Operation>,
+    /// Security schemes from `components/securitySchemes`, in spec order.
+    pub security_schemes: Vec<SecurityScheme>,
+}
+
+impl Api {
+    /// The type definition a [`TypeId`] points at.
+    pub fn type_def(&self, id: TypeId) -> &TypeDef {
+        &self.types[id.0]
+    }
+
+    /// The security scheme with this key, if the spec declares it.
+    pub fn security_scheme(&self, key: &str) -> Option<&SecurityScheme> {
+        self.security_schemes.iter().find(|s| s.key == key)
+    }
+}
+
+/// Index of a [`TypeDef`] in [`Api::types`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct TypeId(pub usize);
+
+/// A named type.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TypeDef {
+    /// The name as the spec gives it (`components/schemas` key), or the stable name made up for a
+    /// hoisted inline schema (see [`TypeOrigin`]). Targets turn it into an identifier.
+    pub name: String,
+    /// Where the schema came from.
+    pub origin: TypeOrigin,
+    /// `title` of the schema, if any.
+    pub title: Option<String>,
+    /// `description` of the schema, if any.
+    pub description: Option<String>,
+    /// What the type is.
+    pub kind: TypeKind,
+    /// `deprecated: true`.
+    pub deprecated: bool,
+}
+
+/// Where a named type came from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum TypeOrigin {
+    /// A schema under `components/schemas` (or 2.0 `definitions`).
+    Component,
+    /// An inline schema hoisted out of the document; the JSON pointer of the schema.
+    Inline {
+        /// JSON pointer of the inline schema in the normalized document.
+        pointer: String,
+    },
+}
+
+/// The shape of a named type.
+#[derive(Debug, Clone, PartialEq)]
+pub enum TypeKind {
+    /// An object with known properties (allOf members merged in).
+    Struct(Struct),
+    /// A closed set of string or integer values.
+    Enum(Enum),
+    /// `oneOf` / `anyOf`: one of several types.
+    Union(Union),
+    /// A name for another type (`UserIds: array of integer`, `Id: string`).
+    Alias(Type),
+}
+
+/// An object type.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Struct {
+    /// Properties in spec order (allOf members in order, then the schema's own).
+    pub fields: Vec<Field>,
+    /// `additionalProperties`: `None` when closed or unspecified, `Some(Type::Any)` for `true`.
+    pub additional_properties: Option<Type>,
+}
+
+/// One property of a [`Struct`].
+#[derive(Debug, Clone, PartialEq)]
+pub struct Field {
+    /// The wire name, exactly as in the spec (may be `+1`, `@type`, `class`, …).
+    pub name: String,
+    /// The property's type; nullable properties are [`Type::Nullable`].
+    pub ty: Type,
+    /// Listed in `required`.
+    pub required: bool,
+    /// `description` (or the referenced schema's, if the property is a bare `$ref` without one).
+    pub description: Option<String>,
+    /// `default`, as JSON.
+    pub default: Option<Value>,
+    /// `readOnly: true`.
+    pub read_only: bool,
+    /// `writeOnly: true`.
+    pub write_only: bool,
+    /// `deprecated: true`.
+    pub deprecated: bool,
+}
+
+/// A closed set of values.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Enum {
+    /// The values in spec order, duplicates removed.
+    pub values: Vec<EnumValue>,
+}
+
+/// One value of an [`Enum`].
+#[derive(Debug, Clone, PartialEq)]
+pub struct EnumValue {
+    /// The value on the wire.
+    pub value: EnumLiteral,
+    /// A name the spec gives it (`x-enum-varnames`, `x-enumNames`), if any.
+    pub name: Option<String>,
+    /// A description the spec gives it (`x-enum-descriptions`), if any.
+    pub description: Option<String>,
+}
+
+/// The wire value of an [`EnumValue`].
+#[derive(Debug, Clone, PartialEq)]
+pub enum EnumLiteral {
+    /// A string value.
+    String(String),
+    /// An integer value.
+    Integer(i64),
+}
+
+/// One of several types.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Union {
+    /// The alternatives in spec order (a `null` alternative is not listed here: the union's users
+    /// see [`Type::Nullable`] instead).
+    pub variants: Vec<Type>,
+    /// The discriminator, when the spec gives one.
+    pub discriminator: Option<Discriminator>,
+    /// `oneOf` (exactly one matches) or `anyOf` (one or more match).
+    pub exclusive: bool,
+}
+
+/// How a [`Union`]'s variant is told apart on the wire.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Discriminator {
+    /// The property holding the tag.
+    pub property: String,
+    /// Tag value → variant, one entry per variant (explicit `mapping` first, then the implicit
+    /// schema name for variants without an explicit entry), in variant order.
+    pub mapping: Vec<(String, TypeId)>,
+}
+
+/// A use of a type: in a field, a parameter, a body, a response.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Type {
+    /// Any JSON value (a schema without constraints).
+    Any,
+    /// `boolean`.
+    Boolean,
+    /// `integer`, with its `format` (`int32`, `int64`, …) if any.
+    Integer(IntegerFormat),
+    /// `number`, with its `format` if any.
+    Number(NumberFormat),
+    /// `string`, with its `format` if any.
+    String(StringFormat),
+    /// Raw bytes (`format: binary`, `contentMediaType`, a file upload or download).
+    Binary,
+    /// A named type.
+    Named(TypeId),
+    /// `array`.
+    List(Box<Type>),
+    /// `object` with only `additionalProperties`: string keys to values of this type.
+    Map(Box<Type>),
+    /// The inner type or `null`.
+    Nullable(Box<Type>),
+}
+
+/// `format` of an `integer`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum IntegerFormat {
+    /// No or an unknown format.
+    Unspecified,
+    /// `int32`.
+    Int32,
+    /// `int64`.
+    Int64,
+}
+
+/// `format` of a `number`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum NumberFormat {
+    /// No or an unknown format.
+    Unspecified,
+    /// `float`.
+    Float,
+    /// `double`.
+    Double,
+}
+
+/// `format` of a `string` that targets may type more precisely.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum StringFormat {
+    /// No format, or one no target types specially.
+    Plain,
+    /// `date-time` (RFC 3339).
+    DateTime,
+    /// `date` (RFC 3339 full-date).
+    Date,
+    /// `uuid`.
+    Uuid,
+    /// `byte`: base64-encoded bytes in a JSON string.
+    Byte,
+}
+
+/// One HTTP operation.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Operation {
+    /// `operationId`, or a stable one made from method and path when the spec gives none
+    /// (`get /users/{id}` → `get_users_id`); unique across the API (collisions get `_2`, `_3`, …
+    /// in spec order).
+    pub id: String,
+    /// Whether [`Operation::id`] came from the spec.
+    pub id_from_spec: bool,
+    /// The HTTP method.
+    pub method: Method,
+    /// The path template as in the spec (`/users/{user_id}`).
+    pub path: String,
+    /// `summary`.
+    pub summary: Option<String>,
+    /// `description`.
+    pub description: Option<String>,
+    /// `tags`, in spec order.
+    pub tags: Vec<String>,
+    /// Path-level and operation-level parameters merged (operation wins), in spec order, path
+    /// parameters in the order they appear in the template first.
+    pub parameters: Vec<Parameter>,
+    /// The request body, if any.
+    pub body: Option<RequestBody>,
+    /// Documented responses in spec order.
+    pub responses: Vec<Response>,
+    /// Security requirements: any one alternative satisfies; each alternative needs all of its
+    /// schemes. Empty means no auth. Already resolved from the document-level default.
+    pub security: Vec<Vec<String>>,
+    /// `deprecated: true`.
+    pub deprecated: bool,
+}
+
+/// An HTTP method.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Method {
+    /// GET
+    Get,
+    /// PUT
+    Put,
+    /// POST
+    Post,
+    /// DELETE
+    Delete,
+    /// OPTIONS
+    Options,
+    /// HEAD
+    Head,
+    /// PATCH
+    Patch,
+    /// TRACE
+    Trace,
+}
+
+impl Method {
+    /// The method in upper case, as sent on the wire.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Method::Get => "GET",
+            Method::Put => "PUT",
+            Method::Post => "POST",
+            Method::Delete => "DELETE",
+            Method::Options => "OPTIONS",
+            Method::Head => "HEAD",
+            Method::Patch => "PATCH",
+            Method::Trace => "TRACE",
+        }
+    }
+
+    /// The method for a lower-case path-item key (`get`, `post`, …).
+    pub fn from_key(key: &str) -> Option<Method> {
+        Some(match key {
+            "get" => Method::Get,
+            "put" => Method::Put,
+            "post" => Method::Post,
+            "delete" => Method::Delete,
+            "options" => Method::Options,
+            "head" => Method::Head,
+            "patch" => Method::Patch,
+            "trace" => Method::Trace,
+            _ => return None,
+        })
+    }
+}
+
+/// One parameter of an operation.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Parameter {
+    /// The wire name.
+    pub name: String,
+    /// Where it goes.
+    pub location: ParameterLocation,
+    /// Its type.
+    pub ty: Type,
+    /// `required` (always true for path parameters).
+    pub required: bool,
+    /// `description`.
+    pub description: Option<String>,
+    /// `default`, as JSON.
+    pub default: Option<Value>,
+    /// `style` (the location's default when absent).
+    pub style: ParameterStyle,
+    /// `explode` (the style's default when absent).
+    pub explode: bool,
+    /// `deprecated: true`.
+    pub deprecated: bool,
+}
+
+/// Where a parameter goes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum ParameterLocation {
+    /// In the path template.
+    Path,
+    /// In the query string.
+    Query,
+    /// In a request header.
+    Header,
+    /// In a cookie.
+    Cookie,
+}
+
+/// `style` of a parameter.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum ParameterStyle {
+    /// `simple` (path and header default).
+    Simple,
+    /// `form` (query and cookie default).
+    Form,
+    /// `label`.
+    Label,
+    /// `matrix`.
+    Matrix,
+    /// `spaceDelimited`.
+    SpaceDelimited,
+    /// `pipeDelimited`.
+    PipeDelimited,
+    /// `deepObject`.
+    DeepObject,
+}
+
+/// A request body.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RequestBody {
+    /// `required`.
+    pub required: bool,
+    /// `description`.
+    pub description: Option<String>,
+    /// One entry per media type, in spec order.
+    pub content: Vec<Content>,
+}
+
+impl RequestBody {
+    /// The content a client should send: JSON first, then multipart, then form, then the first.
+    pub fn preferred(&self) -> Option<&Content> {
+        preferred_content(
+            &self.content,
+            &[
+                MediaKind::Json,
+                MediaKind::Multipart,
+                MediaKind::Form,
+                MediaKind::Text,
+                MediaKind::Binary,
+            ],
+        )
+    }
+}
+
+/// A documented response.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Response {
+    /// The status it documents.
+    pub status: Status,
+    /// `description`.
+    pub description: Option<String>,
+    /// One entry per media type, in spec order; empty when the response has no body.
+    pub content: Vec<Content>,
+}
+
+impl Response {
+    /// The content a client should expect: JSON first, then text, then binary, then the first.
+    pub fn preferred(&self) -> Option<&Content> {
+        preferred_content(
+            &self.content,
+            &[
+                MediaKind::Json,
+                MediaKind::Text,
+                MediaKind::Binary,
+                MediaKind::Form,
+                MediaKind::Multipart,
+            ],
+        )
+    }
+}
+
+fn preferred_content<'a>(content: &'a [Content], order: &[MediaKind]) -> Option<&'a Content> {
+    order
+        .iter()
+        .find_map(|kind| content.iter().find(|c| c.kind == *kind))
+        .or_else(|| content.first())
+}
+
+/// The status a [`Response`] documents.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Status {
+    /// One code (`200`).
+    Code(u16),
+    /// A class (`2XX` → `Range(2)`).
+    Range(u8),
+    /// `default`: every status not documented otherwise.
+    Default,
+}
+
+impl Status {
+    /// Whether this status is a success (2xx).
+    pub fn is_success(self) -> bool {
+        match self {
+            Status::Code(code) => (200..300).contains(&code),
+            Status::Range(class) => class == 2,
+            Status::Default => false,
+        }
+    }
+}
+
+/// A body in one media type.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Content {
+    /// The media type as the spec writes it (`application/vnd.github+json`).
+    pub media_type: String,
+    /// What kind of encoding the media type means.
+    pub kind: MediaKind,
+    /// The body's type (`Type::Binary` for a raw upload or download, `Type::Any` when the spec
+    /// gives no schema).
+    pub ty: Type,
+}
+
+/// The encoding family of a media type.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum MediaKind {
+    /// `application/json`, `*/*+json`, `application/*json*`.
+    Json,
+    /// `multipart/form-data` (and other `multipart/*`).
+    Multipart,
+    /// `application/x-www-form-urlencoded`.
+    Form,
+    /// `text/*`.
+    Text,
+    /// Anything else: `application/octet-stream`, `image/png`, `*/*`, …
+    Binary,
+}
+
+impl MediaKind {
+    /// The kind of a media type string (parameters like `; charset=utf-8` are ignored).
+    pub fn of(media_type: &str) -> MediaKind {
+        let essence = media_type
+            .split(';')
+            .next()
+            .unwrap_or_default()
+            .trim()
+            .to_ascii_lowercase();
+        if essence == "application/json" || essence.ends_with("+json") || essence.ends_with("/json")
+        {
+            MediaKind::Json
+        } else if essence.starts_with("multipart/") {
+            MediaKind::Multipart
+        } else if essence == "application/x-www-form-urlencoded" {
+            MediaKind::Form
+        } else if essence.starts_with("text/") {
+            MediaKind::Text
+        } else {
+            MediaKind::Binary
+        }
+    }
+}
+
+/// A security scheme from `components/securitySchemes`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SecurityScheme {
+    /// The key under `securitySchemes`, as operations' `security` name it.
+    pub key: String,
+    /// What credentials it takes and where they go.
+    pub kind: SecuritySchemeKind,
+    /// `description`.
+    pub description: Option<String>,
+}
+
+/// How a security scheme sends credentials.
+#[derive(Debug, Clone, PartialEq)]
+pub enum SecuritySchemeKind {
+    /// `http` / `bearer`, and `oauth2` / `openIdConnect` (a bearer token is sent).
+    Bearer {
+        /// The flow kind, for documentation: `http`, `oauth2` or `openIdConnect`.
+        via: BearerVia,
+        /// The oauth2 token URL, when the spec gives one (password or client-credentials flow).
+        token_url: Option<String>,
+    },
+    /// `http` / `basic`.
+    Basic,
+    /// `apiKey`.
+    ApiKey {
+        /// Where the key goes.
+        location: ApiKeyLocation,
+        /// The header, query parameter or cookie name.
+        name: String,
+    },
+}
+
+/// Which scheme type a bearer token stands for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BearerVia {
+    /// `type: http, scheme: bearer`.
+    Http,
+    /// `type: oauth2`.
+    OAuth2,
+    /// `type: openIdConnect`.
+    OpenIdConnect,
+}
+
+/// Where an api key goes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ApiKeyLocation {
+    /// A request header.
+    Header,
+    /// A query parameter.
+    Query,
+    /// A cookie.
+    Cookie,
+}

@@ -1,0 +1,34 @@
+//! The clientgen core and the build.rs API.
+//!
+//! Data flows one way: [`load`] → [`normalize`] → [`lower`] (to the [`ir`]) → [`targets`] (to a
+//! [`tree::Tree`] per language) → [`write`]. Each stage only calls the stages to its left.
+//!
+//! Most users want [`Generator`]:
+//!
+//! ```no_run
+//! // build.rs
+//! fn main() -> Result<(), clientgen_build::Error> {
+//!     clientgen_build::Generator::new("openapi.json")
+//!         .python("clients/python/my_client")
+//!         .generate()
+//! }
+//! ```
+
+pub mod diagnostics;
+mod error;
+mod generator;
+pub mod ir;
+pub mod load;
+pub mod locate;
+pub mod lower;
+pub mod normalize;
+mod spec;
+pub mod targets;
+pub mod tree;
+pub mod write;
+
+pub use diagnostics::{Diagnostic, Severity};
+pub use error::Error;
+pub use generator::{Generator, Outcome};
+pub use spec::Spec;
+pub use targets::python::PythonStyle;

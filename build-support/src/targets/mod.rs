@@ -1,0 +1,3 @@
+//! Stage 4: one module per language, each a function from the IR to a file tree.
+
+pub mod python;

@@ -1,0 +1,3 @@
+//! The `clientgen` command.
+
+fn main() {}

@@ -1,0 +1,1 @@
+//! End-to-end, snapshot and corpus tests of clientgen; the tests live in `tests/tests/`.
