@@ -35,6 +35,8 @@ pub enum Error {
     },
     /// The generator was configured wrongly (no target, a bad option value…).
     Config(String),
+    /// A bug in clientgen: an internal invariant did not hold.
+    Internal(String),
 }
 
 impl Error {
@@ -85,6 +87,10 @@ impl fmt::Display for Error {
                 found.join(", ")
             ),
             Error::Config(message) => write!(f, "{message}"),
+            Error::Internal(message) => write!(
+                f,
+                "internal error: {message}; this is a bug in clientgen, please report it with the spec"
+            ),
         }
     }
 }

@@ -23,6 +23,7 @@ use crate::{Error, Spec};
 #[derive(Debug, Clone)]
 pub struct Generator {
     input: Input,
+    out: Option<PathBuf>,
     python: Option<PathBuf>,
     python_style: PythonStyle,
     python_asyncio: bool,
@@ -73,12 +74,30 @@ impl Generator {
     fn with_input(input: Input) -> Self {
         Generator {
             input,
+            out: None,
             python: None,
             python_style: PythonStyle::default(),
             python_asyncio: false,
             force: false,
             rerun_if_changed: None,
         }
+    }
+
+    /// Writes every target this build supports under `dir/<language>/`: the Python package goes
+    /// to `dir/python/<api>/`, where `<api>` is the spec's title in snake_case. A target given
+    /// its own folder (such as [`Generator::python`]) goes there instead.
+    ///
+    /// ```no_run
+    /// // build.rs
+    /// fn main() -> Result<(), clientgen_build::Error> {
+    ///     clientgen_build::Generator::new("openapi.json")
+    ///         .out("clients") // clients/python/<api>/
+    ///         .generate()
+    /// }
+    /// ```
+    pub fn out(mut self, dir: impl Into<PathBuf>) -> Self {
+        self.out = Some(dir.into());
+        self
     }
 
     /// Writes the Python client package into `dir`; the folder's name is the package's name.
@@ -183,9 +202,9 @@ impl Generator {
 
     /// Like [`Generator::generate`], but returns what was read and what each write changed.
     pub fn run(self) -> Result<Outcome, Error> {
-        if self.python.is_none() {
+        if self.python.is_none() && self.out.is_none() {
             return Err(Error::Config(
-                "no output was requested: call .python(dir) (or another target) before .generate()"
+                "no output was requested: call .out(dir) or .python(dir) before .generate()"
                     .to_string(),
             ));
         }
@@ -211,7 +230,11 @@ impl Generator {
             }
         }
         let mut outputs = Vec::new();
-        if let Some(dir) = &self.python {
+        let python_dir = self.python.clone().or_else(|| {
+            let out = self.out.as_ref()?;
+            Some(out.join("python").join(python::default_package_name(&spec.api)))
+        });
+        if let Some(dir) = &python_dir {
             let options = python::Options {
                 style: self.python_style,
                 asyncio: self.python_asyncio,

@@ -1,3 +1,4 @@
 //! Stage 4: one module per language, each a function from the IR to a file tree.
 
 pub mod python;
+mod template;

@@ -1,0 +1,98 @@
+//! `components/schemas`: every entry registered first, then each lowered to its own type.
+
+use serde_json::Value;
+
+use crate::ir::{Type, TypeDef, TypeId, TypeKind, TypeOrigin};
+
+use super::Lowerer;
+use super::pointer::Pointer;
+use super::read::Object;
+use super::schema::{Slot, admits_null};
+
+/// Where component schemas live.
+pub(super) const COMPONENT_SCHEMAS: &str = "/components/schemas";
+
+/// A `components/schemas` entry.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Component<'a> {
+    /// Its key.
+    pub(super) name: &'a str,
+    /// Its schema.
+    pub(super) schema: &'a Value,
+    /// Whether the schema admits `null`: its uses are then [`Type::Nullable`], since a
+    /// [`TypeDef`] cannot say so itself.
+    pub(super) nullable: bool,
+}
+
+impl<'a> Lowerer<'a> {
+    /// Gives every component schema its [`TypeId`], in spec order, before any is lowered.
+    pub(super) fn register_components(&mut self, root: &'a Object) {
+        let at = Pointer::Root("");
+        let Some(components) = self.object(root, "components", at) else {
+            return;
+        };
+        let Some(schemas) = self.object(components, "schemas", at.key("components")) else {
+            return;
+        };
+        for (name, schema) in schemas {
+            let id = TypeId(self.types.len());
+            self.type_names.claim(name);
+            let object = schema.as_object();
+            let def = type_def(name.clone(), TypeOrigin::Component, object);
+            self.types.push(def);
+            self.component_ids.insert(name, id);
+            self.components.push(Component {
+                name,
+                schema,
+                nullable: object.is_some_and(admits_null),
+            });
+        }
+    }
+
+    /// Lowers every registered component schema into its [`TypeDef`].
+    pub(super) fn lower_components(&mut self) {
+        let base = Pointer::Root(COMPONENT_SCHEMAS);
+        for index in 0..self.components.len() {
+            let Component { name, schema, .. } = self.components[index];
+            let id = TypeId(index);
+            let at = base.key(name);
+            let ty = match self.alias_loop(schema) {
+                Some(chain) => {
+                    let chain = chain.join("` → `");
+                    self.fail(
+                        at,
+                        format!("`$ref` chain `{chain}` loops without reaching a schema"),
+                        "point one of these references at a real schema",
+                    );
+                    Type::Any
+                }
+                None => self.shape(schema, at, Slot::Component(id, name)),
+            };
+            if ty != Type::Named(id) {
+                self.types[id.0].kind = TypeKind::Alias(ty);
+            }
+        }
+    }
+}
+
+/// A [`TypeDef`] whose kind is filled in later, with the schema's title, description and
+/// deprecation.
+pub(super) fn type_def(name: String, origin: TypeOrigin, schema: Option<&Object>) -> TypeDef {
+    let text = |key: &str| {
+        schema
+            .and_then(|schema| schema.get(key))
+            .and_then(Value::as_str)
+            .map(str::to_string)
+    };
+    TypeDef {
+        title: text("title"),
+        description: text("description"),
+        deprecated: schema
+            .and_then(|schema| schema.get("deprecated"))
+            .and_then(Value::as_bool)
+            .unwrap_or(false),
+        name,
+        origin,
+        kind: TypeKind::Alias(Type::Any),
+    }
+}

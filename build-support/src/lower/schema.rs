@@ -1,0 +1,282 @@
+//! Schemas to [`Type`]s: dispatch on the schema's shape, primitives, objects, maps and arrays.
+//!
+//! Structs, enums and unions need a [`crate::ir::TypeDef`]: a component schema that is one
+//! defines its own type, an inline one is hoisted under a stable name (see [`Slot`]).
+
+use serde_json::Value;
+
+use crate::ir::{
+    IntegerFormat, NumberFormat, StringFormat, Type, TypeId, TypeKind, TypeOrigin,
+};
+
+use super::Lowerer;
+use super::components::type_def;
+use super::naming::{Hint, is_identifier_like};
+use super::pointer::Pointer;
+use super::read::Object;
+
+/// How deep schemas may nest before lowering gives up on a branch (the walk is recursive).
+const MAX_DEPTH: usize = 256;
+
+/// Where the named type of a struct, enum or union schema goes.
+#[derive(Debug, Clone, Copy)]
+pub(super) enum Slot<'h> {
+    /// An inline schema: hoisted to a new type named by its `title` or this hint.
+    Hoist(Hint<'h>),
+    /// A component schema: it defines this type itself.
+    Component(TypeId, &'h str),
+}
+
+impl<'h> Slot<'h> {
+    /// The name the schema's own inline parts are named after.
+    pub(super) fn hint(self) -> Hint<'h> {
+        match self {
+            Slot::Hoist(hint) => hint,
+            Slot::Component(_, name) => Hint::Name(name),
+        }
+    }
+}
+
+impl<'a> Lowerer<'a> {
+    /// The type of an inline schema at `at`, hoisting what needs a name under `hint`.
+    pub(super) fn type_of(&mut self, schema: &'a Value, at: Pointer<'_>, hint: Hint<'_>) -> Type {
+        let ty = self.shape(schema, at, Slot::Hoist(hint));
+        match schema.as_object() {
+            Some(object) if admits_null(object) => nullable(ty),
+            _ => ty,
+        }
+    }
+
+    /// The type of `schema` ignoring whether it admits `null`.
+    pub(super) fn shape(&mut self, schema: &'a Value, at: Pointer<'_>, slot: Slot<'_>) -> Type {
+        self.nested(at, Type::Any, |this| match schema {
+            Value::Object(object) => this.shape_of(object, at, slot),
+            Value::Bool(true) => Type::Any,
+            _ => {
+                this.warn(at, "a schema should be an object; typed as any");
+                Type::Any
+            }
+        })
+    }
+
+    /// Runs `lower` one schema level deeper; past [`MAX_DEPTH`] levels reports an error at `at`
+    /// and gives `fallback` instead, so hostile nesting cannot overflow the stack.
+    pub(super) fn nested<T>(
+        &mut self,
+        at: Pointer<'_>,
+        fallback: T,
+        lower: impl FnOnce(&mut Self) -> T,
+    ) -> T {
+        if self.depth >= MAX_DEPTH {
+            self.fail(
+                at,
+                format!("schemas nest more than {MAX_DEPTH} levels deep; this one is typed as any"),
+                "move inner schemas to `components/schemas` and refer to them",
+            );
+            return fallback;
+        }
+        self.depth += 1;
+        let result = lower(self);
+        self.depth -= 1;
+        result
+    }
+
+    fn shape_of(&mut self, schema: &'a Object, at: Pointer<'_>, slot: Slot<'_>) -> Type {
+        if let Some(reference) = schema.get("$ref") {
+            return self.reference(reference, at);
+        }
+        if let Some(members) = self.list(schema, "allOf", at)
+            && let Some(ty) = self.all_of(schema, members, at, slot)
+        {
+            return ty;
+        }
+        for (key, exclusive) in [("oneOf", true), ("anyOf", false)] {
+            if let Some(members) = self.list(schema, key, at)
+                && !self.is_constraint(schema, members)
+            {
+                return self.union(schema, key, members, exclusive, at, slot);
+            }
+        }
+        if let Some(values) = self.list(schema, "enum", at) {
+            return self.enumeration(schema, values, at, slot);
+        }
+        self.by_type(schema, at, slot)
+    }
+
+    /// The type `type` (or, without one, `properties` or `items`) gives the schema.
+    pub(super) fn by_type(&mut self, schema: &'a Object, at: Pointer<'_>, slot: Slot<'_>) -> Type {
+        match self.text(schema, "type", at) {
+            Some("object") => self.object_type(schema, at, slot),
+            Some("array") => self.array_type(schema, at, slot),
+            Some(primitive) => self.primitive(schema, primitive, at),
+            None if schema.contains_key("properties")
+                || schema.contains_key("additionalProperties") =>
+            {
+                self.object_type(schema, at, slot)
+            }
+            None if schema.contains_key("items") => self.array_type(schema, at, slot),
+            None => Type::Any,
+        }
+    }
+
+    fn primitive(&mut self, schema: &'a Object, primitive: &str, at: Pointer<'_>) -> Type {
+        let format = schema.get("format").and_then(Value::as_str);
+        match primitive {
+            "string" => match format {
+                Some("binary") => Type::Binary,
+                Some("date-time") => Type::String(StringFormat::DateTime),
+                Some("date") => Type::String(StringFormat::Date),
+                Some("uuid") => Type::String(StringFormat::Uuid),
+                Some("byte") => Type::String(StringFormat::Byte),
+                _ => Type::String(StringFormat::Plain),
+            },
+            "integer" => Type::Integer(match format {
+                Some("int32") => IntegerFormat::Int32,
+                Some("int64") => IntegerFormat::Int64,
+                _ => IntegerFormat::Unspecified,
+            }),
+            "number" => Type::Number(match format {
+                Some("float") => NumberFormat::Float,
+                Some("double") => NumberFormat::Double,
+                _ => NumberFormat::Unspecified,
+            }),
+            "boolean" => Type::Boolean,
+            "null" => Type::Any,
+            other => {
+                self.warn(at.key("type"), format!("unknown type `{other}`; typed as any"));
+                Type::Any
+            }
+        }
+    }
+
+    fn object_type(&mut self, schema: &'a Object, at: Pointer<'_>, slot: Slot<'_>) -> Type {
+        let has_properties = self
+            .object(schema, "properties", at)
+            .is_some_and(|properties| !properties.is_empty());
+        if has_properties {
+            return self.struct_type(schema, at, slot);
+        }
+        match schema.get("additionalProperties") {
+            None | Some(Value::Bool(true)) => Type::Map(Box::new(Type::Any)),
+            Some(Value::Bool(false)) => self.struct_type(schema, at, slot),
+            Some(values) => {
+                let hint = slot.hint();
+                let ty = self.type_of(values, at.key("additionalProperties"), hint.child("value"));
+                Type::Map(Box::new(ty))
+            }
+        }
+    }
+
+    fn array_type(&mut self, schema: &'a Object, at: Pointer<'_>, slot: Slot<'_>) -> Type {
+        let item = match schema.get("items") {
+            None => Type::Any,
+            Some(items @ Value::Object(_)) => {
+                let hint = slot.hint();
+                self.type_of(items, at.key("items"), hint.child("item"))
+            }
+            Some(_) => {
+                self.warn(at.key("items"), "`items` should be one schema; items typed as any");
+                Type::Any
+            }
+        };
+        Type::List(Box::new(item))
+    }
+
+    /// `additionalProperties` of a struct: `true`/`{}` → any value, a schema → its type,
+    /// `false`/absent → none.
+    pub(super) fn additional_properties(
+        &mut self,
+        schema: &'a Object,
+        at: Pointer<'_>,
+        owner: Hint<'_>,
+    ) -> Option<Type> {
+        match schema.get("additionalProperties")? {
+            Value::Bool(true) => Some(Type::Any),
+            Value::Bool(false) => None,
+            values => {
+                let at = at.key("additionalProperties");
+                Some(self.type_of(values, at, owner.child("value")))
+            }
+        }
+    }
+
+    /// Defines the named type for a struct, enum or union `schema`: the component's own, or a
+    /// new hoisted one (one per pointer). `build` gets the type's name for naming inner parts.
+    pub(super) fn define(
+        &mut self,
+        slot: Slot<'_>,
+        schema: &'a Object,
+        at: Pointer<'_>,
+        build: impl FnOnce(&mut Self, &str) -> TypeKind,
+    ) -> Type {
+        let (id, name) = match slot {
+            Slot::Component(id, name) => (id, name.to_string()),
+            Slot::Hoist(hint) => {
+                let pointer = at.render();
+                if let Some(&id) = self.hoisted.get(&pointer) {
+                    return Type::Named(id);
+                }
+                let name = match schema.get("title").and_then(Value::as_str) {
+                    Some(title) if is_identifier_like(title) && !self.type_names.is_taken(title) => {
+                        self.type_names.claim(title)
+                    }
+                    _ => self.type_names.claim(&hint.render()),
+                };
+                let id = TypeId(self.types.len());
+                let origin = TypeOrigin::Inline {
+                    pointer: pointer.clone(),
+                };
+                self.types.push(type_def(name.clone(), origin, Some(schema)));
+                self.hoisted.insert(pointer, id);
+                (id, name)
+            }
+        };
+        let kind = build(self, &name);
+        self.types[id.0].kind = kind;
+        Type::Named(id)
+    }
+}
+
+/// Whether a schema admits `null`: `nullable: true`, `type: null`, `null` among its `enum`
+/// values, a `{type: null}` alternative, or a one-member composition whose member does.
+pub(super) fn admits_null(schema: &Object) -> bool {
+    if declares_null(schema) {
+        return true;
+    }
+    if schema.contains_key("properties") {
+        return false;
+    }
+    ["allOf", "oneOf", "anyOf"].iter().any(|key| {
+        match schema.get(*key).and_then(Value::as_array).map(Vec::as_slice) {
+            Some([only]) => only.as_object().is_some_and(declares_null),
+            _ => false,
+        }
+    })
+}
+
+fn declares_null(schema: &Object) -> bool {
+    let list_has = |key: &str, test: fn(&Value) -> bool| {
+        schema
+            .get(key)
+            .and_then(Value::as_array)
+            .is_some_and(|values| values.iter().any(test))
+    };
+    schema.get("nullable") == Some(&Value::Bool(true))
+        || schema.get("type").and_then(Value::as_str) == Some("null")
+        || list_has("enum", Value::is_null)
+        || list_has("oneOf", is_null_schema)
+        || list_has("anyOf", is_null_schema)
+}
+
+/// Whether `schema` is `{type: null}`: an alternative that only says "or null".
+pub(super) fn is_null_schema(schema: &Value) -> bool {
+    schema.get("type").and_then(Value::as_str) == Some("null")
+}
+
+/// `ty` or null, never wrapped twice.
+pub(super) fn nullable(ty: Type) -> Type {
+    match ty {
+        Type::Nullable(_) => ty,
+        other => Type::Nullable(Box::new(other)),
+    }
+}

@@ -1,0 +1,3 @@
+//! Tests of lowering, by behaviour.
+
+mod smoke;

@@ -1,0 +1,149 @@
+//! Unions: `oneOf` / `anyOf` alternatives and their discriminator.
+
+use std::collections::HashSet;
+
+use serde_json::Value;
+
+use crate::ir::{Discriminator, Type, TypeId, TypeKind, Union};
+
+use super::Lowerer;
+use super::compose::Member;
+use super::naming::Hint;
+use super::pointer::Pointer;
+use super::read::Object;
+use super::refs::Target;
+use super::schema::{Slot, is_null_schema};
+
+impl<'a> Lowerer<'a> {
+    /// Whether a `oneOf`/`anyOf` only constrains an otherwise typed schema (`type: object` with
+    /// `oneOf: [{required: [a]}, {required: [b]}]`) rather than listing alternatives.
+    pub(super) fn is_constraint(&self, schema: &'a Object, members: &'a [Value]) -> bool {
+        (schema.contains_key("type") || schema.contains_key("properties"))
+            && members
+                .iter()
+                .all(|member| self.member(member, 0) == Member::Annotation)
+    }
+
+    /// The `oneOf` (`exclusive`) or `anyOf` under `key`: a union of the non-null members; a
+    /// single member passes through.
+    pub(super) fn union(
+        &mut self,
+        schema: &'a Object,
+        key: &'static str,
+        members: &'a [Value],
+        exclusive: bool,
+        at: Pointer<'_>,
+        slot: Slot<'_>,
+    ) -> Type {
+        let variants: Vec<(usize, &'a Value)> = members
+            .iter()
+            .enumerate()
+            .filter(|(_, member)| !is_null_schema(member))
+            .collect();
+        match variants.as_slice() {
+            [] => Type::Any,
+            [(index, member)] => {
+                let list = at.key(key);
+                self.pass_through(member, list.index(*index), slot)
+            }
+            _ => self.define(slot, schema, at, |this, owner| {
+                let union = this.union_of(schema, key, &variants, exclusive, at, owner);
+                TypeKind::Union(union)
+            }),
+        }
+    }
+
+    fn union_of(
+        &mut self,
+        schema: &'a Object,
+        key: &'static str,
+        members: &[(usize, &'a Value)],
+        exclusive: bool,
+        at: Pointer<'_>,
+        owner: &str,
+    ) -> Union {
+        let list = at.key(key);
+        let owner = Hint::Name(owner);
+        let mut variants = Vec::with_capacity(members.len());
+        for (position, (index, member)) in members.iter().enumerate() {
+            let part = match member.get("title").and_then(Value::as_str) {
+                Some(title) => title.to_string(),
+                None => (position + 1).to_string(),
+            };
+            variants.push(self.type_of(member, list.index(*index), owner.child(&part)));
+        }
+        let discriminator = match self.object(schema, "discriminator", at) {
+            Some(discriminator) => {
+                self.discriminator(discriminator, &variants, at.key("discriminator"))
+            }
+            None => None,
+        };
+        Union {
+            variants,
+            discriminator,
+            exclusive,
+        }
+    }
+
+    /// `discriminator`: explicit `mapping` entries in order, then each variant not mapped under
+    /// its type's name. Only when every variant is a named type.
+    fn discriminator(
+        &mut self,
+        discriminator: &'a Object,
+        variants: &[Type],
+        at: Pointer<'_>,
+    ) -> Option<Discriminator> {
+        let Some(property) = self.owned_text(discriminator, "propertyName", at) else {
+            self.warn(at, "discriminator has no `propertyName`; ignored");
+            return None;
+        };
+        let named: Option<Vec<TypeId>> = variants
+            .iter()
+            .map(|variant| match variant {
+                Type::Named(id) => Some(*id),
+                _ => None,
+            })
+            .collect();
+        let Some(named) = named else {
+            self.warn(
+                at,
+                "discriminator ignored: not every alternative is a named schema",
+            );
+            return None;
+        };
+        let mut mapping = Vec::with_capacity(named.len());
+        let mut mapped = HashSet::new();
+        if let Some(explicit) = self.object(discriminator, "mapping", at) {
+            let at = at.key("mapping");
+            for (tag, target) in explicit {
+                match target.as_str().and_then(|target| self.mapping_target(target)) {
+                    Some(id) => {
+                        mapping.push((tag.clone(), id));
+                        mapped.insert(id);
+                    }
+                    None => self.warn(
+                        at.key(tag),
+                        format!("discriminator mapping `{tag}` names no schema; ignored"),
+                    ),
+                }
+            }
+        }
+        for id in named {
+            if mapped.insert(id) {
+                mapping.push((self.types[id.0].name.clone(), id));
+            }
+        }
+        Some(Discriminator { property, mapping })
+    }
+
+    /// The component a discriminator mapping value names: a `$ref` or a bare schema name.
+    fn mapping_target(&self, target: &'a str) -> Option<TypeId> {
+        if !target.contains('#') && !target.contains('/') {
+            return self.component_ids.get(target).copied();
+        }
+        match self.target(target) {
+            Target::Component(id) => Some(id),
+            _ => None,
+        }
+    }
+}

@@ -1,0 +1,83 @@
+//! Where the normalizer is in the ORIGINAL document, which dialect it reads, and where its
+//! problems go.
+//!
+//! The pointer is one growing string: entering a key appends `/key`, leaving truncates it, so a
+//! walk over a 13 MB document allocates nothing per node and a diagnostic copies the pointer
+//! only when it is recorded.
+
+use std::fmt::Write as _;
+
+use serde_json::Value;
+
+use super::Dialect;
+use crate::diagnostics::Diagnostics;
+
+/// The state every normalizing function carries: dialect, position and diagnostics.
+pub(super) struct Walk<'d> {
+    dialect: Dialect,
+    pointer: String,
+    diagnostics: &'d mut Diagnostics,
+}
+
+impl<'d> Walk<'d> {
+    /// A walk at the document root.
+    pub(super) fn new(dialect: Dialect, diagnostics: &'d mut Diagnostics) -> Self {
+        Walk {
+            dialect,
+            pointer: String::new(),
+            diagnostics,
+        }
+    }
+
+    /// The version of the document being read.
+    pub(super) fn dialect(&self) -> Dialect {
+        self.dialect
+    }
+
+    /// Runs `f` one level deeper, at the member `key` of the current node.
+    pub(super) fn at<R>(&mut self, key: &str, f: impl FnOnce(&mut Self) -> R) -> R {
+        let mark = self.pointer.len();
+        self.pointer.push('/');
+        if key.contains(['~', '/']) {
+            for c in key.chars() {
+                match c {
+                    '~' => self.pointer.push_str("~0"),
+                    '/' => self.pointer.push_str("~1"),
+                    c => self.pointer.push(c),
+                }
+            }
+        } else {
+            self.pointer.push_str(key);
+        }
+        let result = f(self);
+        self.pointer.truncate(mark);
+        result
+    }
+
+    /// Runs `f` one level deeper, at the item `index` of the current list.
+    pub(super) fn at_index<R>(&mut self, index: usize, f: impl FnOnce(&mut Self) -> R) -> R {
+        let mark = self.pointer.len();
+        // Writing to a String cannot fail.
+        let _ = write!(self.pointer, "/{index}");
+        let result = f(self);
+        self.pointer.truncate(mark);
+        result
+    }
+
+    /// Records a warning at the current node: `message` says what was done instead.
+    pub(super) fn warn(&mut self, message: impl Into<String>) {
+        self.diagnostics.warning(self.pointer.clone(), message);
+    }
+}
+
+/// How a value is named in messages: "a string", "a list"…
+pub(super) fn kind(value: &Value) -> &'static str {
+    match value {
+        Value::Null => "null",
+        Value::Bool(_) => "a boolean",
+        Value::Number(_) => "a number",
+        Value::String(_) => "a string",
+        Value::Array(_) => "a list",
+        Value::Object(_) => "an object",
+    }
+}

@@ -1,0 +1,224 @@
+//! Python naming: casing, keywords and collisions, all in one place.
+//!
+//! Every identifier the Python target writes comes from here, so that no spec name can produce
+//! invalid Python or shadow something the generated modules rely on.
+
+use std::collections::HashSet;
+
+use heck::{ToShoutySnakeCase, ToSnakeCase, ToUpperCamelCase};
+
+/// Python's hard keywords (soft keywords such as `match` and `type` are valid identifiers).
+const KEYWORDS: &[&str] = &[
+    "False", "None", "True", "and", "as", "assert", "async", "await", "break", "class", "continue",
+    "def", "del", "elif", "else", "except", "finally", "for", "from", "global", "if", "import",
+    "in", "is", "lambda", "nonlocal", "not", "or", "pass", "raise", "return", "try", "while",
+    "with", "yield",
+];
+
+/// Attribute names of pydantic's `BaseModel` that a field must not shadow (mypy rejects
+/// overriding a method with a field, and pydantic reserves `model_*`).
+const MODEL_ATTRIBUTES: &[&str] = &[
+    "construct", "copy", "dict", "from_orm", "json", "model_computed_fields", "model_config",
+    "model_construct", "model_copy", "model_dump", "model_dump_json", "model_extra",
+    "model_fields", "model_fields_set", "model_json_schema", "model_parametrized_name",
+    "model_post_init", "model_rebuild", "model_validate", "model_validate_json",
+    "model_validate_strings", "parse_file", "parse_obj", "parse_raw", "schema", "schema_json",
+    "update_forward_refs", "validate",
+];
+
+/// Module-level names of the generated `client.py` that an operation or parameter must not
+/// shadow.
+pub const CLIENT_MODULE_NAMES: &[&str] = &[
+    "annotations", "schemas", "config", "response", "request", "self", "client", "Client", "httpx",
+];
+
+/// The class name for a schema. A component's name is kept as written when it already is a
+/// capitalized identifier (`HTTPValidationError`, `Body_upload_avatar`), so users find the names
+/// of their spec; other names, and names made up for inline schemas, are PascalCased
+/// (`user-profile` → `UserProfile`, `Pet_owner_item` → `PetOwnerItem`).
+pub fn class_name(raw: &str, keep_as_written: bool) -> String {
+    let kept = keep_as_written
+        && is_identifier(raw)
+        && raw.starts_with(|c: char| c.is_ascii_uppercase());
+    let mut name = if kept {
+        raw.to_string()
+    } else {
+        spell_symbols(raw).to_upper_camel_case()
+    };
+    name.retain(|c| c.is_ascii_alphanumeric() || c == '_');
+    if !name.starts_with(|c: char| c.is_ascii_uppercase()) {
+        name.insert_str(0, "Schema");
+    }
+    avoid_keyword(name)
+}
+
+/// A snake_case identifier for a field, parameter or function (`userId` → `user_id`, `+1` →
+/// `plus_1`, `class` → `class_`); never starts with `_` or a digit.
+pub fn snake_name(raw: &str) -> String {
+    let mut name = spell_symbols(raw).to_snake_case();
+    name.retain(|c| c.is_ascii_alphanumeric() || c == '_');
+    let name = name.trim_start_matches('_').to_string();
+    let name = if name.is_empty() {
+        "value".to_string()
+    } else if name.starts_with(|c: char| c.is_ascii_digit()) {
+        format!("n_{name}")
+    } else {
+        name
+    };
+    avoid_keyword(name)
+}
+
+/// A field name for a pydantic model: [`snake_name`], also clear of `BaseModel`'s attributes.
+pub fn field_name(raw: &str) -> String {
+    let name = snake_name(raw);
+    if MODEL_ATTRIBUTES.contains(&name.as_str()) {
+        format!("{name}_")
+    } else {
+        name
+    }
+}
+
+/// An enum member name in UPPER_SNAKE_CASE (`in-progress` → `IN_PROGRESS`, `1` → `VALUE_1`,
+/// `-1` → `VALUE_MINUS_1`, `""` → `EMPTY`).
+pub fn enum_member(raw: &str) -> String {
+    if raw.is_empty() {
+        return "EMPTY".to_string();
+    }
+    let mut name = spell_symbols(raw).to_shouty_snake_case();
+    name.retain(|c| c.is_ascii_alphanumeric() || c == '_');
+    let name = name.trim_start_matches('_').to_string();
+    if name.is_empty() || name.starts_with(|c: char| c.is_ascii_digit()) {
+        format!("VALUE_{name}")
+    } else {
+        avoid_keyword(name)
+    }
+}
+
+/// Turns leading or lone symbols that carry meaning into words, so that `+1` and `-1` stay
+/// apart (`plus_1`, `minus_1`) and `@type` reads `at_type`.
+fn spell_symbols(raw: &str) -> String {
+    let mut out = String::with_capacity(raw.len() + 8);
+    for (index, c) in raw.chars().enumerate() {
+        let word = match c {
+            '+' => Some("plus"),
+            '-' if index == 0 => Some("minus"),
+            '@' => Some("at"),
+            '$' => Some("dollar"),
+            '#' => Some("hash"),
+            '*' => Some("star"),
+            _ => None,
+        };
+        match word {
+            Some(word) => {
+                out.push(' ');
+                out.push_str(word);
+                out.push(' ');
+            }
+            None if c.is_alphanumeric() => out.push(c),
+            None => out.push(' '),
+        }
+    }
+    // heck treats case boundaries as word boundaries; ASCII-only output keeps identifiers portable.
+    out.chars()
+        .map(|c| if c.is_ascii() { c } else { ' ' })
+        .collect()
+}
+
+fn is_identifier(raw: &str) -> bool {
+    raw.starts_with(|c: char| c.is_ascii_alphabetic() || c == '_')
+        && raw.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
+}
+
+fn avoid_keyword(name: String) -> String {
+    if KEYWORDS.contains(&name.as_str()) {
+        format!("{name}_")
+    } else {
+        name
+    }
+}
+
+/// Names already taken in one Python scope; [`Scope::claim`] hands out unique ones.
+#[derive(Debug, Default)]
+pub struct Scope {
+    taken: HashSet<String>,
+}
+
+impl Scope {
+    /// A scope in which `reserved` are already taken.
+    pub fn with_reserved(reserved: &[&str]) -> Self {
+        Scope {
+            taken: reserved.iter().map(|name| name.to_string()).collect(),
+        }
+    }
+
+    /// `name` if free, else `name_2`, `name_3`, …; the result is taken from then on.
+    pub fn claim(&mut self, name: String) -> String {
+        if self.taken.insert(name.clone()) {
+            return name;
+        }
+        let separator = if name.ends_with('_') { "" } else { "_" };
+        (2..)
+            .map(|n| format!("{name}{separator}{n}"))
+            .find(|candidate| self.taken.insert(candidate.clone()))
+            .expect("an unbounded counter always finds a free name")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn class_names_keep_capitalized_identifiers() {
+        assert_eq!(class_name("HTTPValidationError", true), "HTTPValidationError");
+        assert_eq!(class_name("Body_upload_avatar", true), "Body_upload_avatar");
+        assert_eq!(class_name("user-profile", true), "UserProfile");
+        assert_eq!(class_name("user", true), "User");
+        assert_eq!(class_name("1password", true), "Schema1password");
+        assert_eq!(class_name("None", true), "None_");
+        assert_eq!(class_name("../etc/passwd", true), "EtcPasswd");
+        assert_eq!(class_name("", true), "Schema");
+        assert_eq!(class_name("Pet_owner_item", false), "PetOwnerItem");
+    }
+
+    #[test]
+    fn snake_names_are_valid_identifiers() {
+        assert_eq!(snake_name("userId"), "user_id");
+        assert_eq!(snake_name("X-Request-ID"), "x_request_id");
+        assert_eq!(snake_name("+1"), "plus_1");
+        assert_eq!(snake_name("-1"), "minus_1");
+        assert_eq!(snake_name("@type"), "at_type");
+        assert_eq!(snake_name("$ref"), "dollar_ref");
+        assert_eq!(snake_name("class"), "class_");
+        assert_eq!(snake_name("_id"), "id");
+        assert_eq!(snake_name("2fa"), "n_2fa");
+        assert_eq!(snake_name(""), "value");
+        assert_eq!(snake_name("日本"), "value");
+    }
+
+    #[test]
+    fn field_names_avoid_base_model_attributes() {
+        assert_eq!(field_name("json"), "json_");
+        assert_eq!(field_name("model_config"), "model_config_");
+        assert_eq!(field_name("name"), "name");
+    }
+
+    #[test]
+    fn enum_members_are_upper_snake() {
+        assert_eq!(enum_member("in-progress"), "IN_PROGRESS");
+        assert_eq!(enum_member("1"), "VALUE_1");
+        assert_eq!(enum_member("-1"), "MINUS_1");
+        assert_eq!(enum_member(""), "EMPTY");
+        assert_eq!(enum_member("None"), "NONE");
+    }
+
+    #[test]
+    fn scope_suffixes_collisions() {
+        let mut scope = Scope::with_reserved(&["schemas"]);
+        assert_eq!(scope.claim("user_id".into()), "user_id");
+        assert_eq!(scope.claim("user_id".into()), "user_id_2");
+        assert_eq!(scope.claim("schemas".into()), "schemas_2");
+        assert_eq!(scope.claim("class_".into()), "class_");
+        assert_eq!(scope.claim("class_".into()), "class_2");
+    }
+}

@@ -1,0 +1,410 @@
+//! The view of each operation in `client.py`: its signature, how the request is built and how
+//! each documented status is decoded.
+
+use serde::Serialize;
+
+use super::escape;
+use super::names::{self, CLIENT_MODULE_NAMES, Scope};
+use super::types::{self, Context, Uses};
+use crate::ir::{
+    Api, Content, MediaKind, Operation, Parameter, ParameterLocation, ParameterStyle, Response,
+    Status, Type,
+};
+
+/// One operation, ready for the template.
+#[derive(Debug, Serialize)]
+pub struct OperationView {
+    /// The Python function or method name.
+    pub name: String,
+    /// The docstring body, if there is anything to say.
+    doc: Option<String>,
+    /// `name(...) -> returns:`, wrapped one parameter a line when long.
+    signature: String,
+    /// The HTTP method as a string literal.
+    method_literal: String,
+    /// The wire method, for the README.
+    pub method: &'static str,
+    /// The spec's path, for the README.
+    pub path_text: String,
+    /// The expression of the request path.
+    path: String,
+    /// `name=value` arguments of `_http.Request` beyond method and path.
+    request_args: Vec<String>,
+    /// Status checks in order, each returning a decoded value.
+    cases: Vec<CaseView>,
+    /// Whether statuses no case covers raise `ApiError`.
+    raises: bool,
+}
+
+#[derive(Debug)]
+struct ParamView {
+    name: String,
+    annotation: String,
+    default: Option<String>,
+}
+
+impl ParamView {
+    fn declaration(&self) -> String {
+        match &self.default {
+            Some(default) => format!("{}: {} = {default}", self.name, self.annotation),
+            None => format!("{}: {}", self.name, self.annotation),
+        }
+    }
+}
+
+/// Lines longer than this are wrapped, as black would.
+const LINE_LENGTH: usize = 88;
+
+/// `name(self, *, a: int) -> R:`, or one parameter a line when that is too long. `indent` is
+/// the body's indentation.
+fn signature(name: &str, method: bool, params: &[ParamView], returns: &str, indent: &str) -> String {
+    let mut parts: Vec<String> = Vec::new();
+    if method {
+        parts.push("self".to_string());
+    }
+    if !params.is_empty() {
+        parts.push("*".to_string());
+        parts.extend(params.iter().map(ParamView::declaration));
+    }
+    let one_line = format!("{name}({}) -> {returns}:", parts.join(", "));
+    let def_indent = &indent[..indent.len() - 4];
+    if def_indent.len() + "async def ".len() + one_line.len() <= LINE_LENGTH {
+        return one_line;
+    }
+    let mut wrapped = format!("{name}(\n");
+    for part in parts {
+        wrapped.push_str(&format!("{indent}{part},\n"));
+    }
+    wrapped.push_str(&format!("{def_indent}) -> {returns}:"));
+    wrapped
+}
+
+/// `_t.cast(T, _http.decode_json(response, T))`, wrapped when long.
+fn cast(annotation: &str, indent: &str) -> String {
+    let decode = format!("_http.decode_json(response, {annotation})");
+    let one_line = format!("_t.cast({annotation}, {decode})");
+    if indent.len() + 4 + "return ".len() + one_line.len() <= LINE_LENGTH {
+        return one_line;
+    }
+    let inner = format!("{indent}        ");
+    format!("_t.cast(\n{inner}{annotation},\n{inner}{decode},\n{indent}    )")
+}
+
+#[derive(Debug, Serialize)]
+struct CaseView {
+    /// The condition on `response.status_code`; `None` for the final fallback.
+    condition: Option<String>,
+    value: String,
+}
+
+/// Builds the view of every operation; `indent` is the indentation of the function body
+/// (four spaces for module functions, eight for methods).
+pub fn views(api: &Api, class_names: &[String], indent: &str, uses: &mut Uses) -> Vec<OperationView> {
+    let mut functions = Scope::with_reserved(CLIENT_MODULE_NAMES);
+    api.operations
+        .iter()
+        .map(|operation| {
+            let name = functions.claim(names::snake_name(&operation.id));
+            view(api, operation, name, class_names, indent, uses)
+        })
+        .collect()
+}
+
+fn view(
+    api: &Api,
+    operation: &Operation,
+    name: String,
+    class_names: &[String],
+    indent: &str,
+    uses: &mut Uses,
+) -> OperationView {
+    let upload = Context {
+        class_names,
+        prefix: "schemas.",
+        binary_is_upload: true,
+        pending: &[],
+    };
+    let download = Context {
+        binary_is_upload: false,
+        ..upload
+    };
+    let mut scope = Scope::with_reserved(CLIENT_MODULE_NAMES);
+    // The body is always `data`; a parameter of that name gives way.
+    let body = operation.body.as_ref().and_then(|body| Some((body, body.preferred()?)));
+    let data = body.map(|_| scope.claim("data".to_string()));
+    let mut params = Vec::new();
+    let mut args_doc = Vec::new();
+    let mut path_values = Vec::new();
+    let mut by_location: [Vec<String>; 3] = Default::default();
+    for parameter in &operation.parameters {
+        let python_name = scope.claim(names::snake_name(&parameter.name));
+        params.push(param_view(api, parameter, &python_name, upload, uses));
+        if let Some(text) = parameter.description.as_deref() {
+            args_doc.push((python_name.clone(), text.to_string()));
+        }
+        let wire = escape::string_literal(&parameter.name);
+        let value = styled(parameter, &python_name);
+        match parameter.location {
+            ParameterLocation::Path => path_values.push(format!("{wire}: {python_name}")),
+            ParameterLocation::Query => by_location[0].push(format!("{wire}: {value}")),
+            ParameterLocation::Header => by_location[1].push(format!("{wire}: {python_name}")),
+            ParameterLocation::Cookie => by_location[2].push(format!("{wire}: {python_name}")),
+        }
+    }
+    let mut request_args = Vec::new();
+    for (key, entries) in ["query", "headers", "cookies"].iter().zip(&by_location) {
+        if !entries.is_empty() {
+            request_args.push(format!("{key}={{{}}}", entries.join(", ")));
+        }
+    }
+    if let (Some((body, content)), Some(data)) = (body, data) {
+        let annotation = body_annotation(api, content, upload, uses);
+        let (annotation, default) = if body.required {
+            (annotation, None)
+        } else {
+            (optional(annotation), Some("None".to_string()))
+        };
+        params.push(ParamView {
+            name: data.clone(),
+            annotation,
+            default,
+        });
+        if let Some(text) = body.description.as_deref() {
+            args_doc.push((data.clone(), text.to_string()));
+        }
+        let encoded = body_expression(content, &data);
+        request_args.push(if body.required {
+            format!("body={encoded}")
+        } else {
+            format!("body=None if {data} is None else {encoded}")
+        });
+    }
+    let security = security_literal(&operation.security);
+    if security != "()" {
+        request_args.push(format!("security={security}"));
+    }
+    let path = if path_values.is_empty() {
+        escape::string_literal(&operation.path)
+    } else {
+        format!(
+            "_http.path({}, {{{}}})",
+            escape::string_literal(&operation.path),
+            path_values.join(", ")
+        )
+    };
+    let (cases, raises, returns) = decoding(api, &operation.responses, download, indent, uses);
+    OperationView {
+        signature: signature(&name, indent.len() > 4, &params, &returns, indent),
+        name,
+        doc: docstring(operation, &args_doc, indent),
+        method_literal: escape::string_literal(operation.method.as_str()),
+        method: operation.method.as_str(),
+        path_text: operation.path.clone(),
+        path,
+        request_args,
+        cases,
+        raises,
+    }
+}
+
+fn param_view(
+    api: &Api,
+    parameter: &Parameter,
+    python_name: &str,
+    context: Context<'_>,
+    uses: &mut Uses,
+) -> ParamView {
+    let annotation = types::annotation(api, &parameter.ty, context, uses);
+    let (annotation, default) = if parameter.required {
+        (annotation, None)
+    } else {
+        (optional(annotation), Some("None".to_string()))
+    };
+    ParamView {
+        name: python_name.to_string(),
+        annotation,
+        default,
+    }
+}
+
+fn optional(annotation: String) -> String {
+    if annotation.ends_with("| None") || annotation == "_t.Any" {
+        annotation
+    } else {
+        format!("{annotation} | None")
+    }
+}
+
+/// The query value, wrapped when its style is not the default `form`/`explode=true`.
+fn styled(parameter: &Parameter, python_name: &str) -> String {
+    if parameter.style == ParameterStyle::Form && parameter.explode {
+        return python_name.to_string();
+    }
+    let style = match parameter.style {
+        ParameterStyle::Simple => "simple",
+        ParameterStyle::Form => "form",
+        ParameterStyle::Label => "label",
+        ParameterStyle::Matrix => "matrix",
+        ParameterStyle::SpaceDelimited => "spaceDelimited",
+        ParameterStyle::PipeDelimited => "pipeDelimited",
+        ParameterStyle::DeepObject => "deepObject",
+    };
+    let explode = if parameter.explode { "True" } else { "False" };
+    format!("_http.Styled({python_name}, \"{style}\", {explode})")
+}
+
+fn body_annotation(api: &Api, content: &Content, context: Context<'_>, uses: &mut Uses) -> String {
+    match (content.kind, &content.ty) {
+        (MediaKind::Binary, _) | (_, Type::Binary) => {
+            uses.http = true;
+            "_http.RawContent".to_string()
+        }
+        (MediaKind::Text, _) => "str".to_string(),
+        (_, ty) => types::annotation(api, ty, context, uses),
+    }
+}
+
+fn body_expression(content: &Content, data: &str) -> String {
+    let media_type = escape::string_literal(&content.media_type);
+    match (content.kind, &content.ty) {
+        (MediaKind::Binary | MediaKind::Text, _) | (_, Type::Binary) => {
+            format!("_http.raw_body({data}, {media_type})")
+        }
+        (MediaKind::Json, _) => format!("_http.json_body({data}, {media_type})"),
+        (MediaKind::Multipart, _) => format!("_http.multipart_body({data})"),
+        (MediaKind::Form, _) => format!("_http.form_body({data})"),
+    }
+}
+
+fn security_literal(requirements: &[Vec<String>]) -> String {
+    if requirements.is_empty() {
+        return "()".to_string();
+    }
+    let alternatives: Vec<String> = requirements
+        .iter()
+        .map(|alternative| {
+            let names: Vec<String> = alternative.iter().map(|n| escape::string_literal(n)).collect();
+            match names.len() {
+                1 => format!("({},)", names[0]),
+                _ => format!("({})", names.join(", ")),
+            }
+        })
+        .collect();
+    format!("({},)", alternatives.join(", "))
+}
+
+/// The status checks, whether other statuses raise, and the return annotation.
+fn decoding(
+    api: &Api,
+    responses: &[Response],
+    context: Context<'_>,
+    indent: &str,
+    uses: &mut Uses,
+) -> (Vec<CaseView>, bool, String) {
+    let mut ordered: Vec<&Response> = responses.iter().collect();
+    ordered.sort_by_key(|response| match response.status {
+        Status::Code(_) => 0,
+        Status::Range(_) => 1,
+        Status::Default => 2,
+    });
+    let mut cases = Vec::new();
+    let mut returned: Vec<String> = Vec::new();
+    let mut raises = true;
+    for response in &ordered {
+        let condition = match response.status {
+            Status::Code(code) => Some(format!("response.status_code == {code}")),
+            Status::Range(class) => Some(format!(
+                "{}00 <= response.status_code < {}00",
+                class,
+                u16::from(class) + 1
+            )),
+            Status::Default => None,
+        };
+        let decoded = match response.preferred() {
+            Some(content) => Some(decode(api, content, context, indent, uses)),
+            None if response.status.is_success() || response.status == Status::Default => {
+                Some(("None".to_string(), "None".to_string()))
+            }
+            // A documented error without a body has no model to return: it raises.
+            None => None,
+        };
+        let Some((annotation, value)) = decoded else {
+            continue;
+        };
+        if condition.is_none() {
+            raises = false;
+        }
+        if !returned.contains(&annotation) {
+            returned.push(annotation);
+        }
+        cases.push(CaseView { condition, value });
+    }
+    if !ordered.iter().any(|r| r.status.is_success()) {
+        // Nothing says what success looks like: any 2xx returns None rather than raising.
+        let before_default = cases.iter().position(|c| c.condition.is_none()).unwrap_or(cases.len());
+        cases.insert(before_default, CaseView {
+            condition: Some("200 <= response.status_code < 300".to_string()),
+            value: "None".to_string(),
+        });
+        if !returned.contains(&"None".to_string()) {
+            returned.push("None".to_string());
+        }
+    }
+    let returns = if returned.iter().any(|a| a == "_t.Any") {
+        uses.typing = true;
+        "_t.Any".to_string()
+    } else {
+        returned.join(" | ")
+    };
+    (cases, raises, returns)
+}
+
+/// The annotation and the expression that decodes one response body.
+fn decode(
+    api: &Api,
+    content: &Content,
+    context: Context<'_>,
+    indent: &str,
+    uses: &mut Uses,
+) -> (String, String) {
+    match (content.kind, &content.ty) {
+        (MediaKind::Text, _) => ("str".to_string(), "response.text".to_string()),
+        (MediaKind::Binary, _) | (_, Type::Binary) => {
+            ("bytes".to_string(), "response.content".to_string())
+        }
+        (_, ty) => {
+            let annotation = types::annotation(api, ty, context, uses);
+            let value = if annotation == "_t.Any" {
+                "response.json()".to_string()
+            } else {
+                uses.typing = true;
+                cast(&annotation, indent)
+            };
+            (annotation, value)
+        }
+    }
+}
+
+fn docstring(operation: &Operation, args: &[(String, String)], indent: &str) -> Option<String> {
+    let mut text = String::new();
+    for part in [&operation.summary, &operation.description].into_iter().flatten() {
+        let part = part.trim();
+        if !part.is_empty() && !text.contains(part) {
+            if !text.is_empty() {
+                text.push_str("\n\n");
+            }
+            text.push_str(part);
+        }
+    }
+    if operation.deprecated {
+        text.push_str("\n\nDeprecated.");
+    }
+    if !args.is_empty() {
+        text.push_str("\n\nArgs:");
+        for (name, description) in args {
+            let description = escape::comment(description);
+            text.push_str(&format!("\n    {name}: {description}"));
+        }
+    }
+    escape::docstring(&text, indent)
+}

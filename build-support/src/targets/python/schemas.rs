@@ -1,0 +1,408 @@
+//! The view of `schemas.py`: enums, pydantic models and type aliases, with every name and
+//! annotation decided here so the template only lays them out.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use serde::Serialize;
+
+use super::escape;
+use super::names::{self, Scope};
+use super::types::{self, Context, Uses};
+use crate::ir::{Api, EnumLiteral, Field, Struct, Type, TypeId, TypeKind, Union};
+
+/// What `schemas.py` holds.
+#[derive(Debug, Serialize)]
+pub struct SchemasView {
+    /// Imports the module needs.
+    pub uses: Uses,
+    /// Enums, in type order.
+    pub enums: Vec<EnumView>,
+    /// Models, in type order.
+    pub models: Vec<ModelView>,
+    /// Aliases and unions, each after everything it refers to.
+    pub aliases: Vec<AliasView>,
+}
+
+/// One enum class.
+#[derive(Debug, Serialize)]
+pub struct EnumView {
+    name: String,
+    base: &'static str,
+    doc: Option<String>,
+    members: Vec<MemberView>,
+}
+
+#[derive(Debug, Serialize)]
+struct MemberView {
+    name: String,
+    value: String,
+    doc: Option<String>,
+}
+
+/// One pydantic model.
+#[derive(Debug, Serialize)]
+pub struct ModelView {
+    name: String,
+    doc: Option<String>,
+    config: String,
+    fields: Vec<FieldView>,
+}
+
+#[derive(Debug, Serialize)]
+struct FieldView {
+    name: String,
+    annotation: String,
+    value: Option<String>,
+    doc: Option<String>,
+}
+
+/// One `Name: TypeAlias = ...` line.
+#[derive(Debug, Serialize)]
+pub struct AliasView {
+    name: String,
+    value: String,
+    comment: Option<String>,
+}
+
+/// Discriminator tags a model's field is pinned to (`pet_type: Literal["cat"]`), by model and
+/// wire name of the field.
+type Pinned = BTreeMap<(TypeId, String), BTreeSet<String>>;
+
+/// Builds the view of `schemas.py`.
+pub fn view(api: &Api, class_names: &[String]) -> SchemasView {
+    let context = Context {
+        class_names,
+        prefix: "",
+        binary_is_upload: true,
+        pending: &[],
+    };
+    let mut pending: Vec<bool> = api
+        .types
+        .iter()
+        .map(|def| matches!(def.kind, TypeKind::Alias(_) | TypeKind::Union(_)))
+        .collect();
+    let pinned = pinned_discriminators(api);
+    let mut uses = Uses::default();
+    let mut enums = Vec::new();
+    let mut models = Vec::new();
+    let mut aliases = Vec::new();
+    for id in alias_order(api) {
+        let def = api.type_def(id);
+        // An alias may refer to itself or to a later one (recursive unions): those names are
+        // written as forward references.
+        let context = Context {
+            pending: &pending,
+            ..context
+        };
+        let value = match &def.kind {
+            TypeKind::Enum(_) | TypeKind::Struct(_) => continue,
+            TypeKind::Alias(ty) => types::annotation(api, ty, context, &mut uses),
+            TypeKind::Union(union) => union_annotation(api, union, &pinned, context, &mut uses),
+        };
+        uses.typing = true;
+        pending[id.0] = false;
+        aliases.push(AliasView {
+            name: class_names[id.0].clone(),
+            value,
+            comment: def.description.as_deref().map(escape::comment),
+        });
+    }
+    for (index, def) in api.types.iter().enumerate() {
+        let id = TypeId(index);
+        let name = class_names[index].clone();
+        let doc = type_doc(def, &name);
+        match &def.kind {
+            TypeKind::Enum(values) => enums.push(enum_view(name, doc, values)),
+            TypeKind::Struct(fields) => {
+                models.push(model_view(api, id, name, doc, fields, &pinned, context, &mut uses))
+            }
+            TypeKind::Alias(_) | TypeKind::Union(_) => {}
+        }
+    }
+    SchemasView {
+        uses,
+        enums,
+        models,
+        aliases,
+    }
+}
+
+fn enum_view(name: String, doc: Option<String>, values: &crate::ir::Enum) -> EnumView {
+    let is_integer = values
+        .values
+        .iter()
+        .all(|v| matches!(v.value, EnumLiteral::Integer(_)));
+    let mut scope = Scope::with_reserved(&["mro", "name", "value"]);
+    let members = values
+        .values
+        .iter()
+        .map(|value| {
+            let raw = match (&value.name, &value.value) {
+                (Some(given), _) => given.clone(),
+                (None, EnumLiteral::String(text)) => text.clone(),
+                (None, EnumLiteral::Integer(number)) if *number < 0 => {
+                    format!("value_minus_{}", number.unsigned_abs())
+                }
+                (None, EnumLiteral::Integer(number)) => format!("value_{number}"),
+            };
+            let literal = match &value.value {
+                EnumLiteral::String(text) => escape::string_literal(text),
+                EnumLiteral::Integer(number) => number.to_string(),
+            };
+            MemberView {
+                name: scope.claim(names::enum_member(&raw)),
+                value: literal,
+                doc: value
+                    .description
+                    .as_deref()
+                    .and_then(|text| escape::docstring(text, "    ")),
+            }
+        })
+        .collect();
+    EnumView {
+        name,
+        base: if is_integer { "_enum.IntEnum" } else { "str, _enum.Enum" },
+        doc,
+        members,
+    }
+}
+
+#[allow(clippy::too_many_arguments)]
+fn model_view(
+    api: &Api,
+    id: TypeId,
+    name: String,
+    doc: Option<String>,
+    model: &Struct,
+    pinned: &Pinned,
+    context: Context<'_>,
+    uses: &mut Uses,
+) -> ModelView {
+    let mut scope = Scope::default();
+    let mut arbitrary_types = false;
+    let fields = model
+        .fields
+        .iter()
+        .map(|field| {
+            let python_name = scope.claim(names::field_name(&field.name));
+            arbitrary_types |= types::holds_binary(&field.ty);
+            let tags = pinned.get(&(id, field.name.clone()));
+            field_view(api, python_name, field, tags, context, uses)
+        })
+        .collect();
+    let mut config = vec!["validate_by_name=True", "validate_by_alias=True"];
+    if model.additional_properties.is_some() {
+        config.push("extra=\"allow\"");
+    }
+    if arbitrary_types {
+        config.push("arbitrary_types_allowed=True");
+    }
+    ModelView {
+        name,
+        doc,
+        config: config.join(", "),
+        fields,
+    }
+}
+
+fn field_view(
+    api: &Api,
+    python_name: String,
+    field: &Field,
+    tags: Option<&BTreeSet<String>>,
+    context: Context<'_>,
+    uses: &mut Uses,
+) -> FieldView {
+    let (annotation, required) = match tags {
+        Some(tags) => {
+            uses.typing = true;
+            let literals: Vec<String> = tags.iter().map(|t| escape::string_literal(t)).collect();
+            (format!("_t.Literal[{}]", literals.join(", ")), true)
+        }
+        None => {
+            let annotation = types::annotation(api, &field.ty, context, uses);
+            if field.required {
+                (annotation, true)
+            } else if matches!(field.ty, Type::Nullable(_) | Type::Any) {
+                (annotation, false)
+            } else {
+                (format!("{annotation} | None"), false)
+            }
+        }
+    };
+    let mut arguments = Vec::new();
+    if !required {
+        arguments.push("default=None".to_string());
+    }
+    if python_name != field.name {
+        let wire = escape::string_literal(&field.name);
+        arguments.push(format!("validation_alias={wire}"));
+        arguments.push(format!("serialization_alias={wire}"));
+    }
+    let value = match arguments.as_slice() {
+        [] => None,
+        [only] if only == "default=None" => Some("None".to_string()),
+        _ => {
+            uses.pydantic = true;
+            Some(format!("_pd.Field({})", arguments.join(", ")))
+        }
+    };
+    FieldView {
+        name: python_name,
+        annotation,
+        value,
+        doc: field
+            .description
+            .as_deref()
+            .and_then(|text| escape::docstring(text, "    ")),
+    }
+}
+
+fn union_annotation(
+    api: &Api,
+    union: &Union,
+    pinned: &Pinned,
+    context: Context<'_>,
+    uses: &mut Uses,
+) -> String {
+    let mut variants: Vec<String> = Vec::new();
+    for variant in &union.variants {
+        let spelled = types::annotation(api, variant, context, uses);
+        if !variants.contains(&spelled) {
+            variants.push(spelled);
+        }
+    }
+    let plain = if variants.len() == 1 {
+        variants.remove(0)
+    } else {
+        format!("_t.Union[{}]", variants.join(", "))
+    };
+    match &union.discriminator {
+        Some(discriminator) if is_pinned(union, pinned) => {
+            uses.pydantic = true;
+            let property = escape::string_literal(&discriminator.property);
+            format!("_t.Annotated[{plain}, _pd.Field(discriminator={property})]")
+        }
+        _ => plain,
+    }
+}
+
+fn is_pinned(union: &Union, pinned: &Pinned) -> bool {
+    let Some(discriminator) = &union.discriminator else {
+        return false;
+    };
+    union.variants.len() > 1
+        && discriminator
+            .mapping
+            .iter()
+            .all(|(_, id)| pinned.contains_key(&(*id, discriminator.property.clone())))
+}
+
+/// The class docstring: the description, else a title that says more than the name.
+fn type_doc(def: &crate::ir::TypeDef, class_name: &str) -> Option<String> {
+    let squash = |text: &str| {
+        text.chars()
+            .filter(|c| c.is_alphanumeric())
+            .flat_map(char::to_lowercase)
+            .collect::<String>()
+    };
+    let title = def
+        .title
+        .as_deref()
+        .filter(|title| squash(title) != squash(class_name) && squash(title) != squash(&def.name));
+    def.description
+        .as_deref()
+        .or(title)
+        .and_then(|text| escape::docstring(text, "    "))
+}
+
+/// Finds the discriminated unions pydantic can tag: every variant a model whose discriminator
+/// field is a plain string, and no model pinned to two different properties. Those fields become
+/// `Literal[...]` of their tags.
+fn pinned_discriminators(api: &Api) -> Pinned {
+    let mut pinned = Pinned::new();
+    let mut property_of: BTreeMap<TypeId, String> = BTreeMap::new();
+    for def in &api.types {
+        let TypeKind::Union(union) = &def.kind else {
+            continue;
+        };
+        let Some(discriminator) = &union.discriminator else {
+            continue;
+        };
+        let variants_are_tagged = union.variants.iter().all(|variant| match variant {
+            Type::Named(id) => discriminator.mapping.iter().any(|(_, target)| target == id),
+            _ => false,
+        });
+        let taggable = variants_are_tagged
+            && discriminator.mapping.iter().all(|(_, id)| {
+                let plain_string_field = match &api.type_def(*id).kind {
+                    TypeKind::Struct(model) => model.fields.iter().any(|field| {
+                        field.name == discriminator.property
+                            && matches!(field.ty, Type::String(crate::ir::StringFormat::Plain))
+                    }),
+                    _ => false,
+                };
+                let same_property = property_of
+                    .get(id)
+                    .is_none_or(|property| *property == discriminator.property);
+                plain_string_field && same_property
+            });
+        if !taggable {
+            continue;
+        }
+        for (tag, id) in &discriminator.mapping {
+            property_of.insert(*id, discriminator.property.clone());
+            pinned
+                .entry((*id, discriminator.property.clone()))
+                .or_default()
+                .insert(tag.clone());
+        }
+    }
+    pinned
+}
+
+/// Aliases and unions in an order where each comes after the aliases it refers to (models and
+/// enums are defined before every alias, so only alias-to-alias references matter).
+fn alias_order(api: &Api) -> Vec<TypeId> {
+    let mut order = Vec::new();
+    let mut state = vec![Visit::New; api.types.len()];
+    for index in 0..api.types.len() {
+        visit(api, TypeId(index), &mut state, &mut order);
+    }
+    order
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Visit {
+    New,
+    Open,
+    Done,
+}
+
+fn visit(api: &Api, id: TypeId, state: &mut [Visit], order: &mut Vec<TypeId>) {
+    if state[id.0] != Visit::New {
+        return;
+    }
+    state[id.0] = Visit::Open;
+    let mut referenced = Vec::new();
+    match &api.type_def(id).kind {
+        TypeKind::Alias(ty) => named_in(ty, &mut referenced),
+        TypeKind::Union(union) => union.variants.iter().for_each(|v| named_in(v, &mut referenced)),
+        TypeKind::Struct(_) | TypeKind::Enum(_) => {}
+    }
+    for target in referenced {
+        if matches!(api.type_def(target).kind, TypeKind::Alias(_) | TypeKind::Union(_)) {
+            visit(api, target, state, order);
+        }
+    }
+    state[id.0] = Visit::Done;
+    order.push(id);
+}
+
+fn named_in(ty: &Type, out: &mut Vec<TypeId>) {
+    match ty {
+        Type::Named(id) => out.push(*id),
+        Type::List(inner) | Type::Map(inner) | Type::Nullable(inner) => named_in(inner, out),
+        _ => {}
+    }
+}

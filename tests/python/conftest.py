@@ -1,0 +1,115 @@
+"""Fixtures for the end-to-end tests: generate the four client packages once, run the reference server once.
+
+Session: the reference app's spec is dumped with the installed FastAPI, `clientgen generate` (the binary at
+$CLIENTGEN_BIN, else <repo>/target/debug/clientgen) writes refclient, refclient_class, refclient_async and
+refclient_async_class under <tmp>/pkgs (put on sys.path), and uvicorn serves the app on a free local port.
+Each test that talks to the server starts from an empty server (POST /reset).
+"""
+
+import contextlib
+import os
+import socket
+import subprocess
+import sys
+import time
+from collections.abc import AsyncIterator, Iterator
+from pathlib import Path
+
+import httpx
+import pytest
+
+from support import PACKAGES, REFERENCE_APP, REPO_ROOT, Api, Connect, connections
+
+SERVER_START_TIMEOUT = 30.0
+
+
+@pytest.fixture(scope="session")
+def spec_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The reference app's OpenAPI document, as the installed FastAPI writes it."""
+    path = tmp_path_factory.mktemp("spec") / "openapi.json"
+    subprocess.run([sys.executable, str(REFERENCE_APP / "dump_openapi.py"), str(path)], check=True)
+    return path
+
+
+@pytest.fixture(scope="session")
+def generated_packages(tmp_path_factory: pytest.TempPathFactory, spec_path: Path) -> Iterator[Path]:
+    """The folder holding the four generated packages, importable while the session runs."""
+    binary = Path(os.environ.get("CLIENTGEN_BIN", REPO_ROOT / "target" / "debug" / "clientgen"))
+    if not binary.is_file():
+        pytest.fail(f"no clientgen binary at {binary}: run `cargo build -p clientgen-cli` or set CLIENTGEN_BIN")
+    packages_dir = tmp_path_factory.mktemp("clientgen") / "pkgs"
+    packages_dir.mkdir()
+    for package in PACKAGES:
+        out = packages_dir / package.name
+        command = [str(binary), "generate", "-f", str(spec_path), "--python-out", str(out), *package.generator_options]
+        result = subprocess.run(command, check=False, capture_output=True, text=True)
+        if result.returncode != 0:
+            pytest.fail(f"`{' '.join(command)}` exited {result.returncode}:\n{result.stdout}{result.stderr}")
+        if not (out / "__init__.py").is_file():
+            pytest.fail(f"`{' '.join(command)}` wrote no package at {out}:\n{result.stdout}{result.stderr}")
+    sys.path.insert(0, str(packages_dir))
+    yield packages_dir
+    sys.path.remove(str(packages_dir))
+
+
+def free_port() -> int:
+    """A TCP port on 127.0.0.1 that nothing listens on right now."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+def wait_until_serving(url: str, server: subprocess.Popen[bytes], log: Path) -> None:
+    """Return once the server answers GET /health; fail with its log if it exits or takes too long."""
+    deadline = time.monotonic() + SERVER_START_TIMEOUT
+    while time.monotonic() < deadline:
+        if server.poll() is not None:
+            pytest.fail(f"uvicorn exited with {server.returncode}:\n{log.read_text()}")
+        with contextlib.suppress(httpx.TransportError):
+            if httpx.get(f"{url}/health", timeout=1.0).status_code == 200:
+                return
+        time.sleep(0.1)
+    pytest.fail(f"uvicorn did not answer within {SERVER_START_TIMEOUT} s:\n{log.read_text()}")
+
+
+@pytest.fixture(scope="session")
+def server_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The base URL of the reference app, served by uvicorn in a subprocess for the whole session."""
+    port = free_port()
+    log = tmp_path_factory.mktemp("server") / "uvicorn.log"
+    command = [sys.executable, "-m", "uvicorn", "app:app", "--host", "127.0.0.1", "--port", str(port)]
+    with log.open("wb") as log_file:
+        server = subprocess.Popen(command, cwd=REFERENCE_APP, stdout=log_file, stderr=subprocess.STDOUT)
+    url = f"http://127.0.0.1:{port}"
+    try:
+        wait_until_serving(url, server, log)
+        yield url
+    finally:
+        server.terminate()
+        try:
+            server.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            server.kill()
+            server.wait()
+
+
+@pytest.fixture(autouse=True)
+def fresh_server_state(request: pytest.FixtureRequest) -> None:
+    """Empty the server's store before each test that uses the server."""
+    if "server_url" in request.fixturenames:
+        httpx.post(f"{request.getfixturevalue('server_url')}/reset").raise_for_status()
+
+
+@pytest.fixture(params=PACKAGES, ids=lambda package: package.flavour)
+async def connect(
+    request: pytest.FixtureRequest, generated_packages: Path, server_url: str, monkeypatch: pytest.MonkeyPatch
+) -> AsyncIterator[Connect]:
+    """`await connect(api_key=...)`: an Api on each of the four packages in turn, with the auth settings given."""
+    async with connections(request.param, server_url, monkeypatch) as connect_:
+        yield connect_
+
+
+@pytest.fixture
+async def api(connect: Connect) -> Api:
+    """An Api on each of the four packages in turn, without credentials."""
+    return await connect()

@@ -1,0 +1,141 @@
+"""What the end-to-end tests share: the four generated packages and one way to call any of them.
+
+The endpoint tests are written once, as `async` tests, and run against every package: `Api.ops` turns each
+operation into an awaitable whatever the package's flavour, so `await api.ops.get_user(user_id=1)` calls
+`refclient.client.get_user(user_id=1)` as well as `await Client(...).get_user(user_id=1)` in refclient_async_class.
+"""
+
+import contextlib
+import importlib
+import inspect
+from collections.abc import AsyncIterator, Awaitable, Callable
+from dataclasses import dataclass
+from pathlib import Path
+from types import ModuleType
+from typing import Any
+
+import pytest
+
+REPO_ROOT = Path(__file__).resolve().parents[2]
+REFERENCE_APP = REPO_ROOT / "tests" / "reference_app"
+
+# The demo accounts of tests/reference_app/app.py.
+USERNAME, PASSWORD, BEARER_TOKEN = "alice", "wonderland", "alice-token"
+BASIC_USER, BASIC_PASSWORD = "bob", "builder"
+API_KEY, API_KEY_OWNER = "carol-key", "carol"
+
+# The settings every client takes, as Client(...) keyword arguments; functions style reads <PACKAGE>_<NAME>.
+AUTH_SETTINGS = ("bearer_token", "user_key", "pass_key", "api_key")
+
+
+@dataclass(frozen=True)
+class Package:
+    """One generated package: its import name and flavour."""
+
+    name: str
+    is_async: bool
+    is_class: bool
+
+    @property
+    def flavour(self) -> str:
+        """A short test id: functions-sync, class-sync, functions-async or class-async."""
+        return f"{'class' if self.is_class else 'functions'}-{'async' if self.is_async else 'sync'}"
+
+    @property
+    def generator_options(self) -> list[str]:
+        """The `clientgen generate` options that select this flavour."""
+        return (["--python-style", "class"] if self.is_class else []) + (["--asyncio"] if self.is_async else [])
+
+    def env_name(self, setting: str) -> str:
+        """The environment variable the package's config module reads for a setting (`base_url`, `api_key`…)."""
+        return f"{self.name.upper()}_{setting.upper()}"
+
+    def module(self, name: str) -> ModuleType:
+        """One of the package's modules: client, schemas, http or config."""
+        return importlib.import_module(f"{self.name}.{name}")
+
+
+PACKAGES = (
+    Package("refclient", is_async=False, is_class=False),
+    Package("refclient_class", is_async=False, is_class=True),
+    Package("refclient_async", is_async=True, is_class=False),
+    Package("refclient_async_class", is_async=True, is_class=True),
+)
+FUNCTIONS_PACKAGES = tuple(p for p in PACKAGES if not p.is_class)
+CLASS_PACKAGES = tuple(p for p in PACKAGES if p.is_class)
+ASYNC_PACKAGES = tuple(p for p in PACKAGES if p.is_async)
+
+
+async def resolve(value: Any) -> Any:
+    """The value itself, or what it resolves to when an async client returned an awaitable."""
+    return await value if inspect.isawaitable(value) else value
+
+
+class Operations:
+    """The operations of a client module or Client object, each returning an awaitable.
+
+    `before_call` runs right before each call: functions-style packages read their settings from the environment
+    at call time, so each `Api` applies its own settings then.
+    """
+
+    def __init__(self, target: Any, before_call: Callable[[], None]) -> None:
+        self._target = target
+        self._before_call = before_call
+
+    def __getattr__(self, operation: str) -> Callable[..., Awaitable[Any]]:
+        function = getattr(self._target, operation)
+
+        async def call(*args: Any, **kwargs: Any) -> Any:
+            self._before_call()
+            return await resolve(function(*args, **kwargs))
+
+        return call
+
+
+@dataclass
+class Api:
+    """A generated package connected to the reference server."""
+
+    package: Package
+    ops: Operations
+    schemas: ModuleType
+    http: ModuleType
+
+
+def functions_api(package: Package, settings: dict[str, str], monkeypatch: pytest.MonkeyPatch) -> Api:
+    """A functions-style package whose calls see exactly `settings` (base_url, auth) in the environment."""
+
+    def apply_settings() -> None:
+        for setting in ("base_url", *AUTH_SETTINGS):
+            if setting in settings:
+                monkeypatch.setenv(package.env_name(setting), settings[setting])
+            else:
+                monkeypatch.delenv(package.env_name(setting), raising=False)
+
+    return Api(
+        package, Operations(package.module("client"), apply_settings), package.module("schemas"), package.module("http")
+    )
+
+
+def class_api(package: Package, client: Any) -> Api:
+    """A class-style package's `Client`, already opened by the caller."""
+    return Api(package, Operations(client, lambda: None), package.module("schemas"), package.module("http"))
+
+
+Connect = Callable[..., Awaitable[Api]]
+
+
+@contextlib.asynccontextmanager
+async def connections(package: Package, server_url: str, monkeypatch: pytest.MonkeyPatch) -> AsyncIterator[Connect]:
+    """`connect(**settings)` returns an `Api` on `package` with those auth settings; clients close on exit."""
+    async with contextlib.AsyncExitStack() as clients:
+
+        async def connect(**settings: str) -> Api:
+            if not package.is_class:
+                return functions_api(package, {"base_url": server_url, **settings}, monkeypatch)
+            client = package.module("client").Client(base_url=server_url, **settings)
+            if package.is_async:
+                return class_api(package, await clients.enter_async_context(client))
+            return class_api(package, clients.enter_context(client))
+
+        yield connect
