@@ -232,7 +232,10 @@ impl Generator {
         let mut outputs = Vec::new();
         let python_dir = self.python.clone().or_else(|| {
             let out = self.out.as_ref()?;
-            Some(out.join("python").join(python::default_package_name(&spec.api)))
+            Some(
+                out.join("python")
+                    .join(python::default_package_name(&spec.api)),
+            )
         });
         if let Some(dir) = &python_dir {
             let options = python::Options {

@@ -12,7 +12,10 @@ fn fixture_specs() -> Vec<PathBuf> {
     let mut specs: Vec<PathBuf> = std::fs::read_dir(&folder)
         .unwrap_or_else(|error| panic!("cannot list {}: {error}", folder.display()))
         .map(|entry| entry.expect("a readable folder entry").path())
-        .filter(|path| path.extension().is_some_and(|extension| extension == "json"))
+        .filter(|path| {
+            path.extension()
+                .is_some_and(|extension| extension == "json")
+        })
         .collect();
     specs.sort();
     specs
@@ -35,7 +38,10 @@ fn check(path: &Path) -> Result<(), String> {
         return Err(format!("normalize reported errors:\n{}", listed.join("")));
     }
     if normalized["openapi"] != "3.0.3" {
-        return Err(format!("openapi is {}, not \"3.0.3\"", normalized["openapi"]));
+        return Err(format!(
+            "openapi is {}, not \"3.0.3\"",
+            normalized["openapi"]
+        ));
     }
     serde_json::from_value::<openapiv3::OpenAPI>(normalized)
         .map(|_| ())

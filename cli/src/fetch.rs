@@ -5,7 +5,9 @@ use std::time::Duration;
 /// The body of `url`, or a message saying why it could not be had.
 pub fn fetch(url: &str) -> Result<String, String> {
     let failed = |reason: String| {
-        format!("error: cannot read the spec at {url}: {reason}; check that the server is up and the URL is right")
+        format!(
+            "error: cannot read the spec at {url}: {reason}; check that the server is up and the URL is right"
+        )
     };
     let client = reqwest::blocking::Client::builder()
         .timeout(Duration::from_secs(60))

@@ -10,6 +10,9 @@ pub const PYTHON: &[(&str, &str)] = &[
     ("config.py", include_str!("../python/config.py.j2")),
     ("http.py", include_str!("../python/http.py.j2")),
     ("schemas.py", include_str!("../python/schemas.py.j2")),
-    ("pyproject.toml", include_str!("../python/pyproject.toml.j2")),
+    (
+        "pyproject.toml",
+        include_str!("../python/pyproject.toml.j2"),
+    ),
     ("README.md", include_str!("../python/README.md.j2")),
 ];

@@ -112,14 +112,12 @@ def functions_api(package: Package, settings: dict[str, str], monkeypatch: pytes
             else:
                 monkeypatch.delenv(package.env_name(setting), raising=False)
 
-    return Api(
-        package, Operations(package.module("client"), apply_settings), package.module("schemas"), package.module("http")
-    )
+    return package_api(package, package.module("client"), apply_settings)
 
 
-def class_api(package: Package, client: Any) -> Api:
-    """A class-style package's `Client`, already opened by the caller."""
-    return Api(package, Operations(client, lambda: None), package.module("schemas"), package.module("http"))
+def package_api(package: Package, target: Any, before_call: Callable[[], None] = lambda: None) -> Api:
+    """An Api whose operations are `target`'s (a client module, or an opened `Client`)."""
+    return Api(package, Operations(target, before_call), package.module("schemas"), package.module("http"))
 
 
 Connect = Callable[..., Awaitable[Api]]
@@ -135,7 +133,7 @@ async def connections(package: Package, server_url: str, monkeypatch: pytest.Mon
                 return functions_api(package, {"base_url": server_url, **settings}, monkeypatch)
             client = package.module("client").Client(base_url=server_url, **settings)
             if package.is_async:
-                return class_api(package, await clients.enter_async_context(client))
-            return class_api(package, clients.enter_context(client))
+                return package_api(package, await clients.enter_async_context(client))
+            return package_api(package, clients.enter_context(client))
 
         yield connect

@@ -1,4 +1,4 @@
-"""Class-style packages (refclient_class, refclient_async_class): settings are Client arguments, defaults from config."""
+"""Class-style packages (refclient_class, refclient_async_class): settings are Client arguments or config defaults."""
 
 import contextlib
 from collections.abc import AsyncIterator

@@ -5,9 +5,10 @@ use serde_json::Value;
 use crate::ir::{Type, TypeDef, TypeId, TypeKind, TypeOrigin};
 
 use super::Lowerer;
+use super::keywords::Keywords;
 use super::pointer::Pointer;
 use super::read::Object;
-use super::schema::{Slot, admits_null};
+use super::schema::Slot;
 
 /// Where component schemas live.
 pub(super) const COMPONENT_SCHEMAS: &str = "/components/schemas";
@@ -44,7 +45,7 @@ impl<'a> Lowerer<'a> {
             self.components.push(Component {
                 name,
                 schema,
-                nullable: object.is_some_and(admits_null),
+                nullable: object.is_some_and(|object| Keywords::of(object).admits_null()),
             });
         }
     }

@@ -8,9 +8,9 @@ use crate::ir::{Field, Struct, Type, TypeId, TypeKind};
 
 use super::Lowerer;
 use super::components::{COMPONENT_SCHEMAS, Component};
+use super::keywords::Keywords;
 use super::naming::{Hint, hint_from_pointer};
 use super::pointer::Pointer;
-use super::read::Object;
 use super::refs::Target;
 use super::schema::Slot;
 
@@ -65,7 +65,7 @@ impl<'a> Lowerer<'a> {
     /// when every member is only annotations and the rest of the schema decides.
     pub(super) fn all_of(
         &mut self,
-        schema: &'a Object,
+        schema: &Keywords<'a>,
         members: &'a [Value],
         at: Pointer<'_>,
         slot: Slot<'_>,
@@ -77,11 +77,7 @@ impl<'a> Lowerer<'a> {
             .map(|(index, member)| (index, member, self.member(member, 0)))
             .filter(|(_, _, kind)| *kind != Member::Annotation)
             .collect();
-        let has_properties = schema
-            .get("properties")
-            .and_then(Value::as_object)
-            .is_some_and(|properties| !properties.is_empty());
-        if !has_properties {
+        if !schema.has_properties() {
             match typed.as_slice() {
                 [] => return None,
                 [(index, member, _)] => {
@@ -92,14 +88,22 @@ impl<'a> Lowerer<'a> {
         }
         if let Some((index, member, _)) = typed.iter().find(|(_, _, kind)| *kind == Member::Other) {
             let at = list.index(*index);
-            self.warn(at, "`allOf` member is not an object; the schema is typed as this member");
+            self.warn(
+                at,
+                "`allOf` member is not an object; the schema is typed as this member",
+            );
             return Some(self.pass_through(member, at, slot));
         }
         Some(self.struct_type(schema, at, slot))
     }
 
     /// A one-member composition: the member's type, defining the component itself if it is one.
-    pub(super) fn pass_through(&mut self, member: &'a Value, at: Pointer<'_>, slot: Slot<'_>) -> Type {
+    pub(super) fn pass_through(
+        &mut self,
+        member: &'a Value,
+        at: Pointer<'_>,
+        slot: Slot<'_>,
+    ) -> Type {
         match slot {
             Slot::Hoist(hint) => self.type_of(member, at, hint),
             Slot::Component(..) => self.shape(member, at, slot),
@@ -107,7 +111,12 @@ impl<'a> Lowerer<'a> {
     }
 
     /// A struct from the schema's `allOf` members and own properties.
-    pub(super) fn struct_type(&mut self, schema: &'a Object, at: Pointer<'_>, slot: Slot<'_>) -> Type {
+    pub(super) fn struct_type(
+        &mut self,
+        schema: &Keywords<'a>,
+        at: Pointer<'_>,
+        slot: Slot<'_>,
+    ) -> Type {
         self.define(slot, schema, at, |this, owner| {
             let mut fields = Fields::default();
             let mut visiting: Vec<TypeId> = match slot {
@@ -123,30 +132,32 @@ impl<'a> Lowerer<'a> {
     /// then its own properties.
     fn collect(
         &mut self,
-        schema: &'a Object,
+        schema: &Keywords<'a>,
         at: Pointer<'_>,
         owner: &str,
         fields: &mut Fields<'a>,
         visiting: &mut Vec<TypeId>,
     ) {
-        if let Some(members) = self.list(schema, "allOf", at) {
+        if let Some(members) = self.list_of(schema.all_of, "allOf", at) {
             let list = at.key("allOf");
             for (index, member) in members.iter().enumerate() {
                 self.collect_member(member, list.index(index), owner, fields, visiting);
             }
         }
         let owner_hint = Hint::Name(owner);
-        if let Some(properties) = self.object(schema, "properties", at) {
+        if let Some(properties) = self.object_of(schema.properties, "properties", at) {
             let at = at.key("properties");
             for (name, property) in properties {
                 let field = self.field(name, property, at.key(name), owner_hint);
                 fields.insert(name, field);
             }
         }
-        if let Some(required) = self.list(schema, "required", at) {
-            fields.required.extend(required.iter().filter_map(Value::as_str));
+        if let Some(required) = self.list_of(schema.required, "required", at) {
+            fields
+                .required
+                .extend(required.iter().filter_map(Value::as_str));
         }
-        if schema.contains_key("additionalProperties") {
+        if schema.additional_properties.is_some() {
             fields.additional_properties = self.additional_properties(schema, at, owner_hint);
         }
     }
@@ -160,10 +171,15 @@ impl<'a> Lowerer<'a> {
         visiting: &mut Vec<TypeId>,
     ) {
         if self.member(member, 0) == Member::Other {
-            self.warn(at, "`allOf` member is not an object; its type is not merged");
+            self.warn(
+                at,
+                "`allOf` member is not an object; its type is not merged",
+            );
             return;
         }
-        self.nested(at, (), |this| this.merge_member(member, at, owner, fields, visiting));
+        self.nested(at, (), |this| {
+            this.merge_member(member, at, owner, fields, visiting)
+        });
     }
 
     fn merge_member(
@@ -174,11 +190,11 @@ impl<'a> Lowerer<'a> {
         fields: &mut Fields<'a>,
         visiting: &mut Vec<TypeId>,
     ) {
-        let Some(object) = member.as_object() else {
+        let Some(member) = Keywords::of_value(member) else {
             return;
         };
-        let Some(reference) = object.get("$ref") else {
-            self.collect(object, at, owner, fields, visiting);
+        let Some(reference) = member.reference else {
+            self.collect(&member, at, owner, fields, visiting);
             return;
         };
         match reference.as_str().map(|reference| self.target(reference)) {
@@ -192,17 +208,17 @@ impl<'a> Lowerer<'a> {
                     );
                     return;
                 }
-                if let Some(schema) = schema.as_object() {
+                if let Some(schema) = Keywords::of_value(schema) {
                     let base = Pointer::Root(COMPONENT_SCHEMAS);
                     visiting.push(id);
-                    self.collect(schema, base.key(name), name, fields, visiting);
+                    self.collect(&schema, base.key(name), name, fields, visiting);
                     visiting.pop();
                 }
             }
             Some(Target::Node { pointer, node }) => {
-                if let Some(schema) = node.as_object() {
+                if let Some(schema) = Keywords::of_value(node) {
                     let owner = hint_from_pointer(&pointer);
-                    self.collect(schema, Pointer::Root(&pointer), &owner, fields, visiting);
+                    self.collect(&schema, Pointer::Root(&pointer), &owner, fields, visiting);
                 }
             }
             // Dangling, external or not a string: reported like any other `$ref`.
@@ -213,51 +229,61 @@ impl<'a> Lowerer<'a> {
     }
 
     /// One property of a struct named `owner`.
-    fn field(&mut self, name: &'a str, schema: &'a Value, at: Pointer<'_>, owner: Hint<'_>) -> Field {
-        let ty = self.type_of(schema, at, owner.child(name));
-        let description = self.description(schema);
-        let (default, read_only, write_only, deprecated) = match schema.as_object() {
-            Some(object) => (
-                object.get("default").cloned(),
-                self.flag(object, "readOnly", at),
-                self.flag(object, "writeOnly", at),
-                self.flag(object, "deprecated", at),
-            ),
-            None => (None, false, false, false),
-        };
-        Field {
+    fn field(
+        &mut self,
+        name: &'a str,
+        schema: &'a Value,
+        at: Pointer<'_>,
+        owner: Hint<'_>,
+    ) -> Field {
+        let hint = owner.child(name);
+        let mut field = Field {
             name: name.to_string(),
-            ty,
+            ty: Type::Any,
             required: false,
-            description,
-            default,
-            read_only,
-            write_only,
-            deprecated,
-        }
+            description: None,
+            default: None,
+            read_only: false,
+            write_only: false,
+            deprecated: false,
+        };
+        let Some(keywords) = Keywords::of_value(schema) else {
+            field.ty = self.type_of(schema, at, hint);
+            return field;
+        };
+        field.ty = self.type_with(&keywords, at, hint);
+        field.description = self.description(&keywords);
+        field.default = keywords.default.cloned();
+        field.read_only = self.flag_of(keywords.read_only, "readOnly", at);
+        field.write_only = self.flag_of(keywords.write_only, "writeOnly", at);
+        field.deprecated = self.flag_of(keywords.deprecated, "deprecated", at);
+        field
     }
 
     /// How `member` contributes to an `allOf`, looking through `$ref`s and nested `allOf`s.
     pub(super) fn member(&self, member: &'a Value, hops: usize) -> Member {
-        let Some(object) = member.as_object() else {
+        let Some(member) = Keywords::of_value(member) else {
             return Member::Other;
         };
         if hops > MEMBER_LOOKUP_LIMIT {
             return Member::Other;
         }
-        if let Some(reference) = object.get("$ref") {
-            return match reference.as_str().and_then(|reference| self.target_schema(reference)) {
+        if let Some(reference) = member.reference {
+            return match reference
+                .as_str()
+                .and_then(|reference| self.target_schema(reference))
+            {
                 Some(target) => self.member(target, hops + 1),
                 None => Member::Other,
             };
         }
-        let is_object = object.get("type").and_then(Value::as_str) == Some("object")
-            || object.contains_key("properties")
-            || object.contains_key("additionalProperties");
+        let is_object = member.type_name() == Some("object")
+            || member.properties.is_some()
+            || member.additional_properties.is_some();
         if is_object {
             return Member::Object;
         }
-        if let Some(members) = object.get("allOf").and_then(Value::as_array) {
+        if let Some(members) = member.all_of.and_then(Value::as_array) {
             let mut merged = Member::Annotation;
             for member in members {
                 match self.member(member, hops + 1) {
@@ -270,9 +296,19 @@ impl<'a> Lowerer<'a> {
                 return Member::Object;
             }
         }
-        let typed = ["type", "enum", "items", "oneOf", "anyOf"]
-            .iter()
-            .any(|key| object.contains_key(*key));
-        if typed { Member::Other } else { Member::Annotation }
+        let typed = [
+            member.ty,
+            member.values,
+            member.items,
+            member.one_of,
+            member.any_of,
+        ]
+        .iter()
+        .any(Option::is_some);
+        if typed {
+            Member::Other
+        } else {
+            Member::Annotation
+        }
     }
 }

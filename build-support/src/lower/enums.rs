@@ -7,8 +7,8 @@ use serde_json::Value;
 use crate::ir::{Enum, EnumLiteral, EnumValue, NumberFormat, Type, TypeKind};
 
 use super::Lowerer;
+use super::keywords::Keywords;
 use super::pointer::Pointer;
-use super::read::Object;
 use super::schema::Slot;
 
 /// What the non-null values of an `enum` are.
@@ -61,7 +61,7 @@ impl<'a> Lowerer<'a> {
     /// The type of a schema with `enum` (`null` among the values is left to the caller).
     pub(super) fn enumeration(
         &mut self,
-        schema: &'a Object,
+        schema: &Keywords<'a>,
         values: &'a [Value],
         at: Pointer<'_>,
         slot: Slot<'_>,
@@ -72,7 +72,7 @@ impl<'a> Lowerer<'a> {
                 TypeKind::Enum(this.enum_values(schema, values, at))
             });
         }
-        let ty = if schema.contains_key("type") {
+        let ty = if schema.ty.is_some() {
             self.by_type(schema, at, slot)
         } else {
             match kind {
@@ -89,7 +89,7 @@ impl<'a> Lowerer<'a> {
         ty
     }
 
-    fn enum_values(&mut self, schema: &'a Object, values: &'a [Value], at: Pointer<'_>) -> Enum {
+    fn enum_values(&mut self, schema: &Keywords<'a>, values: &'a [Value], at: Pointer<'_>) -> Enum {
         let names = self
             .per_value(schema, "x-enum-varnames", values.len(), at)
             .or_else(|| self.per_value(schema, "x-enumNames", values.len(), at));
@@ -125,18 +125,21 @@ impl<'a> Lowerer<'a> {
     /// An extension list with one entry per enum value (`x-enum-varnames`), if it has as many.
     fn per_value(
         &mut self,
-        schema: &'a Object,
+        schema: &Keywords<'a>,
         key: &str,
         count: usize,
         at: Pointer<'_>,
     ) -> Option<&'a [Value]> {
-        let list = self.list(schema, key, at)?;
+        let list = self.list(schema.object, key, at)?;
         if list.len() == count {
             return Some(list);
         }
         self.warn(
             at.key(key),
-            format!("`{key}` has {} entries for {count} enum values; ignored", list.len()),
+            format!(
+                "`{key}` has {} entries for {count} enum values; ignored",
+                list.len()
+            ),
         );
         None
     }

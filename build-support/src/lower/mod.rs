@@ -11,6 +11,7 @@ mod components;
 mod compose;
 mod content;
 mod enums;
+mod keywords;
 mod naming;
 mod operation;
 mod parameters;

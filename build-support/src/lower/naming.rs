@@ -116,8 +116,8 @@ pub(super) fn hint_from_pointer(pointer: &str) -> String {
         let segment = unescape(raw);
         let part = match segment.as_ref() {
             "components" | "schemas" | "properties" | "allOf" | "oneOf" | "anyOf" | "content"
-            | "schema" | "paths" | "requestBodies" | "requestBody" | "responses"
-            | "parameters" | "definitions" => None,
+            | "schema" | "paths" | "requestBodies" | "requestBody" | "responses" | "parameters"
+            | "definitions" => None,
             "items" => Some("item".to_string()),
             "additionalProperties" => Some("value".to_string()),
             s if s.contains('/') => None,
@@ -167,9 +167,14 @@ mod tests {
 
     #[test]
     fn pointer_hints_keep_meaningful_segments() {
-        assert_eq!(hint_from_pointer("/components/schemas/Pet/properties/owner"), "Pet_owner");
         assert_eq!(
-            hint_from_pointer("/paths/~1pets/get/responses/200/content/application~1json/schema/items"),
+            hint_from_pointer("/components/schemas/Pet/properties/owner"),
+            "Pet_owner"
+        );
+        assert_eq!(
+            hint_from_pointer(
+                "/paths/~1pets/get/responses/200/content/application~1json/schema/items"
+            ),
             "get_200_item"
         );
         assert_eq!(hint_from_pointer("/components/schemas/U/oneOf/0"), "U_1");

@@ -33,12 +33,19 @@ pub(super) struct PathItem<'a, 'p> {
 
 /// Path item members that are not operations.
 fn is_path_item_field(key: &str) -> bool {
-    matches!(key, "parameters" | "summary" | "description" | "servers" | "$ref") || key.starts_with("x-")
+    matches!(
+        key,
+        "parameters" | "summary" | "description" | "servers" | "$ref"
+    ) || key.starts_with("x-")
 }
 
 impl<'a> Lowerer<'a> {
     /// Every operation under `paths`, in spec order.
-    pub(super) fn operations(&mut self, root: &'a Object, schemes: &[SecurityScheme]) -> Vec<Operation> {
+    pub(super) fn operations(
+        &mut self,
+        root: &'a Object,
+        schemes: &[SecurityScheme],
+    ) -> Vec<Operation> {
         let schemes: HashSet<&str> = schemes.iter().map(|scheme| scheme.key.as_str()).collect();
         let default_security = match root.get("security") {
             Some(security) => self.security(security, Pointer::Root("").key("security"), &schemes),
@@ -71,7 +78,8 @@ impl<'a> Lowerer<'a> {
             for (key, operation) in item {
                 let Some(method) = Method::from_key(key) else {
                     if !is_path_item_field(key) {
-                        let message = format!("`{key}` is not an HTTP method or a path item field; ignored");
+                        let message =
+                            format!("`{key}` is not an HTTP method or a path item field; ignored");
                         self.warn(at.key(key), message);
                     }
                     continue;
@@ -93,7 +101,8 @@ impl<'a> Lowerer<'a> {
         at: Pointer<'_>,
         shared: &mut Shared<'_>,
     ) -> Operation {
-        let (id, id_from_spec) = self.operation_id(operation, method, item.path, at, &mut shared.ids);
+        let (id, id_from_spec) =
+            self.operation_id(operation, method, item.path, at, &mut shared.ids);
         let own = self.list(operation, "parameters", at);
         let parameters = self.parameters(item, own, at, &id);
         let body = match operation.get("requestBody") {
@@ -140,7 +149,9 @@ impl<'a> Lowerer<'a> {
         if id != given {
             self.warn(
                 at.key("operationId"),
-                format!("operationId `{given}` is used more than once; this operation is named `{id}`"),
+                format!(
+                    "operationId `{given}` is used more than once; this operation is named `{id}`"
+                ),
             );
         }
         (id, true)

@@ -73,7 +73,10 @@ impl<'a> Lowerer<'a> {
                 continue;
             }
             if parameter.location == ParameterLocation::Path {
-                let message = format!("path parameter `{}` is not in the path template", parameter.name);
+                let message = format!(
+                    "path parameter `{}` is not in the path template",
+                    parameter.name
+                );
                 self.warn(Pointer::Root(&parameter.pointer), message);
             }
             parameters.push(self.parameter(parameter, operation_id));
@@ -95,15 +98,24 @@ impl<'a> Lowerer<'a> {
             Some("header") => ParameterLocation::Header,
             Some("cookie") => ParameterLocation::Cookie,
             _ => {
-                self.warn(at, format!("parameter `{name}` needs `in`: path, query, header or cookie; skipped"));
+                self.warn(
+                    at,
+                    format!(
+                        "parameter `{name}` needs `in`: path, query, header or cookie; skipped"
+                    ),
+                );
                 return None;
             }
         };
         let reserved = ["accept", "content-type", "authorization"];
-        if location == ParameterLocation::Header && reserved.contains(&name.to_ascii_lowercase().as_str()) {
+        if location == ParameterLocation::Header
+            && reserved.contains(&name.to_ascii_lowercase().as_str())
+        {
             self.warn(
                 at,
-                format!("header parameter `{name}` is ignored, as OpenAPI requires; the client sets it"),
+                format!(
+                    "header parameter `{name}` is ignored, as OpenAPI requires; the client sets it"
+                ),
             );
             return None;
         }
@@ -132,7 +144,8 @@ impl<'a> Lowerer<'a> {
         let style = match self.text(object, "style", at) {
             None => default_style,
             Some(style) => parse_style(style).unwrap_or_else(|| {
-                let message = format!("unknown parameter style `{style}`; the location's default is used");
+                let message =
+                    format!("unknown parameter style `{style}`; the location's default is used");
                 self.warn(at.key("style"), message);
                 default_style
             }),
@@ -171,11 +184,17 @@ impl<'a> Lowerer<'a> {
             let content = at.key("content");
             let media_at = content.key(media_type);
             return match media.get("schema") {
-                Some(schema) => (self.type_of(schema, media_at.key("schema"), hint), Some(schema)),
+                Some(schema) => (
+                    self.type_of(schema, media_at.key("schema"), hint),
+                    Some(schema),
+                ),
                 None => (Type::Any, None),
             };
         }
-        self.warn(at, "parameter has neither `schema` nor `content`; typed as string");
+        self.warn(
+            at,
+            "parameter has neither `schema` nor `content`; typed as string",
+        );
         (Type::String(StringFormat::Plain), None)
     }
 }

@@ -86,7 +86,9 @@ pub(super) fn local_pointer(reference: &str) -> Option<Cow<'_, str>> {
     if !fragment.contains('%') {
         return Some(Cow::Borrowed(fragment));
     }
-    Some(Cow::Owned(percent_decode(fragment).unwrap_or_else(|| fragment.to_string())))
+    Some(Cow::Owned(
+        percent_decode(fragment).unwrap_or_else(|| fragment.to_string()),
+    ))
 }
 
 fn percent_decode(text: &str) -> Option<String> {
@@ -116,7 +118,10 @@ mod tests {
         let path = root.key("/users/{id}");
         let op = path.key("get");
         let params = op.key("parameters");
-        assert_eq!(params.index(2).render(), "/paths/~1users~1{id}/get/parameters/2");
+        assert_eq!(
+            params.index(2).render(),
+            "/paths/~1users~1{id}/get/parameters/2"
+        );
         assert_eq!(Pointer::Root("").key("a~b").render(), "/a~0b");
     }
 

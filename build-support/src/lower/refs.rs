@@ -9,6 +9,7 @@ use crate::ir::{Type, TypeId};
 
 use super::Lowerer;
 use super::components::COMPONENT_SCHEMAS;
+use super::keywords::Keywords;
 use super::naming::{Hint, hint_from_pointer};
 use super::pointer::{Pointer, local_pointer, unescape};
 use super::read::Object;
@@ -30,6 +31,9 @@ pub(super) enum Target<'a> {
     /// A local pointer to nothing.
     Dangling,
 }
+
+/// How many `$ref`s a field's description is looked for through.
+const DESCRIPTION_HOPS: usize = 8;
 
 const DANGLING_HELP: &str = "define it, or correct the reference";
 const EXTERNAL_HELP: &str = "bundle the referenced document into this one (load the spec from its file so \
@@ -127,7 +131,7 @@ impl<'a> Lowerer<'a> {
     pub(super) fn alias_loop(&self, schema: &'a Value) -> Option<Vec<&'a str>> {
         let mut chain: Vec<&'a str> = Vec::new();
         let mut current = schema;
-        while let Some(reference) = alias_reference(current) {
+        while let Some(reference) = Keywords::of_value(current)?.alias_reference() {
             let looped = chain.contains(&reference);
             chain.push(reference);
             if looped {
@@ -185,7 +189,11 @@ impl<'a> Lowerer<'a> {
 
     /// Reports a reference to nothing.
     pub(super) fn dangling(&mut self, reference: &str, at: Pointer<'_>) {
-        self.fail(at, format!("`$ref` `{reference}` points at nothing"), DANGLING_HELP);
+        self.fail(
+            at,
+            format!("`$ref` `{reference}` points at nothing"),
+            DANGLING_HELP,
+        );
     }
 
     fn external(&mut self, reference: &str, at: Pointer<'_>) {
@@ -198,32 +206,14 @@ impl<'a> Lowerer<'a> {
 
     /// The `description` of a schema, or when it has none and only refers to another schema,
     /// that schema's.
-    pub(super) fn description(&self, schema: &'a Value) -> Option<String> {
-        let mut current = schema;
-        for _ in 0..8 {
-            if let Some(text) = current.get("description").and_then(Value::as_str) {
+    pub(super) fn description(&self, schema: &Keywords<'a>) -> Option<String> {
+        let mut current = *schema;
+        for _ in 0..DESCRIPTION_HOPS {
+            if let Some(text) = current.description.and_then(Value::as_str) {
                 return Some(text.to_string());
             }
-            current = self.target_schema(alias_reference(current)?)?;
+            current = Keywords::of_value(self.target_schema(current.alias_reference()?)?)?;
         }
         None
     }
-}
-
-/// The reference of a schema that only stands for another: `{$ref}` (siblings aside), or a
-/// one-member `allOf`/`oneOf`/`anyOf` of a `{$ref}` without own properties.
-pub(super) fn alias_reference(schema: &Value) -> Option<&str> {
-    let object = schema.as_object()?;
-    if let Some(reference) = object.get("$ref") {
-        return reference.as_str();
-    }
-    if object.contains_key("properties") {
-        return None;
-    }
-    ["allOf", "oneOf", "anyOf"].iter().find_map(|key| {
-        match object.get(*key)?.as_array()?.as_slice() {
-            [only] => only.get("$ref")?.as_str(),
-            _ => None,
-        }
-    })
 }

@@ -5,15 +5,13 @@
 
 use serde_json::Value;
 
-use crate::ir::{
-    IntegerFormat, NumberFormat, StringFormat, Type, TypeId, TypeKind, TypeOrigin,
-};
+use crate::ir::{IntegerFormat, NumberFormat, StringFormat, Type, TypeId, TypeKind, TypeOrigin};
 
 use super::Lowerer;
 use super::components::type_def;
+use super::keywords::Keywords;
 use super::naming::{Hint, is_identifier_like};
 use super::pointer::Pointer;
-use super::read::Object;
 
 /// How deep schemas may nest before lowering gives up on a branch (the walk is recursive).
 const MAX_DEPTH: usize = 256;
@@ -40,17 +38,33 @@ impl<'h> Slot<'h> {
 impl<'a> Lowerer<'a> {
     /// The type of an inline schema at `at`, hoisting what needs a name under `hint`.
     pub(super) fn type_of(&mut self, schema: &'a Value, at: Pointer<'_>, hint: Hint<'_>) -> Type {
-        let ty = self.shape(schema, at, Slot::Hoist(hint));
-        match schema.as_object() {
-            Some(object) if admits_null(object) => nullable(ty),
-            _ => ty,
+        match Keywords::of_value(schema) {
+            Some(keywords) => self.type_with(&keywords, at, hint),
+            None => self.shape(schema, at, Slot::Hoist(hint)),
+        }
+    }
+
+    /// [`Lowerer::type_of`] for a schema whose keywords are already read.
+    pub(super) fn type_with(
+        &mut self,
+        schema: &Keywords<'a>,
+        at: Pointer<'_>,
+        hint: Hint<'_>,
+    ) -> Type {
+        let ty = self.nested(at, Type::Any, |this| {
+            this.shape_of(schema, at, Slot::Hoist(hint))
+        });
+        if schema.admits_null() {
+            nullable(ty)
+        } else {
+            ty
         }
     }
 
     /// The type of `schema` ignoring whether it admits `null`.
     pub(super) fn shape(&mut self, schema: &'a Value, at: Pointer<'_>, slot: Slot<'_>) -> Type {
         self.nested(at, Type::Any, |this| match schema {
-            Value::Object(object) => this.shape_of(object, at, slot),
+            Value::Object(object) => this.shape_of(&Keywords::of(object), at, slot),
             Value::Bool(true) => Type::Any,
             _ => {
                 this.warn(at, "a schema should be an object; typed as any");
@@ -81,46 +95,52 @@ impl<'a> Lowerer<'a> {
         result
     }
 
-    fn shape_of(&mut self, schema: &'a Object, at: Pointer<'_>, slot: Slot<'_>) -> Type {
-        if let Some(reference) = schema.get("$ref") {
+    fn shape_of(&mut self, schema: &Keywords<'a>, at: Pointer<'_>, slot: Slot<'_>) -> Type {
+        if let Some(reference) = schema.reference {
             return self.reference(reference, at);
         }
-        if let Some(members) = self.list(schema, "allOf", at)
+        if let Some(members) = self.list_of(schema.all_of, "allOf", at)
             && let Some(ty) = self.all_of(schema, members, at, slot)
         {
             return ty;
         }
-        for (key, exclusive) in [("oneOf", true), ("anyOf", false)] {
-            if let Some(members) = self.list(schema, key, at)
+        for (key, value, exclusive) in [
+            ("oneOf", schema.one_of, true),
+            ("anyOf", schema.any_of, false),
+        ] {
+            if let Some(members) = self.list_of(value, key, at)
                 && !self.is_constraint(schema, members)
             {
                 return self.union(schema, key, members, exclusive, at, slot);
             }
         }
-        if let Some(values) = self.list(schema, "enum", at) {
+        if let Some(values) = self.list_of(schema.values, "enum", at) {
             return self.enumeration(schema, values, at, slot);
         }
         self.by_type(schema, at, slot)
     }
 
     /// The type `type` (or, without one, `properties` or `items`) gives the schema.
-    pub(super) fn by_type(&mut self, schema: &'a Object, at: Pointer<'_>, slot: Slot<'_>) -> Type {
-        match self.text(schema, "type", at) {
+    pub(super) fn by_type(
+        &mut self,
+        schema: &Keywords<'a>,
+        at: Pointer<'_>,
+        slot: Slot<'_>,
+    ) -> Type {
+        match self.text_of(schema.ty, "type", at) {
             Some("object") => self.object_type(schema, at, slot),
             Some("array") => self.array_type(schema, at, slot),
             Some(primitive) => self.primitive(schema, primitive, at),
-            None if schema.contains_key("properties")
-                || schema.contains_key("additionalProperties") =>
-            {
+            None if schema.properties.is_some() || schema.additional_properties.is_some() => {
                 self.object_type(schema, at, slot)
             }
-            None if schema.contains_key("items") => self.array_type(schema, at, slot),
+            None if schema.items.is_some() => self.array_type(schema, at, slot),
             None => Type::Any,
         }
     }
 
-    fn primitive(&mut self, schema: &'a Object, primitive: &str, at: Pointer<'_>) -> Type {
-        let format = schema.get("format").and_then(Value::as_str);
+    fn primitive(&mut self, schema: &Keywords<'a>, primitive: &str, at: Pointer<'_>) -> Type {
+        let format = schema.format.and_then(Value::as_str);
         match primitive {
             "string" => match format {
                 Some("binary") => Type::Binary,
@@ -143,20 +163,21 @@ impl<'a> Lowerer<'a> {
             "boolean" => Type::Boolean,
             "null" => Type::Any,
             other => {
-                self.warn(at.key("type"), format!("unknown type `{other}`; typed as any"));
+                self.warn(
+                    at.key("type"),
+                    format!("unknown type `{other}`; typed as any"),
+                );
                 Type::Any
             }
         }
     }
 
-    fn object_type(&mut self, schema: &'a Object, at: Pointer<'_>, slot: Slot<'_>) -> Type {
-        let has_properties = self
-            .object(schema, "properties", at)
-            .is_some_and(|properties| !properties.is_empty());
-        if has_properties {
+    fn object_type(&mut self, schema: &Keywords<'a>, at: Pointer<'_>, slot: Slot<'_>) -> Type {
+        let properties = self.object_of(schema.properties, "properties", at);
+        if properties.is_some_and(|properties| !properties.is_empty()) {
             return self.struct_type(schema, at, slot);
         }
-        match schema.get("additionalProperties") {
+        match schema.additional_properties {
             None | Some(Value::Bool(true)) => Type::Map(Box::new(Type::Any)),
             Some(Value::Bool(false)) => self.struct_type(schema, at, slot),
             Some(values) => {
@@ -167,15 +188,18 @@ impl<'a> Lowerer<'a> {
         }
     }
 
-    fn array_type(&mut self, schema: &'a Object, at: Pointer<'_>, slot: Slot<'_>) -> Type {
-        let item = match schema.get("items") {
+    fn array_type(&mut self, schema: &Keywords<'a>, at: Pointer<'_>, slot: Slot<'_>) -> Type {
+        let item = match schema.items {
             None => Type::Any,
             Some(items @ Value::Object(_)) => {
                 let hint = slot.hint();
                 self.type_of(items, at.key("items"), hint.child("item"))
             }
             Some(_) => {
-                self.warn(at.key("items"), "`items` should be one schema; items typed as any");
+                self.warn(
+                    at.key("items"),
+                    "`items` should be one schema; items typed as any",
+                );
                 Type::Any
             }
         };
@@ -186,11 +210,11 @@ impl<'a> Lowerer<'a> {
     /// `false`/absent → none.
     pub(super) fn additional_properties(
         &mut self,
-        schema: &'a Object,
+        schema: &Keywords<'a>,
         at: Pointer<'_>,
         owner: Hint<'_>,
     ) -> Option<Type> {
-        match schema.get("additionalProperties")? {
+        match schema.additional_properties? {
             Value::Bool(true) => Some(Type::Any),
             Value::Bool(false) => None,
             values => {
@@ -205,7 +229,7 @@ impl<'a> Lowerer<'a> {
     pub(super) fn define(
         &mut self,
         slot: Slot<'_>,
-        schema: &'a Object,
+        schema: &Keywords<'a>,
         at: Pointer<'_>,
         build: impl FnOnce(&mut Self, &str) -> TypeKind,
     ) -> Type {
@@ -216,8 +240,10 @@ impl<'a> Lowerer<'a> {
                 if let Some(&id) = self.hoisted.get(&pointer) {
                     return Type::Named(id);
                 }
-                let name = match schema.get("title").and_then(Value::as_str) {
-                    Some(title) if is_identifier_like(title) && !self.type_names.is_taken(title) => {
+                let name = match schema.object.get("title").and_then(Value::as_str) {
+                    Some(title)
+                        if is_identifier_like(title) && !self.type_names.is_taken(title) =>
+                    {
                         self.type_names.claim(title)
                     }
                     _ => self.type_names.claim(&hint.render()),
@@ -226,7 +252,8 @@ impl<'a> Lowerer<'a> {
                 let origin = TypeOrigin::Inline {
                     pointer: pointer.clone(),
                 };
-                self.types.push(type_def(name.clone(), origin, Some(schema)));
+                self.types
+                    .push(type_def(name.clone(), origin, Some(schema.object)));
                 self.hoisted.insert(pointer, id);
                 (id, name)
             }
@@ -235,42 +262,6 @@ impl<'a> Lowerer<'a> {
         self.types[id.0].kind = kind;
         Type::Named(id)
     }
-}
-
-/// Whether a schema admits `null`: `nullable: true`, `type: null`, `null` among its `enum`
-/// values, a `{type: null}` alternative, or a one-member composition whose member does.
-pub(super) fn admits_null(schema: &Object) -> bool {
-    if declares_null(schema) {
-        return true;
-    }
-    if schema.contains_key("properties") {
-        return false;
-    }
-    ["allOf", "oneOf", "anyOf"].iter().any(|key| {
-        match schema.get(*key).and_then(Value::as_array).map(Vec::as_slice) {
-            Some([only]) => only.as_object().is_some_and(declares_null),
-            _ => false,
-        }
-    })
-}
-
-fn declares_null(schema: &Object) -> bool {
-    let list_has = |key: &str, test: fn(&Value) -> bool| {
-        schema
-            .get(key)
-            .and_then(Value::as_array)
-            .is_some_and(|values| values.iter().any(test))
-    };
-    schema.get("nullable") == Some(&Value::Bool(true))
-        || schema.get("type").and_then(Value::as_str) == Some("null")
-        || list_has("enum", Value::is_null)
-        || list_has("oneOf", is_null_schema)
-        || list_has("anyOf", is_null_schema)
-}
-
-/// Whether `schema` is `{type: null}`: an alternative that only says "or null".
-pub(super) fn is_null_schema(schema: &Value) -> bool {
-    schema.get("type").and_then(Value::as_str) == Some("null")
 }
 
 /// `ty` or null, never wrapped twice.

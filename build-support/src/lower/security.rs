@@ -60,7 +60,10 @@ impl<'a> Lowerer<'a> {
             Some("openIdConnect") => bearer(BearerVia::OpenIdConnect, None),
             other => {
                 let kind = other.unwrap_or("(none)");
-                self.warn(at, format!("security scheme type `{kind}` is not supported; skipped"));
+                self.warn(
+                    at,
+                    format!("security scheme type `{kind}` is not supported; skipped"),
+                );
                 None
             }
         }
@@ -72,7 +75,10 @@ impl<'a> Lowerer<'a> {
             Some("query") => ApiKeyLocation::Query,
             Some("cookie") => ApiKeyLocation::Cookie,
             _ => {
-                self.warn(at, "apiKey scheme needs `in`: header, query or cookie; skipped");
+                self.warn(
+                    at,
+                    "apiKey scheme needs `in`: header, query or cookie; skipped",
+                );
                 return None;
             }
         };
@@ -99,7 +105,8 @@ impl<'a> Lowerer<'a> {
         let mut out = Vec::with_capacity(requirements.len());
         for (index, requirement) in requirements.iter().enumerate() {
             let at = at.index(index);
-            let Some(requirement) = self.as_object(requirement, "a security requirement", at) else {
+            let Some(requirement) = self.as_object(requirement, "a security requirement", at)
+            else {
                 continue;
             };
             let mut keys = Vec::with_capacity(requirement.len());

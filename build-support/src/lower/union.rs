@@ -8,17 +8,18 @@ use crate::ir::{Discriminator, Type, TypeId, TypeKind, Union};
 
 use super::Lowerer;
 use super::compose::Member;
+use super::keywords::{Keywords, is_null_schema};
 use super::naming::Hint;
 use super::pointer::Pointer;
 use super::read::Object;
 use super::refs::Target;
-use super::schema::{Slot, is_null_schema};
+use super::schema::Slot;
 
 impl<'a> Lowerer<'a> {
     /// Whether a `oneOf`/`anyOf` only constrains an otherwise typed schema (`type: object` with
     /// `oneOf: [{required: [a]}, {required: [b]}]`) rather than listing alternatives.
-    pub(super) fn is_constraint(&self, schema: &'a Object, members: &'a [Value]) -> bool {
-        (schema.contains_key("type") || schema.contains_key("properties"))
+    pub(super) fn is_constraint(&self, schema: &Keywords<'a>, members: &'a [Value]) -> bool {
+        (schema.ty.is_some() || schema.properties.is_some())
             && members
                 .iter()
                 .all(|member| self.member(member, 0) == Member::Annotation)
@@ -28,7 +29,7 @@ impl<'a> Lowerer<'a> {
     /// single member passes through.
     pub(super) fn union(
         &mut self,
-        schema: &'a Object,
+        schema: &Keywords<'a>,
         key: &'static str,
         members: &'a [Value],
         exclusive: bool,
@@ -55,7 +56,7 @@ impl<'a> Lowerer<'a> {
 
     fn union_of(
         &mut self,
-        schema: &'a Object,
+        schema: &Keywords<'a>,
         key: &'static str,
         members: &[(usize, &'a Value)],
         exclusive: bool,
@@ -72,7 +73,7 @@ impl<'a> Lowerer<'a> {
             };
             variants.push(self.type_of(member, list.index(*index), owner.child(&part)));
         }
-        let discriminator = match self.object(schema, "discriminator", at) {
+        let discriminator = match self.object(schema.object, "discriminator", at) {
             Some(discriminator) => {
                 self.discriminator(discriminator, &variants, at.key("discriminator"))
             }
@@ -116,7 +117,10 @@ impl<'a> Lowerer<'a> {
         if let Some(explicit) = self.object(discriminator, "mapping", at) {
             let at = at.key("mapping");
             for (tag, target) in explicit {
-                match target.as_str().and_then(|target| self.mapping_target(target)) {
+                match target
+                    .as_str()
+                    .and_then(|target| self.mapping_target(target))
+                {
                     Some(id) => {
                         mapping.push((tag.clone(), id));
                         mapped.insert(id);

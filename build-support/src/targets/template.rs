@@ -1,8 +1,8 @@
 //! Rendering the embedded minijinja templates: layout only, with values decided in Rust.
 
+use minijinja::Environment;
 use minijinja::syntax::SyntaxConfig;
 use minijinja::value::Serde;
-use minijinja::Environment;
 use serde::Serialize;
 
 use crate::Error;

@@ -14,6 +14,12 @@ fn main() -> std::io::Result<()> {
     for file in files {
         println!("  {file}");
     }
-    println!("use it with: cd {} && python3 -c 'from petstore import client, schemas'", package.parent().map(|p| p.display().to_string()).unwrap_or_default());
+    println!(
+        "use it with: cd {} && python3 -c 'from petstore import client, schemas'",
+        package
+            .parent()
+            .map(|p| p.display().to_string())
+            .unwrap_or_default()
+    );
     Ok(())
 }

@@ -1,3 +1,4 @@
 //! Tests of lowering, by behaviour.
 
+mod bench_tmp;
 mod smoke;

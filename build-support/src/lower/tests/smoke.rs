@@ -13,7 +13,10 @@ fn fixture_specs() -> Vec<PathBuf> {
     let mut specs: Vec<PathBuf> = std::fs::read_dir(&dir)
         .expect("the fixture folder is readable")
         .map(|entry| entry.expect("a fixture entry is readable").path())
-        .filter(|path| path.extension().is_some_and(|extension| extension == "json"))
+        .filter(|path| {
+            path.extension()
+                .is_some_and(|extension| extension == "json")
+        })
         .collect();
     specs.sort();
     specs
@@ -40,7 +43,9 @@ fn every_openapi_3_0_fixture_lowers_without_errors() {
         let started = Instant::now();
         let api = lower(&document, &mut diagnostics);
         let elapsed = started.elapsed();
-        let name = path.file_name().map(|name| name.to_string_lossy().into_owned());
+        let name = path
+            .file_name()
+            .map(|name| name.to_string_lossy().into_owned());
         let name = name.unwrap_or_default();
         let errors: Vec<String> = diagnostics
             .items()

@@ -21,7 +21,7 @@ pub(super) const METHODS: [&str; 8] = [
 pub(super) fn convert(mut root: Map<String, Value>, walk: &mut Walk) -> Map<String, Value> {
     security::drop_mutual_tls(&mut root, walk);
     member(&mut root, "paths", walk, |value, walk| {
-        entries(value, walk, path_item)
+        entries_without_extensions(value, walk, path_item)
     });
     member(&mut root, "webhooks", walk, |value, walk| {
         entries(value, walk, path_item)
@@ -46,15 +46,37 @@ fn member(
     }
 }
 
-/// Runs `f` on every value of the name → object map `value`, skipping extensions; `false` (after
-/// a warning) when `value` is not an object.
+/// Runs `f` on every value of the name → object map `value`; `false` (after a warning) when
+/// `value` is not an object.
 fn entries(value: &mut Value, walk: &mut Walk, f: fn(&mut Value, &mut Walk)) -> bool {
+    for_entries(value, walk, f, false)
+}
+
+/// [`entries`] for the objects whose `x-` members are extensions, not entries (paths,
+/// responses, callbacks).
+fn entries_without_extensions(
+    value: &mut Value,
+    walk: &mut Walk,
+    f: fn(&mut Value, &mut Walk),
+) -> bool {
+    for_entries(value, walk, f, true)
+}
+
+fn for_entries(
+    value: &mut Value,
+    walk: &mut Walk,
+    f: fn(&mut Value, &mut Walk),
+    skip_extensions: bool,
+) -> bool {
     let Value::Object(map) = value else {
-        walk.warn(format!("expected an object, found {}; ignored", kind(value)));
+        walk.warn(format!(
+            "expected an object, found {}; ignored",
+            kind(value)
+        ));
         return false;
     };
     for (name, entry) in map.iter_mut() {
-        if !name.starts_with("x-") {
+        if !(skip_extensions && name.starts_with("x-")) {
             walk.at(name, |walk| f(entry, walk));
         }
     }
@@ -140,7 +162,7 @@ fn operation(value: &mut Value, walk: &mut Walk) {
         true
     });
     member(map, "responses", walk, |value, walk| {
-        entries(value, walk, response)
+        entries_without_extensions(value, walk, response)
     });
     if !map.contains_key("responses") {
         // 3.1 makes `responses` optional; 3.0 requires it.
@@ -156,7 +178,7 @@ fn operation(value: &mut Value, walk: &mut Walk) {
 
 fn callback(value: &mut Value, walk: &mut Walk) {
     if object(value).is_some() {
-        entries(value, walk, path_item);
+        entries_without_extensions(value, walk, path_item);
     }
 }
 

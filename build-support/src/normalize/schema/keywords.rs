@@ -2,8 +2,8 @@
 
 use serde_json::{Map, Number, Value};
 
-use crate::normalize::walk::{Walk, kind};
 use super::{Dialect, fix, is_annotation, never, push_all_of, set_nullable};
+use crate::normalize::walk::{Walk, kind};
 
 /// Swagger 2.0 reference prefixes and their OpenAPI 3.0 spelling.
 const SWAGGER2_PREFIXES: [(&str, &str); 3] = [
@@ -16,15 +16,16 @@ const SWAGGER2_PREFIXES: [(&str, &str); 3] = [
 /// keep theirs); a `$ref` that is not a string is dropped with a warning.
 pub(super) fn reference(map: &mut Map<String, Value>, walk: &mut Walk) {
     match map.get_mut("$ref") {
-        None => {}
-        Some(Value::String(target)) => {
-            if walk.dialect() == Dialect::Swagger2 {
-                rewrite_swagger2_reference(target);
-            }
+        Some(Value::String(target)) if walk.dialect() == Dialect::Swagger2 => {
+            rewrite_swagger2_reference(target);
         }
+        None | Some(Value::String(_)) => {}
         Some(other) => {
             walk.at("$ref", |walk| {
-                walk.warn(format!("`$ref` must be a string, found {}; ignored", kind(other)));
+                walk.warn(format!(
+                    "`$ref` must be a string, found {}; ignored",
+                    kind(other)
+                ));
             });
             map.shift_remove("$ref");
         }
@@ -230,7 +231,10 @@ pub(super) fn shapes(map: &mut Map<String, Value>, walk: &mut Walk) {
     if let Some(discriminator) = map.get_mut("discriminator") {
         if let Value::String(property) = discriminator {
             let mut object = Map::new();
-            object.insert("propertyName".into(), Value::String(std::mem::take(property)));
+            object.insert(
+                "propertyName".into(),
+                Value::String(std::mem::take(property)),
+            );
             *discriminator = Value::Object(object);
         }
     }

@@ -62,56 +62,138 @@ fn never() -> Value {
     Value::Object(not)
 }
 
+/// What one pass over a schema's keys found: which fixups the schema needs. Most schemas need
+/// none, and then cost one pass over their keys and no lookups.
+#[derive(Debug, Default)]
+struct Scan {
+    nulls: nullable::Removed,
+    reference: bool,
+    types: bool,
+    swagger2_nullable: bool,
+    constant: bool,
+    bounds: bool,
+    examples: bool,
+    content: bool,
+    tuple: bool,
+    shapes: bool,
+}
+
 fn fix_object(map: &mut Map<String, Value>, walk: &mut Walk) {
-    let nulls = children(map, walk);
-    keywords::reference(map, walk);
-    if walk.dialect() == Dialect::Swagger2 {
+    let scan = children(map, walk);
+    let dialect = walk.dialect();
+    if scan.reference {
+        keywords::reference(map, walk);
+    }
+    if scan.swagger2_nullable && dialect == Dialect::Swagger2 {
         keywords::swagger2_nullable(map);
     }
-    types::fix(map, walk);
-    nullable::collapse(map, nulls);
-    keywords::constant(map);
-    keywords::exclusive_bounds(map, walk);
-    keywords::examples(map);
-    keywords::content(map, walk);
-    keywords::tuple(map, walk);
-    keywords::shapes(map, walk);
-    types::expand(map);
-    if walk.dialect() == Dialect::OpenApi31 {
+    if scan.types {
+        types::fix(map, walk);
+    }
+    nullable::collapse(map, scan.nulls);
+    if scan.constant {
+        keywords::constant(map);
+    }
+    if scan.bounds {
+        keywords::exclusive_bounds(map, walk);
+    }
+    if scan.examples {
+        keywords::examples(map);
+    }
+    if scan.content {
+        keywords::content(map, walk);
+    }
+    if scan.tuple {
+        keywords::tuple(map, walk);
+    }
+    if scan.shapes {
+        keywords::shapes(map, walk);
+    }
+    if scan.types {
+        types::expand(map);
+    }
+    if scan.reference && dialect == Dialect::OpenApi31 {
         keywords::reference_siblings(map);
     }
 }
 
-/// Fixes every subschema of `map`; returns which of `anyOf`/`oneOf` lost a null branch.
-fn children(map: &mut Map<String, Value>, walk: &mut Walk) -> nullable::Removed {
-    let mut removed = nullable::Removed::default();
+/// Fixes every subschema of `map` and notes which fixups `map` itself needs.
+fn children(map: &mut Map<String, Value>, walk: &mut Walk) -> Scan {
+    let mut scan = Scan::default();
     let mut invalid = Vec::new();
+    let mut misplaced = None;
     for (key, value) in map.iter_mut() {
         let valid = match key.as_str() {
-            "properties" | "patternProperties" | "$defs" => walk.at(key, |walk| fix_map(value, walk)),
-            "allOf" | "prefixItems" => walk.at(key, |walk| fix_list(value, walk)),
+            "properties" => walk.at(key, |walk| {
+                misplaced = take_misplaced_additional_properties(value, walk);
+                fix_map(value, walk)
+            }),
+            "patternProperties" | "$defs" => walk.at(key, |walk| fix_map(value, walk)),
+            "allOf" => walk.at(key, |walk| fix_list(value, walk)),
+            "prefixItems" => {
+                scan.tuple = true;
+                walk.at(key, |walk| fix_list(value, walk))
+            }
             "anyOf" | "oneOf" => match walk.at(key, |walk| nullable::fix_branches(value, walk)) {
                 Some(had_null) => {
-                    removed.mark(key, had_null);
+                    scan.nulls.mark(key, had_null);
                     true
                 }
                 None => false,
             },
-            // A boolean is kept for `keywords::tuple`, which knows what it means there.
-            "items" => match value {
-                Value::Bool(_) => true,
-                Value::Array(_) => walk.at(key, |walk| fix_list(value, walk)),
-                _ => {
-                    walk.at(key, |walk| fix(value, walk));
-                    true
+            "items" => {
+                match value {
+                    // Kept for `keywords::tuple`, which knows what a boolean means there.
+                    Value::Bool(_) => scan.tuple = true,
+                    Value::Array(_) => {
+                        scan.tuple = true;
+                        walk.at(key, |walk| fix_list(value, walk));
+                    }
+                    _ => walk.at(key, |walk| fix(value, walk)),
                 }
-            },
-            "additionalProperties" if !value.is_boolean() => {
-                walk.at(key, |walk| fix(value, walk));
                 true
             }
-            "not" => {
-                walk.at(key, |walk| fix(value, walk));
+            "additionalProperties" | "not" => {
+                if !(key == "additionalProperties" && value.is_boolean()) {
+                    walk.at(key, |walk| fix(value, walk));
+                }
+                true
+            }
+            "$ref" => {
+                scan.reference = true;
+                true
+            }
+            "type" => {
+                scan.types =
+                    !matches!(value, Value::String(name) if name != "null" && name != "file");
+                true
+            }
+            "x-nullable" => {
+                scan.swagger2_nullable = true;
+                true
+            }
+            "const" => {
+                scan.constant = true;
+                true
+            }
+            "exclusiveMinimum" | "exclusiveMaximum" => {
+                scan.bounds |= !value.is_boolean();
+                true
+            }
+            "examples" => {
+                scan.examples = value.is_array();
+                true
+            }
+            "contentMediaType" | "contentEncoding" => {
+                scan.content = true;
+                true
+            }
+            "discriminator" => {
+                scan.shapes |= value.is_string();
+                true
+            }
+            "required" => {
+                scan.shapes |= !value.is_array();
                 true
             }
             _ => true,
@@ -123,13 +205,40 @@ fn children(map: &mut Map<String, Value>, walk: &mut Walk) -> nullable::Removed 
     for key in invalid {
         map.shift_remove(&key);
     }
-    removed
+    if let Some(allowed) = misplaced {
+        map.entry("additionalProperties").or_insert(allowed);
+    }
+    scan
+}
+
+/// A property named `additionalProperties` whose schema is a boolean is the keyword written one
+/// level too deep (seen in real specs): takes it out of `properties`, with a warning.
+fn take_misplaced_additional_properties(properties: &mut Value, walk: &mut Walk) -> Option<Value> {
+    let Value::Object(properties) = properties else {
+        return None;
+    };
+    if !properties
+        .get("additionalProperties")
+        .is_some_and(Value::is_boolean)
+    {
+        return None;
+    }
+    walk.at("additionalProperties", |walk| {
+        walk.warn(
+            "a property named `additionalProperties` with a boolean schema is read as the \
+             `additionalProperties` keyword of the enclosing schema",
+        );
+    });
+    properties.shift_remove("additionalProperties")
 }
 
 /// Fixes every schema of a name → schema map; `false` (after a warning) when it is not a map.
 fn fix_map(value: &mut Value, walk: &mut Walk) -> bool {
     let Value::Object(schemas) = value else {
-        walk.warn(format!("expected an object of schemas, found {}; ignored", kind(value)));
+        walk.warn(format!(
+            "expected an object of schemas, found {}; ignored",
+            kind(value)
+        ));
         return false;
     };
     for (name, schema) in schemas.iter_mut() {
@@ -141,7 +250,10 @@ fn fix_map(value: &mut Value, walk: &mut Walk) -> bool {
 /// Fixes every schema of a list; `false` (after a warning) when it is not a list.
 fn fix_list(value: &mut Value, walk: &mut Walk) -> bool {
     let Value::Array(schemas) = value else {
-        walk.warn(format!("expected a list of schemas, found {}; ignored", kind(value)));
+        walk.warn(format!(
+            "expected a list of schemas, found {}; ignored",
+            kind(value)
+        ));
         return false;
     };
     for (index, schema) in schemas.iter_mut().enumerate() {

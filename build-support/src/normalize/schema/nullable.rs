@@ -8,8 +8,8 @@
 
 use serde_json::{Map, Value};
 
-use crate::normalize::walk::{Walk, kind};
 use super::{fix, is_annotation, push_all_of, set_nullable};
+use crate::normalize::walk::{Walk, kind};
 
 /// Which of `anyOf` and `oneOf` lost a null branch while their branches were fixed.
 #[derive(Debug, Default, Clone, Copy)]
@@ -34,7 +34,10 @@ impl Removed {
 /// list.
 pub(super) fn fix_branches(value: &mut Value, walk: &mut Walk) -> Option<bool> {
     let Value::Array(branches) = value else {
-        walk.warn(format!("expected a list of schemas, found {}; ignored", kind(value)));
+        walk.warn(format!(
+            "expected a list of schemas, found {}; ignored",
+            kind(value)
+        ));
         return None;
     };
     let mut had_null = false;

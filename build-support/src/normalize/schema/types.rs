@@ -8,8 +8,8 @@
 
 use serde_json::{Map, Value};
 
-use crate::normalize::walk::{Walk, kind};
 use super::{push_all_of, set_nullable};
+use crate::normalize::walk::{Walk, kind};
 
 /// Keywords that constrain one JSON type, and the types they apply to.
 const TYPE_KEYWORDS: [(&str, &[&str]); 16] = [

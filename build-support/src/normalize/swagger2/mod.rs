@@ -29,17 +29,21 @@ struct Shared {
     consumes: Vec<String>,
     produces: Vec<String>,
     bodies: SharedBodies,
+    /// The scheme of the server URL; `None` when the URL is relative (no `host`).
+    scheme: Option<String>,
 }
 
 /// Converts the 2.0 document `root` into a 3.0.3 one.
 pub(super) fn convert(mut root: Map<String, Value>, walk: &mut Walk) -> Map<String, Value> {
     let consumes = media_types(root.shift_remove("consumes"), "consumes", walk);
     let produces = media_types(root.shift_remove("produces"), "produces", walk);
-    let mut servers = Some(servers(&mut root, walk));
+    let (server, scheme) = server(&mut root, walk);
+    let mut servers = Some(Value::Array(vec![server]));
     let mut shared = Shared {
         consumes: consumes.unwrap_or_else(|| vec![DEFAULT_MEDIA_TYPE.into()]),
         produces: produces.unwrap_or_else(|| vec![DEFAULT_MEDIA_TYPE.into()]),
         bodies: SharedBodies::new(),
+        scheme,
     };
     let components = components(&mut root, &mut shared, walk);
     if let Some(paths) = root.get_mut("paths") {
@@ -53,7 +57,9 @@ pub(super) fn convert(mut root: Map<String, Value>, walk: &mut Walk) -> Map<Stri
         let section = match key.as_str() {
             "swagger" => continue,
             "info" => servers.take().map(|servers| ("servers", servers)),
-            "paths" => components.take().map(|components| ("components", components)),
+            "paths" => components
+                .take()
+                .map(|components| ("components", components)),
             _ => None,
         };
         converted.insert(key, value);
@@ -97,8 +103,8 @@ fn media_types(value: Option<Value>, key: &str, walk: &mut Walk) -> Option<Vec<S
 
 /// The one server `host`, `basePath` and `schemes` describe (these leave `root`):
 /// `<first scheme, else https>://<host><basePath>`, or just the base path (else `/`) without a
-/// host.
-fn servers(root: &mut Map<String, Value>, walk: &mut Walk) -> Value {
+/// host; and the scheme used, if any.
+fn server(root: &mut Map<String, Value>, walk: &mut Walk) -> (Value, Option<String>) {
     let host = text(root.shift_remove("host"), "host", walk);
     let base_path = text(root.shift_remove("basePath"), "basePath", walk);
     let scheme = match root.shift_remove("schemes") {
@@ -107,17 +113,17 @@ fn servers(root: &mut Map<String, Value>, walk: &mut Walk) -> Value {
             .find_map(|scheme| scheme.as_str().map(String::from)),
         _ => None,
     };
-    let url = match host {
-        Some(host) => format!(
-            "{}://{host}{}",
-            scheme.as_deref().unwrap_or("https"),
-            base_path.unwrap_or_default()
-        ),
-        None => base_path.unwrap_or_else(|| "/".into()),
+    let (url, scheme) = match host {
+        Some(host) => {
+            let scheme = scheme.unwrap_or_else(|| "https".into());
+            let url = format!("{scheme}://{host}{}", base_path.unwrap_or_default());
+            (url, Some(scheme))
+        }
+        None => (base_path.unwrap_or_else(|| "/".into()), None),
     };
     let mut server = Map::new();
     server.insert("url".into(), url.into());
-    Value::Array(vec![Value::Object(server)])
+    (Value::Object(server), scheme)
 }
 
 /// The string `value` of the top-level `key`, warning when it is something else.
@@ -159,7 +165,9 @@ fn components(
         });
     }
     if let Some(parameters) = root.shift_remove("parameters") {
-        let regular = walk.at("parameters", |walk| shared_parameters(parameters, shared, walk));
+        let regular = walk.at("parameters", |walk| {
+            shared_parameters(parameters, shared, walk)
+        });
         if !regular.is_empty() {
             components.insert("parameters".into(), Value::Object(regular));
         }
@@ -171,7 +179,9 @@ fn components(
         components.insert("responses".into(), responses);
     }
     if let Some(definitions) = root.shift_remove("securityDefinitions") {
-        let schemes = walk.at("securityDefinitions", |walk| security::convert(definitions, walk));
+        let schemes = walk.at("securityDefinitions", |walk| {
+            security::convert(definitions, walk)
+        });
         components.insert("securitySchemes".into(), Value::Object(schemes));
     }
     components
@@ -232,8 +242,7 @@ fn convert_path_item(value: &mut Value, shared: &Shared, walk: &mut Walk) {
     let inherited = match item.get_mut("parameters") {
         Some(list) => {
             let list = std::mem::take(list);
-            let mut sorted =
-                walk.at("parameters", |walk| Sorted::new(list, &shared.bodies, walk));
+            let mut sorted = walk.at("parameters", |walk| Sorted::new(list, &shared.bodies, walk));
             set_or_remove(item, "parameters", std::mem::take(&mut sorted.regular));
             sorted
         }
@@ -241,7 +250,9 @@ fn convert_path_item(value: &mut Value, shared: &Shared, walk: &mut Walk) {
     };
     for method in METHODS {
         if let Some(operation) = item.get_mut(method) {
-            walk.at(method, |walk| convert_operation(operation, &inherited, shared, walk));
+            walk.at(method, |walk| {
+                convert_operation(operation, &inherited, shared, walk)
+            });
         }
     }
 }
@@ -268,10 +279,16 @@ fn convert_operation(value: &mut Value, inherited: &Sorted, shared: &Shared, wal
     let produces = media_types(operation.shift_remove("produces"), "produces", walk);
     let consumes = consumes.as_deref().unwrap_or(&shared.consumes);
     let produces = produces.as_deref().unwrap_or(&shared.produces);
-    if operation.shift_remove("schemes").is_some() {
-        walk.at("schemes", |walk| {
-            walk.warn("an operation's own `schemes` are not carried over; it uses the document's server");
-        });
+    if let Some(schemes) = operation.shift_remove("schemes") {
+        let first = schemes.get(0).and_then(Value::as_str);
+        if shared.scheme.is_some() && first != shared.scheme.as_deref() {
+            walk.at("schemes", |walk| {
+                walk.warn(
+                    "an operation's own `schemes` are not carried over; it uses the document's \
+                     server",
+                );
+            });
+        }
     }
     let mut sorted = match operation.get_mut("parameters") {
         Some(list) => {
@@ -290,7 +307,9 @@ fn convert_operation(value: &mut Value, inherited: &Sorted, shared: &Shared, wal
     }
     match operation.get_mut("responses") {
         Some(responses) => {
-            walk.at("responses", |walk| responses::convert_all(responses, produces, walk));
+            walk.at("responses", |walk| {
+                responses::convert_all(responses, produces, walk)
+            });
         }
         None => {
             walk.warn("an operation needs `responses`; read as having none");

@@ -249,9 +249,17 @@ fn regular(map: Map<String, Value>, location: &str, walk: &mut Walk) -> Value {
 }
 
 /// The 3.0 `style` and `explode` of an array parameter in `location` (2.0's default is csv).
-fn style(collection_format: Option<&Value>, location: &str, walk: &mut Walk) -> (&'static str, bool) {
+fn style(
+    collection_format: Option<&Value>,
+    location: &str,
+    walk: &mut Walk,
+) -> (&'static str, bool) {
     let query = location == "query";
-    let csv = if query { ("form", false) } else { ("simple", false) };
+    let csv = if query {
+        ("form", false)
+    } else {
+        ("simple", false)
+    };
     let format = match collection_format {
         None => return csv,
         Some(Value::String(format)) => format.as_str(),
@@ -362,7 +370,9 @@ fn body_request(body: Body, consumes: &[String]) -> (Value, Option<String>) {
 /// sent or the operation consumes multipart, URL-encoded otherwise.
 fn form_request(fields: Vec<FormField>, consumes: &[String]) -> Value {
     let multipart = fields.iter().any(|field| field.file)
-        || consumes.iter().any(|media_type| media_type == "multipart/form-data");
+        || consumes
+            .iter()
+            .any(|media_type| media_type == "multipart/form-data");
     let media_type = if multipart {
         "multipart/form-data"
     } else {

@@ -81,7 +81,10 @@ mod tests {
     #[test]
     fn docstring_cannot_end_early() {
         let body = docstring("Say \"\"\"hi\"\"\" \\ \n  second line  \n", "    ").unwrap();
-        assert_eq!(body, "Say \\\"\\\"\\\"hi\\\"\\\"\\\" \\\\\n      second line");
+        assert_eq!(
+            body,
+            "Say \\\"\\\"\\\"hi\\\"\\\"\\\" \\\\\n      second line"
+        );
         assert_eq!(docstring("  \n ", ""), None);
     }
 

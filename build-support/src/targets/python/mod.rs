@@ -80,10 +80,14 @@ pub fn emit(api: &ir::Api, options: &Options) -> Result<Tree, Error> {
     };
     tree.generated(
         path("schemas.py"),
-        template::render(&env, "schemas.py", SchemasPage {
-            common: &common,
-            schemas: &schemas,
-        })?,
+        template::render(
+            &env,
+            "schemas.py",
+            SchemasPage {
+                common: &common,
+                schemas: &schemas,
+            },
+        )?,
     );
     tree.generated(
         path("client.py"),
@@ -117,10 +121,15 @@ pub fn emit(api: &ir::Api, options: &Options) -> Result<Tree, Error> {
     );
     tree.generated(
         path("__init__.py"),
-        template::render(&env, "__init__.py", InitView {
-            common: &common,
-            doc: escape::docstring(&format!("Client of {}.", api.title), "").unwrap_or_default(),
-        })?,
+        template::render(
+            &env,
+            "__init__.py",
+            InitView {
+                common: &common,
+                doc: escape::docstring(&format!("Client of {}.", api.title), "")
+                    .unwrap_or_default(),
+            },
+        )?,
     );
     tree.generated(path("py.typed"), "");
     tree.generated(
@@ -129,7 +138,18 @@ pub fn emit(api: &ir::Api, options: &Options) -> Result<Tree, Error> {
     );
     tree.generated(
         path("README.md"),
-        template::render(&env, "README.md", readme_view(api, options, &common, &header_text, &env_prefix, &operations))?,
+        template::render(
+            &env,
+            "README.md",
+            readme_view(
+                api,
+                options,
+                &common,
+                &header_text,
+                &env_prefix,
+                &operations,
+            ),
+        )?,
     );
     Ok(tree)
 }
@@ -241,7 +261,10 @@ fn config_view(api: &ir::Api, common: &Common<'_>, env_prefix: &str) -> serde_js
     let (base_url, base_url_doc) = match api.servers.first() {
         Some(url) => (
             escape::string_literal(url),
-            format!("the spec's first server ``{}``", escape::comment(url).replace('`', "'")),
+            format!(
+                "the spec's first server ``{}``",
+                escape::comment(url).replace('`', "'")
+            ),
         ),
         None => (
             escape::string_literal("http://localhost"),
@@ -272,8 +295,14 @@ fn pyproject_view(api: &ir::Api, common: &Common<'_>) -> serde_json::Value {
 /// versions that are not PEP 440.
 fn pep440_version(version: &str) -> String {
     let plain = !version.is_empty()
-        && version.split('.').all(|part| !part.is_empty() && part.chars().all(|c| c.is_ascii_digit()));
-    if plain { version.to_string() } else { "0.0.0".to_string() }
+        && version
+            .split('.')
+            .all(|part| !part.is_empty() && part.chars().all(|c| c.is_ascii_digit()));
+    if plain {
+        version.to_string()
+    } else {
+        "0.0.0".to_string()
+    }
 }
 
 fn readme_view(

@@ -18,18 +18,48 @@ const KEYWORDS: &[&str] = &[
 /// Attribute names of pydantic's `BaseModel` that a field must not shadow (mypy rejects
 /// overriding a method with a field, and pydantic reserves `model_*`).
 const MODEL_ATTRIBUTES: &[&str] = &[
-    "construct", "copy", "dict", "from_orm", "json", "model_computed_fields", "model_config",
-    "model_construct", "model_copy", "model_dump", "model_dump_json", "model_extra",
-    "model_fields", "model_fields_set", "model_json_schema", "model_parametrized_name",
-    "model_post_init", "model_rebuild", "model_validate", "model_validate_json",
-    "model_validate_strings", "parse_file", "parse_obj", "parse_raw", "schema", "schema_json",
-    "update_forward_refs", "validate",
+    "construct",
+    "copy",
+    "dict",
+    "from_orm",
+    "json",
+    "model_computed_fields",
+    "model_config",
+    "model_construct",
+    "model_copy",
+    "model_dump",
+    "model_dump_json",
+    "model_extra",
+    "model_fields",
+    "model_fields_set",
+    "model_json_schema",
+    "model_parametrized_name",
+    "model_post_init",
+    "model_rebuild",
+    "model_validate",
+    "model_validate_json",
+    "model_validate_strings",
+    "parse_file",
+    "parse_obj",
+    "parse_raw",
+    "schema",
+    "schema_json",
+    "update_forward_refs",
+    "validate",
 ];
 
 /// Module-level names of the generated `client.py` that an operation or parameter must not
 /// shadow.
 pub const CLIENT_MODULE_NAMES: &[&str] = &[
-    "annotations", "schemas", "config", "response", "request", "self", "client", "Client", "httpx",
+    "annotations",
+    "schemas",
+    "config",
+    "response",
+    "request",
+    "self",
+    "client",
+    "Client",
+    "httpx",
 ];
 
 /// The class name for a schema. A component's name is kept as written when it already is a
@@ -37,9 +67,8 @@ pub const CLIENT_MODULE_NAMES: &[&str] = &[
 /// of their spec; other names, and names made up for inline schemas, are PascalCased
 /// (`user-profile` → `UserProfile`, `Pet_owner_item` → `PetOwnerItem`).
 pub fn class_name(raw: &str, keep_as_written: bool) -> String {
-    let kept = keep_as_written
-        && is_identifier(raw)
-        && raw.starts_with(|c: char| c.is_ascii_uppercase());
+    let kept =
+        keep_as_written && is_identifier(raw) && raw.starts_with(|c: char| c.is_ascii_uppercase());
     let mut name = if kept {
         raw.to_string()
     } else {
@@ -170,7 +199,10 @@ mod tests {
 
     #[test]
     fn class_names_keep_capitalized_identifiers() {
-        assert_eq!(class_name("HTTPValidationError", true), "HTTPValidationError");
+        assert_eq!(
+            class_name("HTTPValidationError", true),
+            "HTTPValidationError"
+        );
         assert_eq!(class_name("Body_upload_avatar", true), "Body_upload_avatar");
         assert_eq!(class_name("user-profile", true), "UserProfile");
         assert_eq!(class_name("user", true), "User");

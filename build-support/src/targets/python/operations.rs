@@ -57,7 +57,13 @@ const LINE_LENGTH: usize = 88;
 
 /// `name(self, *, a: int) -> R:`, or one parameter a line when that is too long. `indent` is
 /// the body's indentation.
-fn signature(name: &str, method: bool, params: &[ParamView], returns: &str, indent: &str) -> String {
+fn signature(
+    name: &str,
+    method: bool,
+    params: &[ParamView],
+    returns: &str,
+    indent: &str,
+) -> String {
     let mut parts: Vec<String> = Vec::new();
     if method {
         parts.push("self".to_string());
@@ -99,7 +105,12 @@ struct CaseView {
 
 /// Builds the view of every operation; `indent` is the indentation of the function body
 /// (four spaces for module functions, eight for methods).
-pub fn views(api: &Api, class_names: &[String], indent: &str, uses: &mut Uses) -> Vec<OperationView> {
+pub fn views(
+    api: &Api,
+    class_names: &[String],
+    indent: &str,
+    uses: &mut Uses,
+) -> Vec<OperationView> {
     let mut functions = Scope::with_reserved(CLIENT_MODULE_NAMES);
     api.operations
         .iter()
@@ -130,7 +141,10 @@ fn view(
     };
     let mut scope = Scope::with_reserved(CLIENT_MODULE_NAMES);
     // The body is always `data`; a parameter of that name gives way.
-    let body = operation.body.as_ref().and_then(|body| Some((body, body.preferred()?)));
+    let body = operation
+        .body
+        .as_ref()
+        .and_then(|body| Some((body, body.preferred()?)));
     let data = body.map(|_| scope.claim("data".to_string()));
     let mut params = Vec::new();
     let mut args_doc = Vec::new();
@@ -283,7 +297,10 @@ fn security_literal(requirements: &[Vec<String>]) -> String {
     let alternatives: Vec<String> = requirements
         .iter()
         .map(|alternative| {
-            let names: Vec<String> = alternative.iter().map(|n| escape::string_literal(n)).collect();
+            let names: Vec<String> = alternative
+                .iter()
+                .map(|n| escape::string_literal(n))
+                .collect();
             match names.len() {
                 1 => format!("({},)", names[0]),
                 _ => format!("({})", names.join(", ")),
@@ -341,11 +358,17 @@ fn decoding(
     }
     if !ordered.iter().any(|r| r.status.is_success()) {
         // Nothing says what success looks like: any 2xx returns None rather than raising.
-        let before_default = cases.iter().position(|c| c.condition.is_none()).unwrap_or(cases.len());
-        cases.insert(before_default, CaseView {
-            condition: Some("200 <= response.status_code < 300".to_string()),
-            value: "None".to_string(),
-        });
+        let before_default = cases
+            .iter()
+            .position(|c| c.condition.is_none())
+            .unwrap_or(cases.len());
+        cases.insert(
+            before_default,
+            CaseView {
+                condition: Some("200 <= response.status_code < 300".to_string()),
+                value: "None".to_string(),
+            },
+        );
         if !returned.contains(&"None".to_string()) {
             returned.push("None".to_string());
         }
@@ -387,7 +410,10 @@ fn decode(
 
 fn docstring(operation: &Operation, args: &[(String, String)], indent: &str) -> Option<String> {
     let mut text = String::new();
-    for part in [&operation.summary, &operation.description].into_iter().flatten() {
+    for part in [&operation.summary, &operation.description]
+        .into_iter()
+        .flatten()
+    {
         let part = part.trim();
         if !part.is_empty() && !text.contains(part) {
             if !text.is_empty() {

@@ -4,6 +4,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use serde::Serialize;
+use serde_json::Value;
 
 use super::escape;
 use super::names::{self, Scope};
@@ -107,16 +108,35 @@ pub fn view(api: &Api, class_names: &[String]) -> SchemasView {
             comment: def.description.as_deref().map(escape::comment),
         });
     }
+    let mut members = Members::new();
     for (index, def) in api.types.iter().enumerate() {
-        let id = TypeId(index);
-        let name = class_names[index].clone();
-        let doc = type_doc(def, &name);
-        match &def.kind {
-            TypeKind::Enum(values) => enums.push(enum_view(name, doc, values)),
-            TypeKind::Struct(fields) => {
-                models.push(model_view(api, id, name, doc, fields, &pinned, context, &mut uses))
-            }
-            TypeKind::Alias(_) | TypeKind::Union(_) => {}
+        if let TypeKind::Enum(values) = &def.kind {
+            let name = class_names[index].clone();
+            let view = enum_view(name.clone(), type_doc(def, &name), values);
+            let named = values.values.iter().map(|v| v.value.clone());
+            let qualified = view.members.iter().map(|m| format!("{name}.{}", m.name));
+            members.insert(TypeId(index), named.zip(qualified).collect());
+            enums.push(view);
+        }
+    }
+    let model_context = ModelContext {
+        api,
+        context,
+        pinned: &pinned,
+        members: &members,
+    };
+    for (index, def) in api.types.iter().enumerate() {
+        if let TypeKind::Struct(fields) = &def.kind {
+            let name = class_names[index].clone();
+            let doc = type_doc(def, &name);
+            models.push(model_view(
+                &model_context,
+                TypeId(index),
+                name,
+                doc,
+                fields,
+                &mut uses,
+            ));
         }
     }
     SchemasView {
@@ -161,21 +181,33 @@ fn enum_view(name: String, doc: Option<String>, values: &crate::ir::Enum) -> Enu
         .collect();
     EnumView {
         name,
-        base: if is_integer { "_enum.IntEnum" } else { "str, _enum.Enum" },
+        base: if is_integer {
+            "_enum.IntEnum"
+        } else {
+            "str, _enum.Enum"
+        },
         doc,
         members,
     }
 }
 
-#[allow(clippy::too_many_arguments)]
+/// Enum members by enum and wire value, spelled `Enum.MEMBER`.
+type Members = BTreeMap<TypeId, Vec<(EnumLiteral, String)>>;
+
+/// What building a model needs besides the model.
+struct ModelContext<'a> {
+    api: &'a Api,
+    context: Context<'a>,
+    pinned: &'a Pinned,
+    members: &'a Members,
+}
+
 fn model_view(
-    api: &Api,
+    models: &ModelContext<'_>,
     id: TypeId,
     name: String,
     doc: Option<String>,
     model: &Struct,
-    pinned: &Pinned,
-    context: Context<'_>,
     uses: &mut Uses,
 ) -> ModelView {
     let mut scope = Scope::default();
@@ -186,8 +218,8 @@ fn model_view(
         .map(|field| {
             let python_name = scope.claim(names::field_name(&field.name));
             arbitrary_types |= types::holds_binary(&field.ty);
-            let tags = pinned.get(&(id, field.name.clone()));
-            field_view(api, python_name, field, tags, context, uses)
+            let tags = models.pinned.get(&(id, field.name.clone()));
+            field_view(models, python_name, field, tags, uses)
         })
         .collect();
     let mut config = vec!["validate_by_name=True", "validate_by_alias=True"];
@@ -206,42 +238,51 @@ fn model_view(
 }
 
 fn field_view(
-    api: &Api,
+    models: &ModelContext<'_>,
     python_name: String,
     field: &Field,
     tags: Option<&BTreeSet<String>>,
-    context: Context<'_>,
     uses: &mut Uses,
 ) -> FieldView {
-    let (annotation, required) = match tags {
+    let spec_default = match (field.required, &field.default) {
+        (false, Some(value)) => default_of(&field.ty, value, models.members),
+        _ => None,
+    };
+    let (annotation, default) = match tags {
         Some(tags) => {
             uses.typing = true;
             let literals: Vec<String> = tags.iter().map(|t| escape::string_literal(t)).collect();
-            (format!("_t.Literal[{}]", literals.join(", ")), true)
+            (format!("_t.Literal[{}]", literals.join(", ")), None)
         }
         None => {
-            let annotation = types::annotation(api, &field.ty, context, uses);
-            if field.required {
-                (annotation, true)
-            } else if matches!(field.ty, Type::Nullable(_) | Type::Any) {
-                (annotation, false)
-            } else {
-                (format!("{annotation} | None"), false)
+            let annotation = types::annotation(models.api, &field.ty, models.context, uses);
+            match spec_default {
+                _ if field.required => (annotation, None),
+                Some(default) => (annotation, Some(default)),
+                None if matches!(field.ty, Type::Nullable(_) | Type::Any) => {
+                    (annotation, Some(Default::Value("None".to_string())))
+                }
+                None => (
+                    format!("{annotation} | None"),
+                    Some(Default::Value("None".to_string())),
+                ),
             }
         }
     };
     let mut arguments = Vec::new();
-    if !required {
-        arguments.push("default=None".to_string());
+    match &default {
+        Some(Default::Value(value)) => arguments.push(format!("default={value}")),
+        Some(Default::Factory(factory)) => arguments.push(format!("default_factory={factory}")),
+        None => {}
     }
     if python_name != field.name {
         let wire = escape::string_literal(&field.name);
         arguments.push(format!("validation_alias={wire}"));
         arguments.push(format!("serialization_alias={wire}"));
     }
-    let value = match arguments.as_slice() {
-        [] => None,
-        [only] if only == "default=None" => Some("None".to_string()),
+    let value = match (arguments.len(), &default) {
+        (0, _) => None,
+        (1, Some(Default::Value(value))) => Some(value.clone()),
         _ => {
             uses.pydantic = true;
             Some(format!("_pd.Field({})", arguments.join(", ")))
@@ -296,6 +337,50 @@ fn is_pinned(union: &Union, pinned: &Pinned) -> bool {
             .mapping
             .iter()
             .all(|(_, id)| pinned.contains_key(&(*id, discriminator.property.clone())))
+}
+
+/// A field's default value in Python.
+enum Default {
+    /// `= value`.
+    Value(String),
+    /// `default_factory=...` (mutable containers).
+    Factory(&'static str),
+}
+
+/// The spec's default as a Python value of type `ty`, when it is one Python can spell safely.
+fn default_of(ty: &Type, value: &Value, members: &Members) -> Option<Default> {
+    let literal = match (ty, value) {
+        (Type::Nullable(_), Value::Null) => "None".to_string(),
+        (Type::Nullable(inner), value) => return default_of(inner, value, members),
+        (Type::Boolean, Value::Bool(flag)) => if *flag { "True" } else { "False" }.to_string(),
+        (Type::Integer(_), Value::Number(number)) if number.is_i64() || number.is_u64() => {
+            number.to_string()
+        }
+        (Type::Number(_), Value::Number(number)) => number.to_string(),
+        (Type::String(crate::ir::StringFormat::Plain), Value::String(text)) => {
+            escape::string_literal(text)
+        }
+        (Type::List(_), Value::Array(items)) if items.is_empty() => {
+            return Some(Default::Factory("list"));
+        }
+        (Type::Map(_), Value::Object(entries)) if entries.is_empty() => {
+            return Some(Default::Factory("dict"));
+        }
+        (Type::Named(id), value) => {
+            let wanted = match value {
+                Value::String(text) => EnumLiteral::String(text.clone()),
+                Value::Number(number) => EnumLiteral::Integer(number.as_i64()?),
+                _ => return None,
+            };
+            members
+                .get(id)?
+                .iter()
+                .find(|(literal, _)| *literal == wanted)
+                .map(|(_, member)| member.clone())?
+        }
+        _ => return None,
+    };
+    Some(Default::Value(literal))
 }
 
 /// The class docstring: the description, else a title that says more than the name.
@@ -387,11 +472,17 @@ fn visit(api: &Api, id: TypeId, state: &mut [Visit], order: &mut Vec<TypeId>) {
     let mut referenced = Vec::new();
     match &api.type_def(id).kind {
         TypeKind::Alias(ty) => named_in(ty, &mut referenced),
-        TypeKind::Union(union) => union.variants.iter().for_each(|v| named_in(v, &mut referenced)),
+        TypeKind::Union(union) => union
+            .variants
+            .iter()
+            .for_each(|v| named_in(v, &mut referenced)),
         TypeKind::Struct(_) | TypeKind::Enum(_) => {}
     }
     for target in referenced {
-        if matches!(api.type_def(target).kind, TypeKind::Alias(_) | TypeKind::Union(_)) {
+        if matches!(
+            api.type_def(target).kind,
+            TypeKind::Alias(_) | TypeKind::Union(_)
+        ) {
             visit(api, target, state, order);
         }
     }

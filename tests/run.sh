@@ -1,0 +1,12 @@
+#!/usr/bin/env bash
+# Runs every test of clientgen: the Rust unit, snapshot and integration tests, then the Python
+# end-to-end tests (generated clients against the reference FastAPI app on 127.0.0.1, mypy
+# --strict, the real-spec corpus). Installs the Python side into .venv first.
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+
+bash tests/setup-venv.sh
+cargo build --locked -p clientgen-cli
+export CLIENTGEN_BIN="$PWD/target/debug/clientgen"
+cargo test --locked --workspace
+.venv/bin/python -m pytest tests/python
