@@ -7,6 +7,8 @@
 use std::borrow::Cow;
 use std::fmt::Write;
 
+use serde_json::Value;
+
 /// Where a node sits in the document.
 #[derive(Debug, Clone, Copy)]
 pub(super) enum Pointer<'p> {
@@ -77,6 +79,25 @@ pub(super) fn unescape(segment: &str) -> Cow<'_, str> {
     } else {
         Cow::Borrowed(segment)
     }
+}
+
+/// The node `pointer` names in `document`.
+///
+/// Like [`Value::pointer`], without allocating for segments that need no unescaping.
+pub(super) fn resolve<'a>(document: &'a Value, pointer: &str) -> Option<&'a Value> {
+    if pointer.is_empty() {
+        return Some(document);
+    }
+    let mut node = document;
+    for segment in pointer.strip_prefix('/')?.split('/') {
+        let segment = unescape(segment);
+        node = match node {
+            Value::Object(object) => object.get(segment.as_ref())?,
+            Value::Array(items) => items.get(segment.parse::<usize>().ok()?)?,
+            _ => return None,
+        };
+    }
+    Some(node)
 }
 
 /// The JSON pointer a local reference (`#/components/schemas/Pet`) names, percent-decoded;

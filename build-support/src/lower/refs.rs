@@ -11,7 +11,7 @@ use super::Lowerer;
 use super::components::COMPONENT_SCHEMAS;
 use super::keywords::Keywords;
 use super::naming::{Hint, hint_from_pointer};
-use super::pointer::{Pointer, local_pointer, unescape};
+use super::pointer::{Pointer, local_pointer, resolve, unescape};
 use super::read::Object;
 use super::schema::nullable;
 
@@ -53,7 +53,7 @@ impl<'a> Lowerer<'a> {
         match component {
             Some(Some(id)) => Target::Component(id),
             Some(None) => Target::Dangling,
-            None => match self.doc.pointer(&pointer) {
+            None => match resolve(self.doc, &pointer) {
                 Some(node) => Target::Node { pointer, node },
                 None => Target::Dangling,
             },
@@ -178,7 +178,7 @@ impl<'a> Lowerer<'a> {
                 self.external(reference, at);
                 return None;
             };
-            let Some(found) = self.doc.pointer(&target) else {
+            let Some(found) = resolve(self.doc, &target) else {
                 self.dangling(reference, at);
                 return None;
             };

@@ -5,12 +5,22 @@
 //! - 3.1: `type` lists and `{"type": "null"}` become `nullable`, `const` a one-value `enum`,
 //!   numeric `exclusiveMinimum`/`exclusiveMaximum` the 3.0 boolean form, `examples` one
 //!   `example`, `contentMediaType` a `binary` string, `prefixItems` `items`, `$ref` siblings
-//!   an `allOf` where they are more than annotations (see [`schema`]);
+//!   an `allOf` where they are more than annotations (module `schema`);
 //! - 3.0: the same schema fixups, which only fire on shapes 3.0 cannot hold anyway;
-//! - 2.0: the whole document is converted (see [`swagger2`]).
+//! - 2.0: the whole document is converted (module `swagger2`).
 //!
 //! The document is rewritten in place, each node visited once. Diagnostics point into the
 //! document as it was read, so a user can find what a warning is about.
+//!
+//! What the next stage can rely on in the output: `openapi` is `"3.0.3"`; `paths` exists and
+//! every operation has `responses`; schemas hold no type lists, `type: "null"`, `const`,
+//! numeric exclusive bounds, `examples` lists, `prefixItems`, tuple `items` or boolean
+//! subschemas (except `additionalProperties: bool`). A `$ref` may keep annotation siblings
+//! (`description`, `title`, `default`, `example`, `deprecated`, `readOnly`, `writeOnly`,
+//! `nullable`, `x-…`); in a 3.0 input it keeps whatever siblings it had, which 3.0 says to
+//! ignore. `$defs` stay where they were. A converted 2.0 body parameter's name is kept as the
+//! operation's `x-codegen-request-body-name`. 3.1 `webhooks` stay (with fixed schemas);
+//! 3.1 `mutualTLS` schemes are dropped.
 
 mod openapi3;
 mod schema;

@@ -95,8 +95,16 @@ fn items(value: &mut Value, walk: &mut Walk, f: fn(&mut Value, &mut Walk)) -> bo
     true
 }
 
-/// The object behind `value` unless it is a `$ref` (visited where it points) or not an object.
-fn object(value: &mut Value) -> Option<&mut Map<String, Value>> {
+/// The object behind `value`, unless it is a `$ref` (visited where it points) or not an object
+/// (after a warning).
+fn object<'v>(value: &'v mut Value, walk: &mut Walk) -> Option<&'v mut Map<String, Value>> {
+    if !value.is_object() {
+        walk.warn(format!(
+            "expected an object, found {}; ignored",
+            kind(value)
+        ));
+        return None;
+    }
     match value {
         Value::Object(map) if !map.contains_key("$ref") => Some(map),
         _ => None,
@@ -136,7 +144,7 @@ fn components(value: &mut Value, walk: &mut Walk) -> bool {
 }
 
 fn path_item(value: &mut Value, walk: &mut Walk) {
-    let Some(map) = object(value) else {
+    let Some(map) = object(value, walk) else {
         return;
     };
     member(map, "parameters", walk, |value, walk| {
@@ -151,7 +159,7 @@ fn path_item(value: &mut Value, walk: &mut Walk) {
 }
 
 fn operation(value: &mut Value, walk: &mut Walk) {
-    let Some(map) = object(value) else {
+    let Some(map) = object(value, walk) else {
         return;
     };
     member(map, "parameters", walk, |value, walk| {
@@ -177,14 +185,14 @@ fn operation(value: &mut Value, walk: &mut Walk) {
 }
 
 fn callback(value: &mut Value, walk: &mut Walk) {
-    if object(value).is_some() {
+    if object(value, walk).is_some() {
         entries_without_extensions(value, walk, path_item);
     }
 }
 
 /// A parameter or a header (they hold schemas the same way).
 fn parameter(value: &mut Value, walk: &mut Walk) {
-    let Some(map) = object(value) else {
+    let Some(map) = object(value, walk) else {
         return;
     };
     member(map, "schema", walk, |value, walk| {
@@ -197,7 +205,7 @@ fn parameter(value: &mut Value, walk: &mut Walk) {
 }
 
 fn request_body(value: &mut Value, walk: &mut Walk) {
-    let Some(map) = object(value) else {
+    let Some(map) = object(value, walk) else {
         return;
     };
     member(map, "content", walk, |value, walk| {
@@ -206,7 +214,7 @@ fn request_body(value: &mut Value, walk: &mut Walk) {
 }
 
 fn response(value: &mut Value, walk: &mut Walk) {
-    let Some(map) = object(value) else {
+    let Some(map) = object(value, walk) else {
         return;
     };
     member(map, "headers", walk, |value, walk| {
@@ -218,7 +226,7 @@ fn response(value: &mut Value, walk: &mut Walk) {
 }
 
 fn media_type(value: &mut Value, walk: &mut Walk) {
-    let Value::Object(map) = value else {
+    let Some(map) = object(value, walk) else {
         return;
     };
     member(map, "schema", walk, |value, walk| {
@@ -231,7 +239,7 @@ fn media_type(value: &mut Value, walk: &mut Walk) {
 }
 
 fn encoding(value: &mut Value, walk: &mut Walk) {
-    if let Value::Object(map) = value {
+    if let Some(map) = object(value, walk) {
         member(map, "headers", walk, |value, walk| {
             entries(value, walk, parameter)
         });

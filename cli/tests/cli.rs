@@ -1,0 +1,171 @@
+//! The `clientgen` command as scripts see it: flags, exit codes, messages.
+
+use std::io::{Read, Write};
+use std::net::TcpListener;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+fn clientgen(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_clientgen"))
+        .args(args)
+        .output()
+        .expect("the clientgen binary runs")
+}
+
+fn fixture(path: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../tests/fixtures")
+        .join(path)
+}
+
+fn text(bytes: &[u8]) -> String {
+    String::from_utf8_lossy(bytes).into_owned()
+}
+
+#[test]
+fn generate_writes_the_python_package_and_exits_0() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("petstore");
+    let spec = fixture("handwritten/petstore-fastapi.json");
+    let output = clientgen(&[
+        "generate",
+        "-f",
+        spec.to_str().unwrap(),
+        "--python-out",
+        out.to_str().unwrap(),
+    ]);
+    assert_eq!(output.status.code(), Some(0), "{}", text(&output.stderr));
+    for file in [
+        "__init__.py",
+        "client.py",
+        "schemas.py",
+        "http.py",
+        "config.py",
+        "py.typed",
+        "pyproject.toml",
+        "README.md",
+    ] {
+        assert!(out.join(file).is_file(), "{file} missing");
+    }
+}
+
+#[test]
+fn out_dir_puts_python_under_python_and_the_api_name() {
+    let dir = tempfile::tempdir().unwrap();
+    let spec = fixture("handwritten/petstore-fastapi.json");
+    let output = clientgen(&[
+        "generate",
+        "-f",
+        spec.to_str().unwrap(),
+        "-o",
+        dir.path().to_str().unwrap(),
+    ]);
+    assert_eq!(output.status.code(), Some(0), "{}", text(&output.stderr));
+    assert!(dir.path().join("python/pet_store/client.py").is_file());
+}
+
+#[test]
+fn spec_errors_exit_1_and_list_every_problem() {
+    let spec = fixture("invalid/dangling.json");
+    let output = clientgen(&["check", "-f", spec.to_str().unwrap()]);
+    assert_eq!(output.status.code(), Some(1));
+    let stderr = text(&output.stderr);
+    assert!(
+        stderr.contains("#/components/schemas/Nope` points at nothing"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("#/components/schemas/Missing` points at nothing"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("the spec has 2 errors"), "{stderr}");
+}
+
+#[test]
+fn check_of_a_good_spec_exits_0_with_counts() {
+    let spec = fixture("handwritten/petstore-fastapi.json");
+    let output = clientgen(&["check", "-f", spec.to_str().unwrap()]);
+    assert_eq!(output.status.code(), Some(0), "{}", text(&output.stderr));
+    assert!(
+        text(&output.stdout).contains(": ok, 4 operations, 7 types, 0 warnings"),
+        "{}",
+        text(&output.stdout)
+    );
+}
+
+#[test]
+fn usage_errors_exit_2() {
+    let spec = fixture("handwritten/petstore-fastapi.json");
+    let spec = spec.to_str().unwrap();
+    for args in [
+        vec!["generate", "--python-out", "x"],
+        vec!["generate", "-f", spec],
+        vec![
+            "generate",
+            "-f",
+            spec,
+            "-u",
+            "http://127.0.0.1:1/x",
+            "-o",
+            "x",
+        ],
+        vec!["generate", "-f", spec, "--python-style", "fancy", "-o", "x"],
+        vec!["generate", "-f", spec, "--typescript-out", "x"],
+    ] {
+        let output = clientgen(&args);
+        assert_eq!(
+            output.status.code(),
+            Some(2),
+            "{args:?}: {}",
+            text(&output.stderr)
+        );
+    }
+}
+
+#[test]
+fn url_input_reads_a_served_spec() {
+    let spec = std::fs::read(fixture("handwritten/petstore-fastapi.json")).unwrap();
+    let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+    let url = format!("http://{}/openapi.json", listener.local_addr().unwrap());
+    let server = std::thread::spawn(move || {
+        let (mut stream, _) = listener.accept().unwrap();
+        let mut request = [0u8; 4096];
+        let _ = stream.read(&mut request).unwrap();
+        let head = format!(
+            "HTTP/1.1 200 OK\r\ncontent-type: application/json\r\ncontent-length: {}\r\nconnection: close\r\n\r\n",
+            spec.len()
+        );
+        stream.write_all(head.as_bytes()).unwrap();
+        stream.write_all(&spec).unwrap();
+    });
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("served");
+    let output = clientgen(&[
+        "generate",
+        "-u",
+        &url,
+        "--python-out",
+        out.to_str().unwrap(),
+    ]);
+    server.join().unwrap();
+    assert_eq!(output.status.code(), Some(0), "{}", text(&output.stderr));
+    let client = std::fs::read_to_string(out.join("client.py")).unwrap();
+    assert!(client.contains("def list_pets("));
+}
+
+#[test]
+fn unreachable_url_exits_1_with_advice() {
+    let output = clientgen(&[
+        "generate",
+        "-u",
+        "http://127.0.0.1:1/openapi.json",
+        "-o",
+        "unused",
+    ]);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(
+        text(&output.stderr).contains("check that the server is up"),
+        "{}",
+        text(&output.stderr)
+    );
+}

@@ -1,0 +1,28 @@
+//! Helpers shared by the integration tests.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+/// The folder of real and hand-written fixture specs.
+pub fn fixtures() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures")
+}
+
+/// Every file under `dir` (relative path → bytes), for before/after comparisons.
+pub fn snapshot_folder(dir: &Path) -> BTreeMap<String, Vec<u8>> {
+    let mut files = BTreeMap::new();
+    let mut pending = vec![dir.to_path_buf()];
+    while let Some(folder) = pending.pop() {
+        for entry in std::fs::read_dir(&folder).expect("test folder is readable") {
+            let path = entry.expect("entry is readable").path();
+            if path.is_dir() {
+                pending.push(path);
+            } else {
+                let relative = path.strip_prefix(dir).expect("inside dir");
+                let bytes = std::fs::read(&path).expect("file is readable");
+                files.insert(relative.to_string_lossy().replace('\\', "/"), bytes);
+            }
+        }
+    }
+    files
+}
