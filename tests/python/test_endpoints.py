@@ -141,6 +141,14 @@ async def test_upload_avatar_sends_the_file_bytes(api: Api, form: str, tmp_path:
         assert (received.filename, received.content_type) == ("avatar.png", "image/png")
 
 
+async def test_get_avatar_returns_the_uploaded_bytes(api: Api) -> None:
+    user = await create_ada(api)
+    await api.ops.upload_avatar(user_id=user.id, data=api.schemas.Body_upload_avatar(file=("a.png", AVATAR, "image/png")))
+    assert await api.ops.get_avatar(user_id=user.id) == AVATAR
+    missing = await api.ops.get_avatar(user_id=404)
+    assert isinstance(missing, api.schemas.NotFoundError)
+
+
 async def test_upload_avatar_without_optional_form_field(api: Api) -> None:
     user = await create_ada(api)
     received = await api.ops.upload_avatar(user_id=user.id, data=api.schemas.Body_upload_avatar(file=io.BytesIO(b"")))

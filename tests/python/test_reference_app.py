@@ -21,6 +21,7 @@ OPERATION_IDS = [
     "update_user",
     "delete_user",
     "upload_avatar",
+    "get_avatar",
     "token",
     "get_me",
     "basic_whoami",

@@ -12,7 +12,7 @@ from typing import Annotated
 from uuid import uuid4
 
 from fastapi import Cookie, Depends, FastAPI, Form, Header, HTTPException, Query, UploadFile, status
-from fastapi.responses import JSONResponse, PlainTextResponse
+from fastapi.responses import JSONResponse, PlainTextResponse, Response
 from fastapi.security import (
     APIKeyHeader,
     APIKeyQuery,
@@ -61,6 +61,7 @@ class Store:
         """Go back to the empty state the server starts in."""
         self.users: dict[int, User] = {}
         self.tickets: list[Ticket] = []
+        self.avatars: dict[int, tuple[bytes, str]] = {}
         self.ids = itertools.count(1)  # users and tickets share the counter
 
 
@@ -140,6 +141,7 @@ async def upload_avatar(
     """Upload a user's avatar image (multipart); the server reports what it received."""
     find_user(user_id)
     content = await file.read()
+    store.avatars[user_id] = (content, file.content_type or "application/octet-stream")
     return AvatarUpload(
         filename=file.filename,
         size=len(content),
@@ -147,6 +149,18 @@ async def upload_avatar(
         description=description,
         sha256=hashlib.sha256(content).hexdigest(),
     )
+
+
+AVATAR_IMAGE = {200: {"content": {"image/png": {"schema": {"type": "string", "format": "binary"}}}, "description": "The image"}}
+
+
+@app.get("/users/{user_id}/avatar", response_class=Response, responses=AVATAR_IMAGE | NOT_FOUND, tags=["users"])
+def get_avatar(user_id: int) -> Response:
+    """Download the avatar image last uploaded for a user (a binary response)."""
+    if user_id not in store.avatars:
+        return JSONResponse({"detail": f"user {user_id} has no avatar"}, status_code=status.HTTP_404_NOT_FOUND)
+    content, media_type = store.avatars[user_id]
+    return Response(content, media_type=media_type)
 
 
 @app.post("/token", tags=["auth"])
