@@ -18,7 +18,7 @@ from pathlib import Path
 import httpx
 import pytest
 
-from support import PACKAGES, REFERENCE_APP, REPO_ROOT, Api, Connect, connections
+from support import PACKAGES, clientgen_binary, REFERENCE_APP, REPO_ROOT, Api, Connect, connections
 
 SERVER_START_TIMEOUT = 30.0
 
@@ -34,9 +34,7 @@ def spec_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.fixture(scope="session")
 def generated_packages(tmp_path_factory: pytest.TempPathFactory, spec_path: Path) -> Iterator[Path]:
     """The folder holding the four generated packages, importable while the session runs."""
-    binary = Path(os.environ.get("CLIENTGEN_BIN", REPO_ROOT / "target" / "debug" / "clientgen"))
-    if not binary.is_file():
-        pytest.fail(f"no clientgen binary at {binary}: run `cargo build -p clientgen-cli` or set CLIENTGEN_BIN")
+    binary = clientgen_binary()
     packages_dir = tmp_path_factory.mktemp("clientgen") / "pkgs"
     packages_dir.mkdir()
     for package in PACKAGES:

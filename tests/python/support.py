@@ -10,6 +10,7 @@ import importlib
 import inspect
 from collections.abc import AsyncIterator, Awaitable, Callable
 from dataclasses import dataclass
+import os
 from pathlib import Path
 from types import ModuleType
 from typing import Any
@@ -17,6 +18,14 @@ from typing import Any
 import pytest
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
+
+
+def clientgen_binary() -> Path:
+    """The clientgen binary under test: $CLIENTGEN_BIN, else <repo>/target/debug/clientgen."""
+    binary = Path(os.environ.get("CLIENTGEN_BIN", REPO_ROOT / "target" / "debug" / "clientgen"))
+    if not binary.is_file():
+        pytest.fail(f"no clientgen binary at {binary}: run `cargo build -p clientgen-cli` or set CLIENTGEN_BIN")
+    return binary
 REFERENCE_APP = REPO_ROOT / "tests" / "reference_app"
 
 # The demo accounts of tests/reference_app/app.py.

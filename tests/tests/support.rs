@@ -1,4 +1,5 @@
 //! Helpers shared by the integration tests.
+#![allow(dead_code)] // each test binary uses some of these helpers
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};

@@ -266,7 +266,8 @@ impl<'a> Lowerer<'a> {
             return Member::Other;
         };
         if hops > MEMBER_LOOKUP_LIMIT {
-            return Member::Other;
+            // A cycle of `$ref`s or `allOf`s: merging it reports the cycle.
+            return Member::Object;
         }
         if let Some(reference) = member.reference {
             return match reference

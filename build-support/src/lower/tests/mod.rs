@@ -1,10 +1,10 @@
 //! Tests of lowering, by behaviour. Documents are built with `json!` and the IR is compared
 //! exactly.
 
+mod document;
 mod operations;
 mod refs;
 mod schemas;
-mod security;
 mod smoke;
 
 use serde_json::{Value, json};
@@ -24,7 +24,10 @@ fn lowered(document: &Value) -> (Api, Vec<Diagnostic>) {
 /// Lowers `document`, which must give no diagnostic at all.
 fn clean(document: &Value) -> Api {
     let (api, diagnostics) = lowered(document);
-    assert!(diagnostics.is_empty(), "unexpected diagnostics: {diagnostics:#?}");
+    assert!(
+        diagnostics.is_empty(),
+        "unexpected diagnostics: {diagnostics:#?}"
+    );
     api
 }
 

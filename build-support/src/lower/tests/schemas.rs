@@ -4,8 +4,8 @@ use serde_json::json;
 
 use crate::diagnostics::Severity;
 use crate::ir::{
-    Discriminator, Enum, EnumLiteral, EnumValue, Field, IntegerFormat, NumberFormat, Struct,
-    StringFormat, Type, TypeDef, TypeKind, TypeOrigin, Union,
+    Discriminator, Enum, EnumLiteral, EnumValue, Field, IntegerFormat, NumberFormat, StringFormat,
+    Struct, Type, TypeDef, TypeKind, TypeOrigin, Union,
 };
 
 use super::{
@@ -33,13 +33,19 @@ fn inline_property_object_is_hoisted_with_stable_name() {
             }
         }
     })));
-    assert_eq!(names(&api), ["Pet", "Pet_owner", "Pet_tags_item", "Address"]);
+    assert_eq!(
+        names(&api),
+        ["Pet", "Pet_owner", "Pet_tags_item", "Address"]
+    );
     let owner = id(&api, "Pet_owner");
     let address = id(&api, "Address");
     assert_eq!(
         fields(&api, "Pet"),
         [
-            Field { description: Some("Who owns it".into()), ..field("owner", Type::Named(owner)) },
+            Field {
+                description: Some("Who owns it".into()),
+                ..field("owner", Type::Named(owner))
+            },
             field("tags", list(Type::Named(id(&api, "Pet_tags_item")))),
             field("home", Type::Named(address)),
         ]
@@ -74,7 +80,15 @@ fn hoisted_name_collision_gets_suffix() {
     })));
     assert_eq!(
         names(&api),
-        ["Pet", "Pet_owner", "Cat", "Pet_owner_2", "Pet_home", "Thing", "Cat_b"]
+        [
+            "Pet",
+            "Pet_owner",
+            "Cat",
+            "Pet_owner_2",
+            "Pet_home",
+            "Thing",
+            "Cat_b"
+        ]
     );
 }
 
@@ -122,10 +136,15 @@ fn string_and_integer_enums() {
             ]
         })
     );
-    assert_eq!(fields(&api, "Task"), [field("state", Type::Named(id(&api, "Task_state")))]);
+    assert_eq!(
+        fields(&api, "Task"),
+        [field("state", Type::Named(id(&api, "Task_state")))]
+    );
     assert_eq!(
         named(&api, "Task_state").1.kind,
-        TypeKind::Enum(Enum { values: vec![value(text("a"), None, None), value(text("b"), None, None)] })
+        TypeKind::Enum(Enum {
+            values: vec![value(text("a"), None, None), value(text("b"), None, None)]
+        })
     );
 }
 
@@ -143,8 +162,15 @@ fn enum_with_null_is_nullable() {
         }
     })));
     let color = id(&api, "Color");
-    let red = EnumValue { value: EnumLiteral::String("red".into()), name: None, description: None };
-    assert_eq!(named(&api, "Color").1.kind, TypeKind::Enum(Enum { values: vec![red] }));
+    let red = EnumValue {
+        value: EnumLiteral::String("red".into()),
+        name: None,
+        description: None,
+    };
+    assert_eq!(
+        named(&api, "Color").1.kind,
+        TypeKind::Enum(Enum { values: vec![red] })
+    );
     assert_eq!(
         fields(&api, "Car"),
         [
@@ -193,13 +219,20 @@ fn oneof_with_discriminator_mapping() {
             variants: vec![Type::Named(cat), Type::Named(dog), Type::Named(lizard)],
             discriminator: Some(Discriminator {
                 property: "petType".into(),
-                mapping: vec![("dog".into(), dog), ("kitty".into(), cat), ("Lizard".into(), lizard)],
+                mapping: vec![
+                    ("dog".into(), dog),
+                    ("kitty".into(), cat),
+                    ("Lizard".into(), lizard)
+                ],
             }),
             exclusive: true,
         })
     );
     let pet = id(&api, "Owner_pet");
-    assert_eq!(fields(&api, "Owner"), [field("pet", nullable(Type::Named(pet)))]);
+    assert_eq!(
+        fields(&api, "Owner"),
+        [field("pet", nullable(Type::Named(pet)))]
+    );
     assert_eq!(
         named(&api, "Owner_pet").1.kind,
         TypeKind::Union(Union {
@@ -239,7 +272,10 @@ fn allof_merges_fields_and_required() {
             required("extra", Type::Boolean),
         ]
     );
-    assert_eq!(named(&api, "Extended").1.description.as_deref(), Some("More"));
+    assert_eq!(
+        named(&api, "Extended").1.description.as_deref(),
+        Some("More")
+    );
     assert_eq!(named(&api, "Odd").1.kind, TypeKind::Alias(string()));
     assert_eq!(
         summary(&diagnostics),
@@ -274,7 +310,10 @@ fn additional_properties_map_and_free_form_object() {
         })
     );
     let value = id(&api, "Holder_byName_value");
-    assert_eq!(fields(&api, "Holder"), [field("byName", map(Type::Named(value)))]);
+    assert_eq!(
+        fields(&api, "Holder"),
+        [field("byName", map(Type::Named(value)))]
+    );
 }
 
 #[test]
@@ -346,8 +385,15 @@ fn field_annotations_are_kept() {
                 description: Some("Id".into()),
                 ..field("id", Type::Integer(IntegerFormat::Unspecified))
             },
-            Field { write_only: true, default: Some(json!("x")), ..field("secret", string()) },
-            Field { deprecated: true, ..field("old", string()) },
+            Field {
+                write_only: true,
+                default: Some(json!("x")),
+                ..field("secret", string())
+            },
+            Field {
+                deprecated: true,
+                ..field("old", string())
+            },
         ]
     );
 }
@@ -361,7 +407,10 @@ fn constraint_only_oneof_is_not_a_union() {
             "oneOf": [{"required": ["title"]}, {"required": ["body"]}]
         }
     })));
-    assert_eq!(fields(&api, "Patch"), [field("title", string()), field("body", string())]);
+    assert_eq!(
+        fields(&api, "Patch"),
+        [field("title", string()), field("body", string())]
+    );
 }
 
 #[test]
@@ -380,6 +429,16 @@ fn deep_nesting_lowers_and_excess_depth_is_an_error() {
         expected = list(expected);
     }
     assert_eq!(named(&api, "Deep").1.kind, TypeKind::Alias(expected));
+
+    let mut objects = json!({"type": "string"});
+    for _ in 0..300 {
+        objects = json!({"type": "object", "properties": {"next": {"allOf": [objects, {"properties": {"x": {}}}]}}});
+    }
+    let (_, diagnostics) = lowered(&with_schemas(json!({"Objects": objects})));
+    assert!(
+        diagnostics.iter().any(|d| d.severity == Severity::Error),
+        "the limit is reached"
+    );
 
     let (_, diagnostics) = lowered(&with_schemas(json!({"Deeper": nest(300)})));
     assert_eq!(diagnostics.len(), 1);

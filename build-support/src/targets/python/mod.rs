@@ -60,7 +60,8 @@ pub fn emit(api: &ir::Api, options: &Options) -> Result<Tree, Error> {
         escape::comment(&options.spec_name)
     );
     let header = format!("# {header_text}");
-    let title = escape::comment(&api.title);
+    // The title lands in docstrings: one line, escaped.
+    let title = escape::docstring(&escape::comment(&api.title), "").unwrap_or_default();
     let class_names = class_names(api);
 
     let schemas = schemas::view(api, &class_names);

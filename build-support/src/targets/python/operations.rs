@@ -53,7 +53,7 @@ impl ParamView {
 }
 
 /// Lines longer than this are wrapped, as black would.
-const LINE_LENGTH: usize = 88;
+pub const LINE_LENGTH: usize = 88;
 
 /// `name(self, *, a: int) -> R:`, or one parameter a line when that is too long. `indent` is
 /// the body's indentation.

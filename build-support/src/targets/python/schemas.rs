@@ -8,6 +8,7 @@ use serde_json::Value;
 
 use super::escape;
 use super::names::{self, Scope};
+use super::operations::LINE_LENGTH;
 use super::types::{self, Context, Uses};
 use crate::ir::{Api, EnumLiteral, Field, Struct, Type, TypeId, TypeKind, Union};
 
@@ -61,7 +62,11 @@ struct FieldView {
 #[derive(Debug, Serialize)]
 pub struct AliasView {
     name: String,
+    name_literal: String,
     value: String,
+    /// Refers to itself or to an alias defined later: written as a `TypeAliasType`, which
+    /// pydantic and mypy resolve lazily.
+    recursive: bool,
     comment: Option<String>,
 }
 
@@ -95,16 +100,29 @@ pub fn view(api: &Api, class_names: &[String]) -> SchemasView {
             pending: &pending,
             ..context
         };
-        let value = match &def.kind {
+        let mut referenced = Vec::new();
+        match &def.kind {
             TypeKind::Enum(_) | TypeKind::Struct(_) => continue,
+            TypeKind::Alias(ty) => named_in(ty, &mut referenced),
+            TypeKind::Union(union) => union
+                .variants
+                .iter()
+                .for_each(|v| named_in(v, &mut referenced)),
+        }
+        let recursive = referenced.iter().any(|id| pending[id.0]);
+        let value = match &def.kind {
             TypeKind::Alias(ty) => types::annotation(api, ty, context, &mut uses),
             TypeKind::Union(union) => union_annotation(api, union, &pinned, context, &mut uses),
+            TypeKind::Enum(_) | TypeKind::Struct(_) => continue,
         };
         uses.typing = true;
+        uses.typing_extensions |= recursive;
         pending[id.0] = false;
         aliases.push(AliasView {
+            name_literal: escape::string_literal(&class_names[id.0]),
             name: class_names[id.0].clone(),
             value,
+            recursive,
             comment: def.description.as_deref().map(escape::comment),
         });
     }
@@ -285,17 +303,25 @@ fn field_view(
         (1, Some(Default::Value(value))) => Some(value.clone()),
         _ => {
             uses.pydantic = true;
-            Some(format!("_pd.Field({})", arguments.join(", ")))
+            let one_line = format!("_pd.Field({})", arguments.join(", "));
+            let width =
+                "    ".len() + python_name.len() + ": ".len() + annotation.len() + " = ".len();
+            if width + one_line.len() <= LINE_LENGTH {
+                Some(one_line)
+            } else {
+                let lines: String = arguments
+                    .iter()
+                    .map(|a| format!("        {a},\n"))
+                    .collect();
+                Some(format!("_pd.Field(\n{lines}    )"))
+            }
         }
     };
     FieldView {
         name: python_name,
         annotation,
         value,
-        doc: field
-            .description
-            .as_deref()
-            .and_then(|text| escape::docstring(text, "    ")),
+        doc: field_doc(models.api, field),
     }
 }
 
@@ -337,6 +363,26 @@ fn is_pinned(union: &Union, pinned: &Pinned) -> bool {
             .mapping
             .iter()
             .all(|(_, id)| pinned.contains_key(&(*id, discriminator.property.clone())))
+}
+
+/// A field's docstring: its description, unless it only repeats the referenced type's.
+fn field_doc(api: &Api, field: &Field) -> Option<String> {
+    let description = field.description.as_deref()?;
+    let referenced = match &field.ty {
+        Type::Named(id) => Some(*id),
+        Type::Nullable(inner) => match inner.as_ref() {
+            Type::Named(id) => Some(*id),
+            _ => None,
+        },
+        _ => None,
+    };
+    let repeats =
+        referenced.is_some_and(|id| api.type_def(id).description.as_deref() == Some(description));
+    if repeats {
+        None
+    } else {
+        escape::docstring(description, "    ")
+    }
 }
 
 /// A field's default value in Python.

@@ -11,6 +11,8 @@ pub struct Uses {
     pub uuid: bool,
     /// `typing` (as `_t`).
     pub typing: bool,
+    /// `typing_extensions` (as `_te`).
+    pub typing_extensions: bool,
     /// `pydantic` (as `_pd`).
     pub pydantic: bool,
     /// The package's `http` module (as `_http`).
