@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
 # Runs every test of clientgen: the Rust unit, snapshot and integration tests, then the Python
 # end-to-end tests (generated clients against the reference FastAPI app on 127.0.0.1, mypy
-# --strict, the real-spec corpus). Installs the Python side into .venv first.
+# --strict, the real-spec corpus). Installs the Python side into .venv and tsc and buf into
+# tests/tools/node_modules first.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
 bash tests/setup-venv.sh
+npm ci --prefix tests/tools --no-audit --no-fund --loglevel=error
 cargo build --locked -p clientgen-cli
 export CLIENTGEN_BIN="$PWD/target/debug/clientgen"
 cargo test --locked --workspace

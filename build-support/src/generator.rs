@@ -3,6 +3,7 @@
 use std::path::{Path, PathBuf};
 
 use crate::targets::python::{self, PythonStyle};
+use crate::targets::{proto, typescript};
 use crate::write::{self, WriteOptions, WriteReport};
 use crate::{Error, Spec};
 
@@ -25,6 +26,8 @@ pub struct Generator {
     input: Input,
     out: Option<PathBuf>,
     python: Option<PathBuf>,
+    typescript: Option<PathBuf>,
+    proto: Option<PathBuf>,
     python_style: PythonStyle,
     python_asyncio: bool,
     force: bool,
@@ -76,6 +79,8 @@ impl Generator {
             input,
             out: None,
             python: None,
+            typescript: None,
+            proto: None,
             python_style: PythonStyle::default(),
             python_asyncio: false,
             force: false,
@@ -83,9 +88,10 @@ impl Generator {
         }
     }
 
-    /// Writes every target this build supports under `dir/<language>/`: the Python package goes
-    /// to `dir/python/<api>/`, where `<api>` is the spec's title in snake_case. A target given
-    /// its own folder (such as [`Generator::python`]) goes there instead.
+    /// Writes every target this build supports under `dir/<language>/`: the Python package to
+    /// `dir/python/<api>/` and the TypeScript client to `dir/typescript/<api>/`, where `<api>` is
+    /// the spec's title in snake_case, and the proto tree to `dir/proto/`. A target given its own
+    /// folder (such as [`Generator::python`]) goes there instead.
     ///
     /// ```no_run
     /// // build.rs
@@ -112,6 +118,39 @@ impl Generator {
     /// ```
     pub fn python(mut self, dir: impl Into<PathBuf>) -> Self {
         self.python = Some(dir.into());
+        self
+    }
+
+    /// Writes the TypeScript client (`index.ts`, `models.ts`, `client.ts`, `package.json`, …)
+    /// into `dir`.
+    ///
+    /// ```no_run
+    /// // build.rs
+    /// fn main() -> Result<(), clientgen_build::Error> {
+    ///     clientgen_build::Generator::new("openapi.json")
+    ///         .typescript("web/src/api")
+    ///         .generate()
+    /// }
+    /// ```
+    pub fn typescript(mut self, dir: impl Into<PathBuf>) -> Self {
+        self.typescript = Some(dir.into());
+        self
+    }
+
+    /// Writes the Protocol Buffers tree (`<zone>/api__<zone>/messages.proto`, `service.proto`,
+    /// README, `buf.yaml`) into `dir`, with the field-number lock file `clientgen.proto.lock`
+    /// beside it: commit that file, it keeps field numbers stable as the spec grows.
+    ///
+    /// ```no_run
+    /// // build.rs
+    /// fn main() -> Result<(), clientgen_build::Error> {
+    ///     clientgen_build::Generator::new("openapi.json")
+    ///         .proto("clients/proto")
+    ///         .generate()
+    /// }
+    /// ```
+    pub fn proto(mut self, dir: impl Into<PathBuf>) -> Self {
+        self.proto = Some(dir.into());
         self
     }
 
@@ -202,9 +241,11 @@ impl Generator {
 
     /// Like [`Generator::generate`], but returns what was read and what each write changed.
     pub fn run(self) -> Result<Outcome, Error> {
-        if self.python.is_none() && self.out.is_none() {
+        let requested = [&self.out, &self.python, &self.typescript, &self.proto];
+        if requested.iter().all(|dir| dir.is_none()) {
             return Err(Error::Config(
-                "no output was requested: call .out(dir) or .python(dir) before .generate()"
+                "no output was requested: call .out(dir), .python(dir), .typescript(dir) or \
+                 .proto(dir) before .generate()"
                     .to_string(),
             ));
         }
@@ -229,24 +270,50 @@ impl Generator {
                 }
             }
         }
-        let mut outputs = Vec::new();
-        let python_dir = self.python.clone().or_else(|| {
-            let out = self.out.as_ref()?;
-            Some(
-                out.join("python")
-                    .join(python::default_package_name(&spec.api)),
-            )
-        });
-        if let Some(dir) = &python_dir {
+        let api_name = python::default_package_name(&spec.api);
+        let under_out = |language: &str, leaf: Option<&str>| {
+            self.out.as_ref().map(|out| {
+                let dir = out.join(language);
+                leaf.map_or(dir.clone(), |leaf| dir.join(leaf))
+            })
+        };
+        let mut trees = Vec::new();
+        if let Some(dir) = self.python.clone().or_else(|| under_out("python", Some(&api_name))) {
             let options = python::Options {
                 style: self.python_style,
                 asyncio: self.python_asyncio,
-                package_name: package_name_of(dir)?,
+                package_name: package_name_of(&dir)?,
                 spec_name: spec.file_name(),
             };
-            let tree = python::emit(&spec.api, &options)?;
-            let report = write::write_tree(&tree, dir, WriteOptions { force: self.force })?;
-            outputs.push((dir.clone(), report));
+            trees.push((python::emit(&spec.api, &options)?, dir));
+        }
+        if let Some(dir) = self.typescript.clone().or_else(|| under_out("typescript", Some(&api_name))) {
+            let options = typescript::Options {
+                package_name: folder_name(&dir).unwrap_or_else(|| api_name.clone()),
+                spec_name: spec.file_name(),
+            };
+            trees.push((typescript::emit(&spec.api, &options)?, dir));
+        }
+        if let Some(dir) = self.proto.clone().or_else(|| under_out("proto", None)) {
+            let lock_path = dir.join(proto::LOCK_FILE);
+            let previous_lock = match std::fs::read_to_string(&lock_path) {
+                Ok(text) => Some(text),
+                Err(error) if error.kind() == std::io::ErrorKind::NotFound => None,
+                Err(source) => return Err(Error::Read { path: lock_path, source }),
+            };
+            let options = proto::Options {
+                spec_name: spec.file_name(),
+                zone: api_name.clone(),
+                previous_lock,
+            };
+            trees.push((proto::emit(&spec.api, &options)?, dir));
+        }
+        // Every target is emitted before anything is written, so a failing target leaves all
+        // output folders as they were.
+        let mut outputs = Vec::new();
+        for (tree, dir) in trees {
+            let report = write::write_tree(&tree, &dir, WriteOptions { force: self.force })?;
+            outputs.push((dir, report));
         }
         Ok(Outcome { spec, outputs })
     }
@@ -259,6 +326,10 @@ pub struct Outcome {
     pub spec: Spec,
     /// Each output folder and what writing it changed.
     pub outputs: Vec<(PathBuf, WriteReport)>,
+}
+
+fn folder_name(dir: &Path) -> Option<String> {
+    dir.file_name().map(|name| name.to_string_lossy().into_owned())
 }
 
 /// The Python package name is the output folder's name; it must be an identifier.

@@ -127,20 +127,17 @@ fn usage(message: impl Into<String>) -> Failure {
 }
 
 fn generate(args: GenerateArgs) -> Result<(), Failure> {
-    for (flag, given) in [
-        ("--typescript-out", &args.typescript_out),
-        ("--proto-out", &args.proto_out),
-        ("--rust-out", &args.rust_out),
-    ] {
-        if given.is_some() {
-            return Err(usage(format!(
-                "{flag}: this build of clientgen does not have that target yet; it writes Python \
-                 (--python-out or -o)"
-            )));
-        }
+    if args.rust_out.is_some() {
+        return Err(usage(
+            "--rust-out: this build of clientgen does not have the Rust target yet; it writes \
+             Python, TypeScript and proto (-o, --python-out, --typescript-out, --proto-out)",
+        ));
     }
-    if args.out.is_none() && args.python_out.is_none() {
-        return Err(usage("say where to write: -o DIR, or --python-out DIR"));
+    let outputs = [&args.out, &args.python_out, &args.typescript_out, &args.proto_out];
+    if outputs.iter().all(|dir| dir.is_none()) {
+        return Err(usage(
+            "say where to write: -o DIR, --python-out DIR, --typescript-out DIR or --proto-out DIR",
+        ));
     }
     let mut generator = match (&args.input.file, &args.input.url) {
         (Some(file), _) => Generator::new(file),
@@ -164,6 +161,12 @@ fn generate(args: GenerateArgs) -> Result<(), Failure> {
     }
     if let Some(dir) = &args.python_out {
         generator = generator.python(dir);
+    }
+    if let Some(dir) = &args.typescript_out {
+        generator = generator.typescript(dir);
+    }
+    if let Some(dir) = &args.proto_out {
+        generator = generator.proto(dir);
     }
     let outcome = generator.run()?;
     for warning in &outcome.spec.warnings {

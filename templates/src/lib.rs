@@ -3,6 +3,9 @@
 //!
 //! Templates hold layout only: every name and type reaches them as a plain value decided in Rust.
 
+pub mod proto;
+pub mod typescript;
+
 /// The Python target's templates, as `(name, source)` pairs.
 pub const PYTHON: &[(&str, &str)] = &[
     ("__init__.py", include_str!("../python/__init__.py.j2")),

@@ -1,0 +1,4 @@
+//! The proto target's templates.
+
+/// `(name, source)` pairs.
+pub const TEMPLATES: &[(&str, &str)] = &[];
