@@ -33,6 +33,9 @@ impl Spec {
         let mut diagnostics = Diagnostics::new(sources[0].path.clone());
         let normalized = normalize::normalize(value, &mut diagnostics);
         let api = lower::lower(&normalized, &mut diagnostics);
+        // Freeing a big document takes as long as a third of parsing it (13 MB of JSON: ~25 ms);
+        // nothing needs it any more, so it is freed beside the targets' work.
+        std::thread::spawn(move || drop(normalized));
         let mut items = diagnostics.into_items();
         locate::fill_locations(&mut items, &sources);
         if items.iter().any(|d| d.severity == crate::Severity::Error) {

@@ -64,14 +64,6 @@ pub fn emit(api: &ir::Api, options: &Options) -> Result<Tree, Error> {
     let title = escape::docstring(&escape::comment(&api.title), "").unwrap_or_default();
     let class_names = class_names(api);
 
-    let schemas = schemas::view(api, &class_names);
-    let mut client_uses = Uses::default();
-    let indent = if class_style { "        " } else { "    " };
-    let operations = operations::views(api, &class_names, indent, &mut client_uses);
-    let env_prefix = options.package_name.to_ascii_uppercase();
-
-    let mut tree = Tree::new();
-    let path = |file: &str| file.to_string();
     let common = Common {
         header: &header,
         title: &title,
@@ -79,32 +71,47 @@ pub fn emit(api: &ir::Api, options: &Options) -> Result<Tree, Error> {
         class_style,
         asyncio: options.asyncio,
     };
-    tree.generated(
-        path("schemas.py"),
-        template::render(
-            &env,
-            "schemas.py",
-            SchemasPage {
-                common: &common,
-                schemas: &schemas,
-            },
-        )?,
-    );
-    tree.generated(
-        path("client.py"),
-        template::render(
+    let flavor = operations::Flavor {
+        class_style,
+        asyncio: options.asyncio,
+    };
+    let indent = flavor.indent();
+    // schemas.py and client.py are the bulk of the output and independent: render them side by
+    // side.
+    let (schemas_py, (client_py, operations)) = std::thread::scope(|scope| {
+        let schemas = scope.spawn(|| {
+            let schemas = schemas::view(api, &class_names);
+            template::render(
+                &env,
+                "schemas.py",
+                SchemasPage {
+                    common: &common,
+                    schemas: &schemas,
+                },
+            )
+        });
+        let mut client_uses = Uses::default();
+        let operations = operations::views(api, &class_names, indent, &mut client_uses);
+        let client = template::render(
             &env,
             "client.py",
             ClientView {
                 common: &common,
-                uses: ClientUses {
-                    uses: client_uses,
-                    schemas: !api.types.is_empty() && client_uses_schemas(&operations),
-                },
-                operations: &operations,
+                uses: client_uses,
+                operations: operations::write_all(&operations, flavor),
             },
-        )?,
-    );
+        );
+        let schemas = schemas
+            .join()
+            .unwrap_or_else(|_| Err(Error::Internal("rendering schemas.py panicked".to_string())));
+        (schemas, (client, operations))
+    });
+    let env_prefix = options.package_name.to_ascii_uppercase();
+
+    let mut tree = Tree::new();
+    let path = |file: &str| file.to_string();
+    tree.generated(path("schemas.py"), schemas_py?);
+    tree.generated(path("client.py"), client_py?);
     tree.generated(
         path("http.py"),
         template::render(
@@ -186,15 +193,8 @@ struct SchemasPage<'a> {
 struct ClientView<'a> {
     #[serde(flatten)]
     common: &'a Common<'a>,
-    uses: ClientUses,
-    operations: &'a [operations::OperationView],
-}
-
-#[derive(Serialize)]
-struct ClientUses {
-    #[serde(flatten)]
     uses: Uses,
-    schemas: bool,
+    operations: String,
 }
 
 #[derive(Serialize)]
@@ -227,11 +227,6 @@ fn class_names(api: &ir::Api) -> Vec<String> {
             scope.claim(names::class_name(&def.name, keep))
         })
         .collect()
-}
-
-fn client_uses_schemas(operations: &[operations::OperationView]) -> bool {
-    let text = serde_json::to_string(operations).unwrap_or_default();
-    text.contains("schemas.")
 }
 
 fn security_schemes(api: &ir::Api) -> Vec<SchemeView> {

@@ -84,6 +84,10 @@ pub fn class_name(raw: &str, keep_as_written: bool) -> String {
 /// A snake_case identifier for a field, parameter or function (`userId` → `user_id`, `+1` →
 /// `plus_1`, `class` → `class_`); never starts with `_` or a digit.
 pub fn snake_name(raw: &str) -> String {
+    if is_plain_snake(raw) {
+        // Most spec names are already snake_case: skip the case conversion.
+        return avoid_keyword(raw.to_string());
+    }
     let mut name = spell_symbols(raw).to_snake_case();
     name.retain(|c| c.is_ascii_alphanumeric() || c == '_');
     let name = name.trim_start_matches('_').to_string();
@@ -151,6 +155,21 @@ fn spell_symbols(raw: &str) -> String {
     out.chars()
         .map(|c| if c.is_ascii() { c } else { ' ' })
         .collect()
+}
+
+/// `lower_snake_case` that case conversion would leave as it is: ASCII lower-case letters and
+/// digits in words joined by single underscores, starting with a letter.
+fn is_plain_snake(raw: &str) -> bool {
+    let bytes = raw.as_bytes();
+    bytes.first().is_some_and(u8::is_ascii_lowercase)
+        && bytes.last().is_some_and(|b| *b != b'_')
+        && bytes
+            .iter()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || *b == b'_')
+        && !raw.contains("__")
+        && !raw
+            .split('_')
+            .any(|word| word.starts_with(|c: char| c.is_ascii_digit()))
 }
 
 fn is_identifier(raw: &str) -> bool {
@@ -226,6 +245,18 @@ mod tests {
         assert_eq!(snake_name("2fa"), "n_2fa");
         assert_eq!(snake_name(""), "value");
         assert_eq!(snake_name("日本"), "value");
+    }
+
+    #[test]
+    fn plain_snake_names_take_the_fast_path_unchanged() {
+        for name in ["html_url", "id", "node_id", "a1b2"] {
+            assert!(is_plain_snake(name), "{name}");
+            assert_eq!(snake_name(name), name.to_snake_case());
+        }
+        for name in ["Html", "_id", "a__b", "x_", "v_2", "2a", "a-b"] {
+            assert!(!is_plain_snake(name), "{name}");
+        }
+        assert_eq!(snake_name("import"), "import_");
     }
 
     #[test]

@@ -1,8 +1,6 @@
 //! The view of each operation in `client.py`: its signature, how the request is built and how
 //! each documented status is decoded.
 
-use serde::Serialize;
-
 use super::escape;
 use super::names::{self, CLIENT_MODULE_NAMES, Scope};
 use super::types::{self, Context, Uses};
@@ -11,8 +9,8 @@ use crate::ir::{
     Status, Type,
 };
 
-/// One operation, ready for the template.
-#[derive(Debug, Serialize)]
+/// One operation, ready to be written (see [`OperationView::write`]).
+#[derive(Debug)]
 pub struct OperationView {
     /// The Python function or method name.
     pub name: String,
@@ -96,11 +94,95 @@ fn cast(annotation: &str, indent: &str) -> String {
     format!("_t.cast(\n{inner}{annotation},\n{inner}{decode},\n{indent}    )")
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug)]
 struct CaseView {
     /// The condition on `response.status_code`; `None` for the final fallback.
     condition: Option<String>,
     value: String,
+}
+
+/// How operations are called: as module functions or `Client` methods, sync or async.
+#[derive(Debug, Clone, Copy)]
+pub struct Flavor {
+    /// Methods of `Client`.
+    pub class_style: bool,
+    /// `async def`.
+    pub asyncio: bool,
+}
+
+impl Flavor {
+    /// The indentation of a function body.
+    pub fn indent(self) -> &'static str {
+        if self.class_style { "        " } else { "    " }
+    }
+
+    /// The statement that sends `request` and binds `response`, at the body's indentation.
+    fn send(self) -> String {
+        let indent = self.indent();
+        match (self.class_style, self.asyncio) {
+            (true, true) => format!(
+                "{indent}response = await _http.send_async(request, self._settings, self._client)\n"
+            ),
+            (true, false) => {
+                format!("{indent}response = _http.send(request, self._settings, self._client)\n")
+            }
+            (false, true) => format!(
+                "{indent}async with httpx.AsyncClient() as http_client:\n{indent}    response = \
+                 await _http.send_async(request, _http.Settings.from_config(), http_client)\n"
+            ),
+            (false, false) => format!(
+                "{indent}response = _http.send(request, _http.Settings.from_config(), \
+                 _http.shared_client())\n"
+            ),
+        }
+    }
+}
+
+/// Writes every operation as Python source: module functions two blank lines apart, or methods
+/// one blank line apart.
+///
+/// Written straight into a string rather than through a template loop: a big spec has
+/// thousands of operations, and the loop would cost more than the rest of generation.
+pub fn write_all(operations: &[OperationView], flavor: Flavor) -> String {
+    let mut out = String::with_capacity(1024 * operations.len());
+    let send = flavor.send();
+    for operation in operations {
+        out.push_str(if flavor.class_style { "\n" } else { "\n\n" });
+        operation.write(&mut out, flavor, &send);
+    }
+    out
+}
+
+impl OperationView {
+    fn write(&self, out: &mut String, flavor: Flavor, send: &str) {
+        let body = flavor.indent();
+        let outer = &body[4..];
+        let keyword = if flavor.asyncio { "async def" } else { "def" };
+        out.push_str(&format!("{outer}{keyword} {}\n", self.signature));
+        if let Some(doc) = &self.doc {
+            out.push_str(&format!("{body}\"\"\"{doc}\"\"\"\n"));
+        }
+        out.push_str(&format!("{body}request = _http.Request(\n"));
+        out.push_str(&format!("{body}    method={},\n", self.method_literal));
+        out.push_str(&format!("{body}    path={},\n", self.path));
+        for argument in &self.request_args {
+            out.push_str(&format!("{body}    {argument},\n"));
+        }
+        out.push_str(&format!("{body})\n"));
+        out.push_str(send);
+        for case in &self.cases {
+            match &case.condition {
+                Some(condition) => out.push_str(&format!(
+                    "{body}if {condition}:\n{body}    return {}\n",
+                    case.value
+                )),
+                None => out.push_str(&format!("{body}return {}\n", case.value)),
+            }
+        }
+        if self.raises {
+            out.push_str(&format!("{body}raise _http.ApiError(response)\n"));
+        }
+    }
 }
 
 /// Builds the view of every operation; `indent` is the indentation of the function body

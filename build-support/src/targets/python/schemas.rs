@@ -13,20 +13,24 @@ use super::types::{self, Context, Uses};
 use crate::ir::{Api, EnumLiteral, Field, Struct, Type, TypeId, TypeKind, Union};
 
 /// What `schemas.py` holds.
+///
+/// The declarations are written straight into one string (see [`SchemasView::declarations`]):
+/// a big spec has thousands of them, and a template loop over them costs more than the rest of
+/// generation together. The module's skeleton stays in `schemas.py.j2`.
 #[derive(Debug, Serialize)]
 pub struct SchemasView {
     /// Imports the module needs.
     pub uses: Uses,
-    /// Enums, in type order.
-    pub enums: Vec<EnumView>,
-    /// Models, in type order.
-    pub models: Vec<ModelView>,
-    /// Aliases and unions, each after everything it refers to.
-    pub aliases: Vec<AliasView>,
+    /// Whether there is an enum (`import enum`).
+    pub has_enums: bool,
+    /// Whether there is a model (`import pydantic`).
+    pub has_models: bool,
+    /// Enums, models, aliases and the `model_rebuild()` calls, as Python source.
+    pub declarations: String,
 }
 
 /// One enum class.
-#[derive(Debug, Serialize)]
+#[derive(Debug)]
 pub struct EnumView {
     name: String,
     base: &'static str,
@@ -34,7 +38,7 @@ pub struct EnumView {
     members: Vec<MemberView>,
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug)]
 struct MemberView {
     name: String,
     value: String,
@@ -42,7 +46,7 @@ struct MemberView {
 }
 
 /// One pydantic model.
-#[derive(Debug, Serialize)]
+#[derive(Debug)]
 pub struct ModelView {
     name: String,
     doc: Option<String>,
@@ -50,7 +54,7 @@ pub struct ModelView {
     fields: Vec<FieldView>,
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug)]
 struct FieldView {
     name: String,
     annotation: String,
@@ -59,7 +63,7 @@ struct FieldView {
 }
 
 /// One `Name: TypeAlias = ...` line.
-#[derive(Debug, Serialize)]
+#[derive(Debug)]
 pub struct AliasView {
     name: String,
     name_literal: String,
@@ -157,11 +161,88 @@ pub fn view(api: &Api, class_names: &[String]) -> SchemasView {
             ));
         }
     }
+    let mut declarations =
+        String::with_capacity(64 * (enums.len() + aliases.len()) + 512 * models.len());
+    enums.iter().for_each(|e| e.write(&mut declarations));
+    models.iter().for_each(|m| m.write(&mut declarations));
+    if !aliases.is_empty() {
+        declarations.push('\n');
+    }
+    aliases.iter().for_each(|a| a.write(&mut declarations));
+    if !models.is_empty() {
+        declarations.push('\n');
+    }
+    for model in &models {
+        declarations.push_str(&model.name);
+        declarations.push_str(".model_rebuild()\n");
+    }
     SchemasView {
         uses,
-        enums,
-        models,
-        aliases,
+        has_enums: !enums.is_empty(),
+        has_models: !models.is_empty(),
+        declarations,
+    }
+}
+
+impl EnumView {
+    fn write(&self, out: &mut String) {
+        out.push_str(&format!("\n\nclass {}({}):\n", self.name, self.base));
+        if let Some(doc) = &self.doc {
+            out.push_str(&format!("    \"\"\"{doc}\"\"\"\n\n"));
+        }
+        for member in &self.members {
+            out.push_str(&format!("    {} = {}\n", member.name, member.value));
+            if let Some(doc) = &member.doc {
+                out.push_str(&format!("    \"\"\"{doc}\"\"\"\n"));
+            }
+        }
+    }
+}
+
+impl ModelView {
+    fn write(&self, out: &mut String) {
+        out.push_str(&format!("\n\nclass {}(_pd.BaseModel):\n", self.name));
+        if let Some(doc) = &self.doc {
+            out.push_str(&format!("    \"\"\"{doc}\"\"\"\n\n"));
+        }
+        out.push_str(&format!(
+            "    model_config = _pd.ConfigDict({})\n",
+            self.config
+        ));
+        if !self.fields.is_empty() {
+            out.push('\n');
+        }
+        for field in &self.fields {
+            out.push_str(&format!("    {}: {}", field.name, field.annotation));
+            if let Some(value) = &field.value {
+                out.push_str(" = ");
+                out.push_str(value);
+            }
+            out.push('\n');
+            if let Some(doc) = &field.doc {
+                out.push_str(&format!("    \"\"\"{doc}\"\"\"\n"));
+            }
+        }
+    }
+}
+
+impl AliasView {
+    fn write(&self, out: &mut String) {
+        out.push('\n');
+        if let Some(comment) = &self.comment {
+            out.push_str(&format!("# {comment}\n"));
+        }
+        let Self { name, value, .. } = self;
+        if self.recursive {
+            out.push_str(&format!(
+                "if _t.TYPE_CHECKING:\n    {name}: _t.TypeAlias = {value}\nelse:\n    \
+                 # A recursive alias: pydantic resolves it lazily as a TypeAliasType.\n    \
+                 {name} = _te.TypeAliasType({}, {value})\n",
+                self.name_literal
+            ));
+        } else {
+            out.push_str(&format!("{name}: _t.TypeAlias = {value}\n"));
+        }
     }
 }
 

@@ -17,6 +17,8 @@ pub struct Uses {
     pub pydantic: bool,
     /// The package's `http` module (as `_http`).
     pub http: bool,
+    /// The package's `schemas` module (outside `schemas.py`).
+    pub schemas: bool,
 }
 
 /// Where an annotation is written, which decides how names and raw bytes are spelled.
@@ -71,7 +73,10 @@ pub fn annotation(api: &Api, ty: &Type, context: Context<'_>, uses: &mut Uses) -
         Type::Named(id) if context.pending.get(id.0).copied().unwrap_or(false) => {
             format!("\"{}{}\"", context.prefix, context.class_names[id.0])
         }
-        Type::Named(id) => format!("{}{}", context.prefix, context.class_names[id.0]),
+        Type::Named(id) => {
+            uses.schemas |= !context.prefix.is_empty();
+            format!("{}{}", context.prefix, context.class_names[id.0])
+        }
         Type::List(item) => format!("list[{}]", annotation(api, item, context, uses)),
         Type::Map(value) => format!("dict[str, {}]", annotation(api, value, context, uses)),
         Type::Nullable(inner) => {
