@@ -3,7 +3,7 @@
 use std::path::{Path, PathBuf};
 
 use crate::targets::python::{self, PythonStyle};
-use crate::targets::{proto, typescript};
+use crate::targets::{proto, rust, typescript};
 use crate::write::{self, WriteOptions, WriteReport};
 use crate::{Error, Spec};
 
@@ -28,6 +28,8 @@ pub struct Generator {
     python: Option<PathBuf>,
     typescript: Option<PathBuf>,
     proto: Option<PathBuf>,
+    rust: Option<PathBuf>,
+    rust_out_dir_missing: bool,
     python_style: PythonStyle,
     python_asyncio: bool,
     force: bool,
@@ -81,6 +83,8 @@ impl Generator {
             python: None,
             typescript: None,
             proto: None,
+            rust: None,
+            rust_out_dir_missing: false,
             python_style: PythonStyle::default(),
             python_asyncio: false,
             force: false,
@@ -151,6 +155,39 @@ impl Generator {
     /// ```
     pub fn proto(mut self, dir: impl Into<PathBuf>) -> Self {
         self.proto = Some(dir.into());
+        self
+    }
+
+    /// Writes the typed Rust client to `dir/<api>.rs` (`<api>`: the spec's title in snake_case),
+    /// formatted with prettyplease; it needs the `clientgen` runtime crate.
+    ///
+    /// ```no_run
+    /// // build.rs
+    /// fn main() -> Result<(), clientgen_build::Error> {
+    ///     clientgen_build::Generator::new("openapi.json")
+    ///         .rust("src/generated")
+    ///         .generate()
+    /// }
+    /// ```
+    pub fn rust(mut self, dir: impl Into<PathBuf>) -> Self {
+        self.rust = Some(dir.into());
+        self
+    }
+
+    /// Writes the typed Rust client to `$OUT_DIR/<api>.rs`, for
+    /// `include!(concat!(env!("OUT_DIR"), "/<api>.rs"))`.
+    ///
+    /// ```no_run
+    /// // build.rs
+    /// fn main() -> Result<(), clientgen_build::Error> {
+    ///     clientgen_build::Generator::new("openapi.json")
+    ///         .rust_to_out_dir()
+    ///         .generate()
+    /// }
+    /// ```
+    pub fn rust_to_out_dir(mut self) -> Self {
+        self.rust = std::env::var_os("OUT_DIR").map(PathBuf::from);
+        self.rust_out_dir_missing = self.rust.is_none();
         self
     }
 
@@ -241,7 +278,20 @@ impl Generator {
 
     /// Like [`Generator::generate`], but returns what was read and what each write changed.
     pub fn run(self) -> Result<Outcome, Error> {
-        let requested = [&self.out, &self.python, &self.typescript, &self.proto];
+        if self.rust_out_dir_missing {
+            return Err(Error::Config(
+                ".rust_to_out_dir() needs OUT_DIR, which Cargo sets only for build scripts: call it \
+                 from build.rs, or use .rust(dir)"
+                    .to_string(),
+            ));
+        }
+        let requested = [
+            &self.out,
+            &self.python,
+            &self.typescript,
+            &self.proto,
+            &self.rust,
+        ];
         if requested.iter().all(|dir| dir.is_none()) {
             return Err(Error::Config(
                 "no output was requested: call .out(dir), .python(dir), .typescript(dir) or \
@@ -278,7 +328,11 @@ impl Generator {
             })
         };
         let mut trees = Vec::new();
-        if let Some(dir) = self.python.clone().or_else(|| under_out("python", Some(&api_name))) {
+        if let Some(dir) = self
+            .python
+            .clone()
+            .or_else(|| under_out("python", Some(&api_name)))
+        {
             let options = python::Options {
                 style: self.python_style,
                 asyncio: self.python_asyncio,
@@ -287,7 +341,11 @@ impl Generator {
             };
             trees.push((python::emit(&spec.api, &options)?, dir));
         }
-        if let Some(dir) = self.typescript.clone().or_else(|| under_out("typescript", Some(&api_name))) {
+        if let Some(dir) = self
+            .typescript
+            .clone()
+            .or_else(|| under_out("typescript", Some(&api_name)))
+        {
             let options = typescript::Options {
                 package_name: folder_name(&dir).unwrap_or_else(|| api_name.clone()),
                 spec_name: spec.file_name(),
@@ -299,7 +357,12 @@ impl Generator {
             let previous_lock = match std::fs::read_to_string(&lock_path) {
                 Ok(text) => Some(text),
                 Err(error) if error.kind() == std::io::ErrorKind::NotFound => None,
-                Err(source) => return Err(Error::Read { path: lock_path, source }),
+                Err(source) => {
+                    return Err(Error::Read {
+                        path: lock_path,
+                        source,
+                    });
+                }
             };
             let options = proto::Options {
                 spec_name: spec.file_name(),
@@ -307,6 +370,13 @@ impl Generator {
                 previous_lock,
             };
             trees.push((proto::emit(&spec.api, &options)?, dir));
+        }
+        if let Some(dir) = self.rust.clone().or_else(|| under_out("rust", None)) {
+            let options = rust::Options {
+                spec_name: spec.file_name(),
+                file_name: rust::file_name(&api_name),
+            };
+            trees.push((rust::emit(&spec.api, &options)?, dir));
         }
         // Every target is emitted before anything is written, so a failing target leaves all
         // output folders as they were.
@@ -329,7 +399,8 @@ pub struct Outcome {
 }
 
 fn folder_name(dir: &Path) -> Option<String> {
-    dir.file_name().map(|name| name.to_string_lossy().into_owned())
+    dir.file_name()
+        .map(|name| name.to_string_lossy().into_owned())
 }
 
 /// The Python package name is the output folder's name; it must be an identifier.

@@ -133,10 +133,16 @@ fn generate(args: GenerateArgs) -> Result<(), Failure> {
              Python, TypeScript and proto (-o, --python-out, --typescript-out, --proto-out)",
         ));
     }
-    let outputs = [&args.out, &args.python_out, &args.typescript_out, &args.proto_out];
+    let outputs = [
+        &args.out,
+        &args.python_out,
+        &args.typescript_out,
+        &args.proto_out,
+    ];
     if outputs.iter().all(|dir| dir.is_none()) {
         return Err(usage(
-            "say where to write: -o DIR, --python-out DIR, --typescript-out DIR or --proto-out DIR",
+            "say where to write: -o DIR, or --python-out, --typescript-out, --proto-out or \
+             --rust-out DIR",
         ));
     }
     let mut generator = match (&args.input.file, &args.input.url) {
@@ -167,6 +173,9 @@ fn generate(args: GenerateArgs) -> Result<(), Failure> {
     }
     if let Some(dir) = &args.proto_out {
         generator = generator.proto(dir);
+    }
+    if let Some(dir) = &args.rust_out {
+        generator = generator.rust(dir);
     }
     let outcome = generator.run()?;
     for warning in &outcome.spec.warnings {

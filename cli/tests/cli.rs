@@ -110,7 +110,6 @@ fn usage_errors_exit_2() {
             "x",
         ],
         vec!["generate", "-f", spec, "--python-style", "fancy", "-o", "x"],
-        vec!["generate", "-f", spec, "--rust-out", "x"],
     ] {
         let output = clientgen(&args);
         assert_eq!(

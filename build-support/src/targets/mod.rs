@@ -1,6 +1,8 @@
 //! Stage 4: one module per language, each a function from the IR to a file tree.
 
+mod casing;
 pub mod proto;
 pub mod python;
+pub mod rust;
 mod template;
 pub mod typescript;

@@ -7,9 +7,7 @@
 pub fn string_literal(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + 2);
     out.push('"');
-    for c in text.chars() {
-        push_escaped(&mut out, c, '"');
-    }
+    push_all_escaped(&mut out, text, '"');
     out.push('"');
     out
 }
@@ -33,9 +31,7 @@ pub fn docstring(text: &str, indent: &str) -> Option<String> {
                 out.push_str(indent);
             }
         }
-        for c in line.chars() {
-            push_escaped(&mut out, c, '"');
-        }
+        push_all_escaped(&mut out, line, '"');
     }
     Some(out)
 }
@@ -48,6 +44,18 @@ pub fn comment(text: &str) -> String {
 /// Text for inside a Markdown code span or table cell: one line, no backticks or pipes.
 pub fn markdown_code(text: &str) -> String {
     comment(text).replace('`', "'").replace('|', "\\|")
+}
+
+/// Appends `text` escaped; most text needs no escape and is copied as it is.
+fn push_all_escaped(out: &mut String, text: &str, quote: char) {
+    let plain = text
+        .bytes()
+        .all(|b| (0x20..0x7f).contains(&b) && b != b'\\' && b != quote as u8);
+    if plain {
+        out.push_str(text);
+    } else {
+        text.chars().for_each(|c| push_escaped(out, c, quote));
+    }
 }
 
 fn push_escaped(out: &mut String, c: char, quote: char) {

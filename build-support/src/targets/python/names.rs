@@ -5,7 +5,7 @@
 
 use std::collections::HashSet;
 
-use heck::{ToShoutySnakeCase, ToSnakeCase, ToUpperCamelCase};
+use crate::targets::casing;
 
 /// Python's hard keywords (soft keywords such as `match` and `type` are valid identifiers).
 const KEYWORDS: &[&str] = &[
@@ -72,7 +72,7 @@ pub fn class_name(raw: &str, keep_as_written: bool) -> String {
     let mut name = if kept {
         raw.to_string()
     } else {
-        spell_symbols(raw).to_upper_camel_case()
+        casing::upper_camel(&spell_symbols(raw))
     };
     name.retain(|c| c.is_ascii_alphanumeric() || c == '_');
     if !name.starts_with(|c: char| c.is_ascii_uppercase()) {
@@ -88,7 +88,7 @@ pub fn snake_name(raw: &str) -> String {
         // Most spec names are already snake_case: skip the case conversion.
         return avoid_keyword(raw.to_string());
     }
-    let mut name = spell_symbols(raw).to_snake_case();
+    let mut name = casing::snake(&spell_symbols(raw));
     name.retain(|c| c.is_ascii_alphanumeric() || c == '_');
     let name = name.trim_start_matches('_').to_string();
     let name = if name.is_empty() {
@@ -117,7 +117,7 @@ pub fn enum_member(raw: &str) -> String {
     if raw.is_empty() {
         return "EMPTY".to_string();
     }
-    let mut name = spell_symbols(raw).to_shouty_snake_case();
+    let mut name = casing::shouty_snake(&spell_symbols(raw));
     name.retain(|c| c.is_ascii_alphanumeric() || c == '_');
     let name = name.trim_start_matches('_').to_string();
     if name.is_empty() || name.starts_with(|c: char| c.is_ascii_digit()) {
@@ -129,7 +129,12 @@ pub fn enum_member(raw: &str) -> String {
 
 /// Turns leading or lone symbols that carry meaning into words, so that `+1` and `-1` stay
 /// apart (`plus_1`, `minus_1`) and `@type` reads `at_type`.
-fn spell_symbols(raw: &str) -> String {
+fn spell_symbols(raw: &str) -> std::borrow::Cow<'_, str> {
+    let has_symbols = raw.starts_with('-') || raw.contains(['+', '@', '$', '#', '*']);
+    if raw.is_ascii() && !has_symbols {
+        // Other separators are word boundaries for the case conversion as they are.
+        return std::borrow::Cow::Borrowed(raw);
+    }
     let mut out = String::with_capacity(raw.len() + 8);
     for (index, c) in raw.chars().enumerate() {
         let word = match c {
@@ -154,7 +159,8 @@ fn spell_symbols(raw: &str) -> String {
     // heck treats case boundaries as word boundaries; ASCII-only output keeps identifiers portable.
     out.chars()
         .map(|c| if c.is_ascii() { c } else { ' ' })
-        .collect()
+        .collect::<String>()
+        .into()
 }
 
 /// `lower_snake_case` that case conversion would leave as it is: ASCII lower-case letters and
@@ -251,7 +257,7 @@ mod tests {
     fn plain_snake_names_take_the_fast_path_unchanged() {
         for name in ["html_url", "id", "node_id", "a1b2"] {
             assert!(is_plain_snake(name), "{name}");
-            assert_eq!(snake_name(name), name.to_snake_case());
+            assert_eq!(snake_name(name), casing::snake(name));
         }
         for name in ["Html", "_id", "a__b", "x_", "v_2", "2a", "a-b"] {
             assert!(!is_plain_snake(name), "{name}");
