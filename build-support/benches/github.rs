@@ -31,7 +31,7 @@ use std::time::{Duration, Instant};
 use clientgen_build::diagnostics::Diagnostics;
 use clientgen_build::targets::python::{self, Options, PythonStyle};
 use clientgen_build::write::{self, WriteOptions};
-use clientgen_build::{Severity, load, lower, normalize};
+use clientgen_build::{Severity, Spec, load, lower, normalize};
 use serde_json::Value;
 use tempfile::TempDir;
 
@@ -227,27 +227,28 @@ struct Outcome {
 }
 
 /// The pipeline end to end for one Python target: read, normalize, lower, emit, write.
+///
+/// This is the path every user takes (`Spec::from_text` then the target and the writer), so it
+/// also pays for what the stage rows leave out: locating diagnostics in the source text, and
+/// freeing the document (which `Spec` does beside the target's work).
 fn generate(spec: &Path, text: String, out: &Path, options: &Options) -> Result<Outcome, String> {
-    let document = load::load_text(spec, text).map_err(|e| e.to_string())?;
-    let mut diagnostics = Diagnostics::new(spec);
-    let normalized = normalize::normalize(document.value, &mut diagnostics);
-    let api = lower::lower(&normalized, &mut diagnostics);
-    let tree = python::emit(&api, options).map_err(|e| e.to_string())?;
+    let spec = Spec::from_text(spec, text).map_err(|e| e.to_string())?;
+    let tree = python::emit(&spec.api, options).map_err(|e| e.to_string())?;
     let report =
         write::write_tree(&tree, out, WriteOptions::default()).map_err(|e| e.to_string())?;
-    let errors = diagnostics
-        .items()
+    let errors = spec
+        .warnings
         .iter()
         .filter(|d| d.severity == Severity::Error)
         .count();
     Ok(Outcome {
-        operations: api.operations.len(),
-        types: api.types.len(),
+        operations: spec.api.operations.len(),
+        types: spec.api.types.len(),
         files: tree.len(),
         written: report.written.len(),
         bytes: tree.files().map(|(_, file)| file.contents.len()).sum(),
         errors,
-        warnings: diagnostics.items().len() - errors,
+        warnings: spec.warnings.len() - errors,
     })
 }
 

@@ -89,6 +89,26 @@ pub enum TypeKind {
     Alias(Type),
 }
 
+impl TypeKind {
+    /// Calls `visit` for every named type this definition refers to: field types and
+    /// additional properties of a struct, variants of a union, the target of an alias.
+    pub fn for_each_named(&self, visit: &mut impl FnMut(TypeId)) {
+        match self {
+            TypeKind::Struct(model) => {
+                for field in &model.fields {
+                    field.ty.for_each_named(visit);
+                }
+                if let Some(additional) = &model.additional_properties {
+                    additional.for_each_named(visit);
+                }
+            }
+            TypeKind::Union(union) => union.variants.iter().for_each(|v| v.for_each_named(visit)),
+            TypeKind::Alias(ty) => ty.for_each_named(visit),
+            TypeKind::Enum(_) => {}
+        }
+    }
+}
+
 /// An object type.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Struct {
@@ -117,6 +137,19 @@ pub struct Field {
     pub write_only: bool,
     /// `deprecated: true`.
     pub deprecated: bool,
+}
+
+impl Field {
+    /// The field's description, unless it only repeats the description of the named type the
+    /// field refers to (lowering copies it onto bare `$ref` properties).
+    pub fn own_description<'a>(&'a self, api: &'a Api) -> Option<&'a str> {
+        let description = self.description.as_deref()?;
+        let repeated = self
+            .ty
+            .named()
+            .is_some_and(|id| api.type_def(id).description.as_deref() == Some(description));
+        (!repeated).then_some(description)
+    }
 }
 
 /// A closed set of values.
@@ -191,6 +224,28 @@ pub enum Type {
     Map(Box<Type>),
     /// The inner type or `null`.
     Nullable(Box<Type>),
+}
+
+impl Type {
+    /// The named type this is, looking through [`Type::Nullable`].
+    pub fn named(&self) -> Option<TypeId> {
+        match self {
+            Type::Named(id) => Some(*id),
+            Type::Nullable(inner) => inner.named(),
+            _ => None,
+        }
+    }
+
+    /// Calls `visit` for every named type this refers to, however deeply nested.
+    pub fn for_each_named(&self, visit: &mut impl FnMut(TypeId)) {
+        match self {
+            Type::Named(id) => visit(*id),
+            Type::List(inner) | Type::Map(inner) | Type::Nullable(inner) => {
+                inner.for_each_named(visit)
+            }
+            _ => {}
+        }
+    }
 }
 
 /// `format` of an `integer`.

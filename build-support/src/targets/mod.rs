@@ -1,6 +1,7 @@
 //! Stage 4: one module per language, each a function from the IR to a file tree.
 
 mod casing;
+mod naming;
 pub mod proto;
 pub mod python;
 pub mod rust;

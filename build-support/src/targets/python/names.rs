@@ -3,9 +3,9 @@
 //! Every identifier the Python target writes comes from here, so that no spec name can produce
 //! invalid Python or shadow something the generated modules rely on.
 
-use std::collections::HashSet;
-
 use crate::targets::casing;
+pub use crate::targets::naming::Scope;
+use crate::targets::naming::spell_symbols;
 
 /// Python's hard keywords (soft keywords such as `match` and `type` are valid identifiers).
 const KEYWORDS: &[&str] = &[
@@ -127,42 +127,6 @@ pub fn enum_member(raw: &str) -> String {
     }
 }
 
-/// Turns leading or lone symbols that carry meaning into words, so that `+1` and `-1` stay
-/// apart (`plus_1`, `minus_1`) and `@type` reads `at_type`.
-fn spell_symbols(raw: &str) -> std::borrow::Cow<'_, str> {
-    let has_symbols = raw.starts_with('-') || raw.contains(['+', '@', '$', '#', '*']);
-    if raw.is_ascii() && !has_symbols {
-        // Other separators are word boundaries for the case conversion as they are.
-        return std::borrow::Cow::Borrowed(raw);
-    }
-    let mut out = String::with_capacity(raw.len() + 8);
-    for (index, c) in raw.chars().enumerate() {
-        let word = match c {
-            '+' => Some("plus"),
-            '-' if index == 0 => Some("minus"),
-            '@' => Some("at"),
-            '$' => Some("dollar"),
-            '#' => Some("hash"),
-            '*' => Some("star"),
-            _ => None,
-        };
-        match word {
-            Some(word) => {
-                out.push(' ');
-                out.push_str(word);
-                out.push(' ');
-            }
-            None if c.is_alphanumeric() => out.push(c),
-            None => out.push(' '),
-        }
-    }
-    // heck treats case boundaries as word boundaries; ASCII-only output keeps identifiers portable.
-    out.chars()
-        .map(|c| if c.is_ascii() { c } else { ' ' })
-        .collect::<String>()
-        .into()
-}
-
 /// `lower_snake_case` that case conversion would leave as it is: ASCII lower-case letters and
 /// digits in words joined by single underscores, starting with a letter.
 fn is_plain_snake(raw: &str) -> bool {
@@ -188,33 +152,6 @@ fn avoid_keyword(name: String) -> String {
         format!("{name}_")
     } else {
         name
-    }
-}
-
-/// Names already taken in one Python scope; [`Scope::claim`] hands out unique ones.
-#[derive(Debug, Default)]
-pub struct Scope {
-    taken: HashSet<String>,
-}
-
-impl Scope {
-    /// A scope in which `reserved` are already taken.
-    pub fn with_reserved(reserved: &[&str]) -> Self {
-        Scope {
-            taken: reserved.iter().map(|name| name.to_string()).collect(),
-        }
-    }
-
-    /// `name` if free, else `name_2`, `name_3`, …; the result is taken from then on.
-    pub fn claim(&mut self, name: String) -> String {
-        if self.taken.insert(name.clone()) {
-            return name;
-        }
-        let separator = if name.ends_with('_') { "" } else { "_" };
-        (2..)
-            .map(|n| format!("{name}{separator}{n}"))
-            .find(|candidate| self.taken.insert(candidate.clone()))
-            .expect("an unbounded counter always finds a free name")
     }
 }
 
@@ -279,15 +216,5 @@ mod tests {
         assert_eq!(enum_member("-1"), "MINUS_1");
         assert_eq!(enum_member(""), "EMPTY");
         assert_eq!(enum_member("None"), "NONE");
-    }
-
-    #[test]
-    fn scope_suffixes_collisions() {
-        let mut scope = Scope::with_reserved(&["schemas"]);
-        assert_eq!(scope.claim("user_id".into()), "user_id");
-        assert_eq!(scope.claim("user_id".into()), "user_id_2");
-        assert_eq!(scope.claim("schemas".into()), "schemas_2");
-        assert_eq!(scope.claim("class_".into()), "class_");
-        assert_eq!(scope.claim("class_".into()), "class_2");
     }
 }

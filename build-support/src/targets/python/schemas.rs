@@ -104,16 +104,12 @@ pub fn view(api: &Api, class_names: &[String]) -> SchemasView {
             pending: &pending,
             ..context
         };
-        let mut referenced = Vec::new();
-        match &def.kind {
-            TypeKind::Enum(_) | TypeKind::Struct(_) => continue,
-            TypeKind::Alias(ty) => named_in(ty, &mut referenced),
-            TypeKind::Union(union) => union
-                .variants
-                .iter()
-                .for_each(|v| named_in(v, &mut referenced)),
+        if !matches!(def.kind, TypeKind::Alias(_) | TypeKind::Union(_)) {
+            continue;
         }
-        let recursive = referenced.iter().any(|id| pending[id.0]);
+        let mut recursive = false;
+        def.kind
+            .for_each_named(&mut |id| recursive |= pending[id.0]);
         let value = match &def.kind {
             TypeKind::Alias(ty) => types::annotation(api, ty, context, &mut uses),
             TypeKind::Union(union) => union_annotation(api, union, &pinned, context, &mut uses),
@@ -402,7 +398,9 @@ fn field_view(
         name: python_name,
         annotation,
         value,
-        doc: field_doc(models.api, field),
+        doc: field
+            .own_description(models.api)
+            .and_then(|text| escape::docstring(text, "    ")),
     }
 }
 
@@ -444,26 +442,6 @@ fn is_pinned(union: &Union, pinned: &Pinned) -> bool {
             .mapping
             .iter()
             .all(|(_, id)| pinned.contains_key(&(*id, discriminator.property.clone())))
-}
-
-/// A field's docstring: its description, unless it only repeats the referenced type's.
-fn field_doc(api: &Api, field: &Field) -> Option<String> {
-    let description = field.description.as_deref()?;
-    let referenced = match &field.ty {
-        Type::Named(id) => Some(*id),
-        Type::Nullable(inner) => match inner.as_ref() {
-            Type::Named(id) => Some(*id),
-            _ => None,
-        },
-        _ => None,
-    };
-    let repeats =
-        referenced.is_some_and(|id| api.type_def(id).description.as_deref() == Some(description));
-    if repeats {
-        None
-    } else {
-        escape::docstring(description, "    ")
-    }
 }
 
 /// A field's default value in Python.
@@ -597,13 +575,9 @@ fn visit(api: &Api, id: TypeId, state: &mut [Visit], order: &mut Vec<TypeId>) {
     }
     state[id.0] = Visit::Open;
     let mut referenced = Vec::new();
-    match &api.type_def(id).kind {
-        TypeKind::Alias(ty) => named_in(ty, &mut referenced),
-        TypeKind::Union(union) => union
-            .variants
-            .iter()
-            .for_each(|v| named_in(v, &mut referenced)),
-        TypeKind::Struct(_) | TypeKind::Enum(_) => {}
+    let kind = &api.type_def(id).kind;
+    if matches!(kind, TypeKind::Alias(_) | TypeKind::Union(_)) {
+        kind.for_each_named(&mut |target| referenced.push(target));
     }
     for target in referenced {
         if matches!(
@@ -615,12 +589,4 @@ fn visit(api: &Api, id: TypeId, state: &mut [Visit], order: &mut Vec<TypeId>) {
     }
     state[id.0] = Visit::Done;
     order.push(id);
-}
-
-fn named_in(ty: &Type, out: &mut Vec<TypeId>) {
-    match ty {
-        Type::Named(id) => out.push(*id),
-        Type::List(inner) | Type::Map(inner) | Type::Nullable(inner) => named_in(inner, out),
-        _ => {}
-    }
 }

@@ -1,0 +1,94 @@
+//! Naming helpers every target shares: spelling out symbols, and unique names in a scope.
+//!
+//! Each target's `names.rs` decides casing and keywords for its language; what does not depend
+//! on the language lives here.
+
+use std::borrow::Cow;
+use std::collections::HashSet;
+
+/// Turns leading or lone symbols that carry meaning into words, so that `+1` and `-1` stay
+/// apart (`plus_1`, `minus_1`) and `@type` reads `at_type`.
+pub fn spell_symbols(raw: &str) -> Cow<'_, str> {
+    let has_symbols = raw.starts_with('-') || raw.contains(['+', '@', '$', '#', '*']);
+    if raw.is_ascii() && !has_symbols {
+        // Other separators are word boundaries for the case conversion as they are.
+        return Cow::Borrowed(raw);
+    }
+    let mut out = String::with_capacity(raw.len() + 8);
+    for (index, c) in raw.chars().enumerate() {
+        let word = match c {
+            '+' => Some("plus"),
+            '-' if index == 0 => Some("minus"),
+            '@' => Some("at"),
+            '$' => Some("dollar"),
+            '#' => Some("hash"),
+            '*' => Some("star"),
+            _ => None,
+        };
+        match word {
+            Some(word) => {
+                out.push(' ');
+                out.push_str(word);
+                out.push(' ');
+            }
+            None if c.is_alphanumeric() => out.push(c),
+            None => out.push(' '),
+        }
+    }
+    // heck treats case boundaries as word boundaries; ASCII-only output keeps identifiers portable.
+    out.chars()
+        .map(|c| if c.is_ascii() { c } else { ' ' })
+        .collect::<String>()
+        .into()
+}
+
+/// Names already taken in one scope of generated code; [`Scope::claim`] hands out unique ones.
+#[derive(Debug, Default)]
+pub struct Scope {
+    taken: HashSet<String>,
+}
+
+impl Scope {
+    /// A scope in which `reserved` are already taken.
+    pub fn with_reserved(reserved: &[&str]) -> Self {
+        Scope {
+            taken: reserved.iter().map(|name| name.to_string()).collect(),
+        }
+    }
+
+    /// `name` if free, else `name_2`, `name_3`, …; the result is taken from then on.
+    pub fn claim(&mut self, name: String) -> String {
+        if self.taken.insert(name.clone()) {
+            return name;
+        }
+        let separator = if name.ends_with('_') { "" } else { "_" };
+        (2..)
+            .map(|n| format!("{name}{separator}{n}"))
+            .find(|candidate| self.taken.insert(candidate.clone()))
+            .expect("an unbounded counter always finds a free name")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn symbols_become_words() {
+        assert_eq!(spell_symbols("+1"), " plus 1");
+        assert_eq!(spell_symbols("-1"), " minus 1");
+        assert_eq!(spell_symbols("a-b"), "a-b");
+        assert_eq!(spell_symbols("@type"), " at type");
+        assert_eq!(spell_symbols("日本x"), "  x");
+    }
+
+    #[test]
+    fn scope_suffixes_collisions() {
+        let mut scope = Scope::with_reserved(&["schemas"]);
+        assert_eq!(scope.claim("user_id".into()), "user_id");
+        assert_eq!(scope.claim("user_id".into()), "user_id_2");
+        assert_eq!(scope.claim("schemas".into()), "schemas_2");
+        assert_eq!(scope.claim("class_".into()), "class_");
+        assert_eq!(scope.claim("class_".into()), "class_2");
+    }
+}
