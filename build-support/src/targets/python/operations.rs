@@ -250,7 +250,7 @@ fn view(
     let mut request_args = Vec::new();
     for (key, entries) in ["query", "headers", "cookies"].iter().zip(&by_location) {
         if !entries.is_empty() {
-            request_args.push(format!("{key}={{{}}}", entries.join(", ")));
+            request_args.push(dict_argument(key, entries, indent));
         }
     }
     if let (Some((body, content)), Some(data)) = (body, data) {
@@ -301,6 +301,21 @@ fn view(
         cases,
         raises,
     }
+}
+
+/// `key={"a": a, "b": b}`, or one entry a line when that is too long for an argument of
+/// `_http.Request(...)` in a body indented by `indent`.
+fn dict_argument(key: &str, entries: &[String], indent: &str) -> String {
+    let one_line = format!("{key}={{{}}}", entries.join(", "));
+    if indent.len() + 4 + one_line.len() < LINE_LENGTH {
+        return one_line;
+    }
+    let mut wrapped = format!("{key}={{\n");
+    for entry in entries {
+        wrapped.push_str(&format!("{indent}        {entry},\n"));
+    }
+    wrapped.push_str(&format!("{indent}    }}"));
+    wrapped
 }
 
 fn param_view(
