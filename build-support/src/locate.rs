@@ -1,43 +1,70 @@
-//! Finding the line and column of a JSON pointer in JSON or YAML source text.
+//! Finding the line and column of JSON pointers in JSON or YAML source text.
 //!
 //! Diagnostics carry JSON pointers only; [`fill_locations`] turns them into `line:column` at the
-//! end. Neither scanner builds a value: the JSON one skips over what it does not need in one
-//! forward pass, the YAML one reads block-style lines by indentation.
+//! end. All the pointers wanted in one text are merged into a tree of their segments
+//! ([`wanted::Wanted`]) and found in one walk, however many there are. Neither walker builds a
+//! value: the JSON one steps forward through the text once, skipping whole whatever no pointer
+//! goes into; the YAML one reads block-style lines by indentation. A last forward pass turns the
+//! byte offsets found into lines and columns.
 
 use crate::diagnostics::{Diagnostic, Location};
 use crate::load::{Format, Source};
+use wanted::Wanted;
 
 /// The position of the node at `pointer` in `text`, if it can be found: the key of an object
 /// member, the start of an array element (the `-` of a YAML sequence item), `1:1` for the root.
 /// In YAML flow style (`{…}`, `[…]`) the position of the deepest node found is given instead.
 pub fn locate(text: &str, format: Format, pointer: &str) -> Option<Location> {
-    let segments = pointer_segments(pointer.strip_prefix('#').unwrap_or(pointer))?;
-    let offset = match format {
-        Format::Json => json::find(text.as_bytes(), &segments)?,
-        Format::Yaml => yaml::find(text, &segments)?,
-    };
-    Some(location_of(text, offset))
+    locate_all(text, format, &[pointer]).pop().flatten()
+}
+
+/// The positions of `pointers` in `text`, in the order given, each as [`locate`] gives it; the
+/// text is walked once, however many pointers there are.
+pub fn locate_all(text: &str, format: Format, pointers: &[&str]) -> Vec<Option<Location>> {
+    positions(text, &offsets(text, format, pointers))
+        .into_iter()
+        .map(|position| position.map(|position| position.location))
+        .collect()
 }
 
 /// Fills in `location` and `source_line` of each diagnostic whose file is one of `sources` and
-/// that has no location yet.
+/// that has no location yet. Each source text is walked once, however many diagnostics it has.
 pub fn fill_locations(diagnostics: &mut [Diagnostic], sources: &[Source]) {
-    for diagnostic in diagnostics {
+    for (source, group) in sources.iter().zip(group_by_source(diagnostics, sources)) {
+        if group.is_empty() {
+            continue;
+        }
+        let pointers: Vec<&str> = group
+            .iter()
+            .map(|&index| diagnostics[index].pointer.as_str())
+            .collect();
+        let found = positions(
+            &source.text,
+            &offsets(&source.text, source.format, &pointers),
+        );
+        for (index, position) in group.into_iter().zip(found) {
+            if let Some(position) = position {
+                let diagnostic = &mut diagnostics[index];
+                diagnostic.location = Some(position.location);
+                diagnostic.source_line = position.source_line.map(str::to_string);
+            }
+        }
+    }
+}
+
+/// For each source, the indices of the diagnostics without a location that belong to it: to the
+/// first source with the diagnostic's file as path.
+fn group_by_source(diagnostics: &[Diagnostic], sources: &[Source]) -> Vec<Vec<usize>> {
+    let mut groups = vec![Vec::new(); sources.len()];
+    for (index, diagnostic) in diagnostics.iter().enumerate() {
         if diagnostic.location.is_some() {
             continue;
         }
-        let Some(source) = sources.iter().find(|s| s.path == diagnostic.file) else {
-            continue;
-        };
-        if let Some(location) = locate(&source.text, source.format, &diagnostic.pointer) {
-            diagnostic.location = Some(location);
-            diagnostic.source_line = source
-                .text
-                .lines()
-                .nth(location.line - 1)
-                .map(str::to_string);
+        if let Some(source) = sources.iter().position(|s| s.path == diagnostic.file) {
+            groups[source].push(index);
         }
     }
+    groups
 }
 
 /// The unescaped segments of a JSON pointer (RFC 6901: `~1` is `/`, `~0` is `~`); `None` when
@@ -63,44 +90,420 @@ pub fn escape_segment(segment: &str) -> String {
     }
 }
 
-/// The 1-based line and character column of byte `offset` in `text`.
-fn location_of(text: &str, offset: usize) -> Location {
-    let offset = (0..=offset.min(text.len()))
+/// The byte offset of each pointer's node in `text` (see [`locate`]), from one walk.
+fn offsets(text: &str, format: Format, pointers: &[&str]) -> Vec<Option<usize>> {
+    let mut wanted = Wanted::new(pointers);
+    if wanted.enter_root().is_some() {
+        match format {
+            Format::Json => json::walk(text.as_bytes(), &mut wanted),
+            Format::Yaml => yaml::walk(text, &mut wanted),
+        }
+    }
+    wanted.into_offsets()
+}
+
+/// Where a node is, for display.
+struct Position<'a> {
+    /// Its line and column.
+    location: Location,
+    /// The text of its line, without the line break; `None` past the last line.
+    source_line: Option<&'a str>,
+}
+
+/// The position of each byte offset in `text`, found in one forward pass whatever their number.
+fn positions<'a>(text: &'a str, offsets: &[Option<usize>]) -> Vec<Option<Position<'a>>> {
+    let mut order: Vec<(usize, usize)> = offsets
+        .iter()
+        .enumerate()
+        .filter_map(|(index, offset)| Some((char_start(text, (*offset)?), index)))
+        .collect();
+    order.sort_unstable();
+    let mut found: Vec<Option<Position<'a>>> = offsets.iter().map(|_| None).collect();
+    let mut cursor = Cursor::new(text);
+    for (offset, index) in order {
+        found[index] = Some(cursor.advance_to(offset));
+    }
+    found
+}
+
+/// `offset` clamped to `text` and moved back to the start of the character it falls in.
+fn char_start(text: &str, offset: usize) -> usize {
+    (0..=offset.min(text.len()))
         .rev()
         .find(|&i| text.is_char_boundary(i))
-        .unwrap_or(0);
-    let before = &text[..offset];
-    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
-    Location {
-        line: before.matches('\n').count() + 1,
-        column: before[line_start..].chars().count() + 1,
+        .unwrap_or(0)
+}
+
+/// A position moving forward through a text, counting lines and columns as it goes.
+struct Cursor<'a> {
+    text: &'a str,
+    /// The byte offset reached.
+    at: usize,
+    /// The 1-based line and character column of `at`.
+    location: Location,
+    /// The text of that line (as [`str::lines`] gives it).
+    line: Option<&'a str>,
+}
+
+impl<'a> Cursor<'a> {
+    fn new(text: &'a str) -> Cursor<'a> {
+        Cursor {
+            text,
+            at: 0,
+            location: Location { line: 1, column: 1 },
+            line: line_at(text, 0),
+        }
+    }
+
+    /// Moves to `offset`, a character boundary no earlier than the last one, and tells where it is.
+    fn advance_to(&mut self, offset: usize) -> Position<'a> {
+        let passed = self.text.get(self.at..offset).unwrap_or_default();
+        match passed.rfind('\n') {
+            Some(last) => {
+                self.location.line += count_newlines(passed.as_bytes());
+                self.location.column = passed[last + 1..].chars().count() + 1;
+                self.line = line_at(self.text, self.at + last + 1);
+            }
+            None => self.location.column += passed.chars().count(),
+        }
+        self.at = offset;
+        Position {
+            location: self.location,
+            source_line: self.line,
+        }
     }
 }
 
-/// A forward scanner over JSON bytes that walks to a pointer without building values.
-mod json {
-    /// The byte offset of the node at `segments`: an object member's key, an array element's
-    /// first byte, `0` for the root.
-    pub(super) fn find(text: &[u8], segments: &[String]) -> Option<usize> {
-        let mut scanner = Scanner { text, pos: 0 };
-        let mut found = 0;
-        for segment in segments {
-            scanner.skip_whitespace();
-            found = match scanner.peek()? {
-                b'{' => scanner.member(segment)?,
-                b'[' => scanner.element(segment.parse().ok()?)?,
-                _ => return None,
-            };
-        }
-        Some(found)
+/// How many `\n` bytes `bytes` holds, counted in chunks small enough for a `u8` total so that
+/// the compiler can compare many bytes at once.
+fn count_newlines(bytes: &[u8]) -> usize {
+    bytes
+        .chunks(usize::from(u8::MAX))
+        .map(|chunk| chunk.iter().fold(0u8, |n, &b| n + u8::from(b == b'\n')))
+        .map(usize::from)
+        .sum()
+}
+
+/// The line of `text` that starts at byte `start`, as [`str::lines`] gives it: without its
+/// `\n` or `\r\n`; `None` at the end of the text.
+fn line_at(text: &str, start: usize) -> Option<&str> {
+    let rest = text.get(start..).filter(|rest| !rest.is_empty())?;
+    Some(match rest.split_once('\n') {
+        Some((line, _)) => line.strip_suffix('\r').unwrap_or(line),
+        None => rest,
+    })
+}
+
+/// The pointers wanted in one text, as a tree of their segments, and what a walk found of them.
+///
+/// A walker enters a node at the first member or element its segment names (only a key's first
+/// occurrence counts), which is where a walk for that pointer alone would stop, and closes it
+/// once it has seen the node's whole value: what the children it did not enter want is missing.
+/// It stops as soon as every pointer is settled, found or missing.
+mod wanted {
+    use std::collections::HashMap;
+
+    use super::pointer_segments;
+
+    /// The node for the whole document.
+    pub(super) const ROOT: usize = 0;
+
+    /// `Some(())` while a walk goes on; `None` once it stops, because every pointer is settled
+    /// or the text cannot be read further. Walkers stop with `?`; what they found is kept.
+    pub(super) type Walk = Option<()>;
+
+    /// The tree of wanted segments and the offsets found so far.
+    pub(super) struct Wanted {
+        /// The nodes, [`ROOT`] first; a node is an index into this.
+        nodes: Vec<Node>,
+        /// The offset found for each pointer, in the order given.
+        offsets: Vec<Option<usize>>,
+        /// How many pointers are neither found nor known to be missing.
+        unsettled: usize,
     }
 
+    /// One segment of one or more pointers.
+    #[derive(Default)]
+    struct Node {
+        /// The next segments, unescaped.
+        children: HashMap<String, usize>,
+        /// The pointers (indices in the order given) that end here.
+        pointers: Vec<usize>,
+        /// How many pointers end here or below.
+        subtree: usize,
+        /// How many children may still be entered.
+        unentered: usize,
+        /// Whether a walker has entered this node or given it up.
+        entered: bool,
+    }
+
+    impl Wanted {
+        /// The tree of `pointers` (with or without a leading `#`); pointers that are not valid
+        /// are left out and never found.
+        pub(super) fn new(pointers: &[&str]) -> Wanted {
+            let mut wanted = Wanted {
+                nodes: vec![Node::default()],
+                offsets: vec![None; pointers.len()],
+                unsettled: 0,
+            };
+            for (index, pointer) in pointers.iter().enumerate() {
+                let pointer = pointer.strip_prefix('#').unwrap_or(pointer);
+                if let Some(segments) = pointer_segments(pointer) {
+                    wanted.insert(index, segments);
+                }
+            }
+            wanted
+        }
+
+        /// The offsets found, one for each pointer given.
+        pub(super) fn into_offsets(self) -> Vec<Option<usize>> {
+            self.offsets
+        }
+
+        fn insert(&mut self, pointer: usize, segments: Vec<String>) {
+            let mut node = ROOT;
+            self.nodes[ROOT].subtree += 1;
+            for segment in segments {
+                node = self.child_or_insert(node, segment);
+                self.nodes[node].subtree += 1;
+            }
+            self.nodes[node].pointers.push(pointer);
+            self.unsettled += 1;
+        }
+
+        fn child_or_insert(&mut self, node: usize, segment: String) -> usize {
+            if let Some(&child) = self.nodes[node].children.get(&segment) {
+                return child;
+            }
+            let child = self.nodes.len();
+            self.nodes.push(Node::default());
+            self.nodes[node].children.insert(segment, child);
+            self.nodes[node].unentered += 1;
+            child
+        }
+
+        /// Whether any pointer goes below `node`.
+        pub(super) fn has_children(&self, node: usize) -> bool {
+            !self.nodes[node].children.is_empty()
+        }
+
+        /// Whether some child of `node` may still be entered.
+        pub(super) fn has_unentered(&self, node: usize) -> bool {
+            self.nodes[node].unentered > 0
+        }
+
+        /// The child of `node` for member `key`, unless it was entered already.
+        pub(super) fn member(&self, node: usize, key: &str) -> Option<usize> {
+            let child = *self.nodes[node].children.get(key)?;
+            (!self.nodes[child].entered).then_some(child)
+        }
+
+        /// The children of `node` whose segments are array indices, as `(index, child)`,
+        /// smallest index first. Children naming one index in different ways (`1`, `01`) are
+        /// merged into one, so that a walker enters each element once.
+        pub(super) fn elements(&mut self, node: usize) -> Vec<(usize, usize)> {
+            let mut indexed: Vec<(usize, usize)> = self.nodes[node]
+                .children
+                .iter()
+                .filter_map(|(segment, &child)| Some((segment.parse().ok()?, child)))
+                .collect();
+            indexed.sort_unstable();
+            let mut elements: Vec<(usize, usize)> = Vec::with_capacity(indexed.len());
+            for (index, child) in indexed {
+                match elements.last() {
+                    Some(&(last, kept)) if last == index => {
+                        self.merge(kept, child);
+                        self.nodes[node].unentered -= 1;
+                    }
+                    _ => elements.push((index, child)),
+                }
+            }
+            elements
+        }
+
+        /// Moves what `from` wants into `into`, a sibling that names the same element; `from`
+        /// is left empty and given up.
+        fn merge(&mut self, into: usize, from: usize) {
+            let taken = std::mem::take(&mut self.nodes[from]);
+            self.nodes[from].entered = true;
+            self.nodes[into].pointers.extend(taken.pointers);
+            self.nodes[into].subtree += taken.subtree;
+            for (segment, child) in taken.children {
+                match self.nodes[into].children.get(&segment) {
+                    Some(&existing) => self.merge(existing, child),
+                    None => {
+                        self.nodes[into].children.insert(segment, child);
+                        self.nodes[into].unentered += 1;
+                    }
+                }
+            }
+        }
+
+        /// Records the document itself, at offset 0.
+        pub(super) fn enter_root(&mut self) -> Walk {
+            self.nodes[ROOT].entered = true;
+            self.found(ROOT, 0)
+        }
+
+        /// Records that `child` of `node` is at `offset`.
+        pub(super) fn enter(&mut self, node: usize, child: usize, offset: usize) -> Walk {
+            self.nodes[node].unentered -= 1;
+            self.nodes[child].entered = true;
+            self.found(child, offset)
+        }
+
+        /// Records that all of `node`'s value was seen: what its children not entered want is
+        /// missing.
+        pub(super) fn close(&mut self, node: usize) -> Walk {
+            let missing = self.nodes[node]
+                .children
+                .values()
+                .filter(|&&child| !self.nodes[child].entered)
+                .map(|&child| self.nodes[child].subtree)
+                .sum();
+            self.nodes[node].unentered = 0;
+            self.settle(missing)
+        }
+
+        /// Records every pointer below `node` as found at `offset`: the deepest node a walker
+        /// can reach on their way (YAML flow style).
+        pub(super) fn found_below(&mut self, node: usize, offset: usize) -> Walk {
+            let mut below: Vec<usize> = self.nodes[node].children.values().copied().collect();
+            let mut count = 0;
+            while let Some(next) = below.pop() {
+                for &pointer in &self.nodes[next].pointers {
+                    self.offsets[pointer] = Some(offset);
+                }
+                count += self.nodes[next].pointers.len();
+                below.extend(self.nodes[next].children.values());
+            }
+            self.nodes[node].unentered = 0;
+            self.settle(count)
+        }
+
+        /// Records the pointers that end at `node` as found at `offset`.
+        fn found(&mut self, node: usize, offset: usize) -> Walk {
+            for &pointer in &self.nodes[node].pointers {
+                self.offsets[pointer] = Some(offset);
+            }
+            self.settle(self.nodes[node].pointers.len())
+        }
+
+        /// Counts `count` more pointers settled; stops the walk when none is left.
+        fn settle(&mut self, count: usize) -> Walk {
+            self.unsettled -= count;
+            (self.unsettled > 0).then_some(())
+        }
+    }
+}
+
+/// A forward scanner over JSON bytes that finds the wanted nodes without building values.
+mod json {
+    use super::wanted::{ROOT, Walk, Wanted};
+
+    /// Walks `text` once, recording where each wanted node is: an object member's key, an array
+    /// element's first byte.
+    pub(super) fn walk(text: &[u8], wanted: &mut Wanted) {
+        let mut scanner = Scanner { text, pos: 0 };
+        // `None` only says the walk stopped early; what it found is in `wanted`.
+        let _ = scanner.value(wanted, ROOT);
+    }
+
+    /// A place in JSON text, moving forward only.
     struct Scanner<'a> {
         text: &'a [u8],
+        /// The byte offset of the next byte to read.
         pos: usize,
     }
 
     impl Scanner<'_> {
+        /// Before `node`'s value: visits the children wanted in it, or steps over it whole when
+        /// no pointer goes into it.
+        fn value(&mut self, wanted: &mut Wanted, node: usize) -> Walk {
+            if !wanted.has_children(node) {
+                return self.skip_value();
+            }
+            self.skip_whitespace();
+            match self.peek()? {
+                b'{' => self.object(wanted, node),
+                b'[' => self.array(wanted, node),
+                _ => {
+                    wanted.close(node)?;
+                    self.skip_value()
+                }
+            }
+        }
+
+        /// At `{`: enters the wanted members, steps over the others, then past the `}`.
+        fn object(&mut self, wanted: &mut Wanted, node: usize) -> Walk {
+            self.pos += 1;
+            loop {
+                self.skip_whitespace();
+                if self.peek()? == b'}' || !wanted.has_unentered(node) {
+                    return self.finish(wanted, node);
+                }
+                self.member(wanted, node)?;
+                self.next_in(b'}')?;
+            }
+        }
+
+        /// At a member's key: enters the member if it is wanted, else steps over it.
+        fn member(&mut self, wanted: &mut Wanted, node: usize) -> Walk {
+            let start = self.pos;
+            if self.peek()? != b'"' {
+                return None;
+            }
+            let key = self.string()?;
+            self.expect(b':')?;
+            match wanted.member(node, &key) {
+                Some(child) => {
+                    wanted.enter(node, child, start)?;
+                    self.value(wanted, child)
+                }
+                None => self.skip_value(),
+            }
+        }
+
+        /// At `[`: enters the wanted elements, steps over the others, then past the `]`.
+        fn array(&mut self, wanted: &mut Wanted, node: usize) -> Walk {
+            let mut elements = wanted.elements(node).into_iter().peekable();
+            self.pos += 1;
+            let mut index = 0;
+            loop {
+                self.skip_whitespace();
+                if self.peek()? == b']' || elements.peek().is_none() {
+                    return self.finish(wanted, node);
+                }
+                match elements.next_if(|&(wanted_index, _)| wanted_index == index) {
+                    Some((_, child)) => {
+                        wanted.enter(node, child, self.pos)?;
+                        self.value(wanted, child)?;
+                    }
+                    None => self.skip_value()?,
+                }
+                self.next_in(b']')?;
+                index += 1;
+            }
+        }
+
+        /// After a member or element: steps over the `,` that follows, or stays at `close`.
+        fn next_in(&mut self, close: u8) -> Walk {
+            self.skip_whitespace();
+            match self.peek()? {
+                b',' => self.pos += 1,
+                byte if byte == close => {}
+                _ => return None,
+            }
+            Some(())
+        }
+
+        /// Inside `node`'s object or array, with nothing more to enter: closes the node and
+        /// steps past the end.
+        fn finish(&mut self, wanted: &mut Wanted, node: usize) -> Walk {
+            wanted.close(node)?;
+            self.skip_to_close()
+        }
+
         fn peek(&self) -> Option<u8> {
             self.text.get(self.pos).copied()
         }
@@ -115,40 +518,6 @@ mod json {
         fn expect(&mut self, byte: u8) -> Option<()> {
             self.skip_whitespace();
             (self.peek()? == byte).then(|| self.pos += 1)
-        }
-
-        /// At `{`: finds member `key`, leaves the scanner at its value, returns the key's offset.
-        fn member(&mut self, key: &str) -> Option<usize> {
-            self.pos += 1;
-            loop {
-                self.skip_whitespace();
-                let start = self.pos;
-                if self.peek()? != b'"' {
-                    return None;
-                }
-                let name = self.string()?;
-                self.expect(b':')?;
-                if name == key {
-                    return Some(start);
-                }
-                self.skip_value()?;
-                self.expect(b',')?;
-            }
-        }
-
-        /// At `[`: finds element `index`, leaves the scanner at it, returns its offset.
-        fn element(&mut self, index: usize) -> Option<usize> {
-            self.pos += 1;
-            for _ in 0..index {
-                self.skip_whitespace();
-                if self.peek()? == b']' {
-                    return None;
-                }
-                self.skip_value()?;
-                self.expect(b',')?;
-            }
-            self.skip_whitespace();
-            (!matches!(self.peek()?, b']')).then_some(self.pos)
         }
 
         /// At `"`: steps over a string and returns its decoded text.
@@ -168,14 +537,17 @@ mod json {
         fn skip_string(&mut self) -> Option<()> {
             self.pos += 1;
             loop {
-                match self.peek()? {
-                    b'"' => {
-                        self.pos += 1;
-                        return Some(());
-                    }
-                    b'\\' => self.pos += 2,
-                    _ => self.pos += 1,
+                let rest = self.text.get(self.pos..)?;
+                let (end, &byte) = rest
+                    .iter()
+                    .enumerate()
+                    .find(|&(_, &b)| b == b'"' || b == b'\\')?;
+                // Past the quote, or past the backslash and the byte it escapes.
+                self.pos += end + 1;
+                if byte == b'"' {
+                    return Some(());
                 }
+                self.pos += 1;
             }
         }
 
@@ -185,7 +557,10 @@ mod json {
             self.skip_whitespace();
             match self.peek()? {
                 b'"' => self.skip_string(),
-                b'{' | b'[' => self.skip_container(),
+                b'{' | b'[' => {
+                    self.pos += 1;
+                    self.skip_to_close()
+                }
                 _ => {
                     let start = self.pos;
                     while self.peek().is_some_and(|b| {
@@ -198,24 +573,30 @@ mod json {
             }
         }
 
-        /// At `{` or `[`: steps past the matching close, skipping strings whole.
-        fn skip_container(&mut self) -> Option<()> {
-            let mut depth = 0usize;
+        /// Inside an object or array: steps past its end, skipping strings and nested objects
+        /// and arrays whole.
+        fn skip_to_close(&mut self) -> Option<()> {
+            let mut depth = 1usize;
             loop {
-                match self.peek()? {
+                let rest = self.text.get(self.pos..)?;
+                let (next, &byte) = rest
+                    .iter()
+                    .enumerate()
+                    .find(|&(_, &b)| matches!(b, b'"' | b'{' | b'[' | b'}' | b']'))?;
+                self.pos += next;
+                match byte {
                     b'"' => {
                         self.skip_string()?;
                         continue;
                     }
                     b'{' | b'[' => depth += 1,
-                    b'}' | b']' => {
-                        depth = depth.saturating_sub(1);
+                    _ => {
+                        depth -= 1;
                         if depth == 0 {
                             self.pos += 1;
                             return Some(());
                         }
                     }
-                    _ => {}
                 }
                 self.pos += 1;
             }
@@ -225,6 +606,8 @@ mod json {
 
 /// A line-oriented scanner for block-style YAML.
 mod yaml {
+    use super::wanted::{ROOT, Walk, Wanted};
+
     /// One line that holds content, with its indentation.
     #[derive(Clone, Copy)]
     struct Line<'a> {
@@ -274,44 +657,78 @@ mod yaml {
         }
     }
 
-    /// The byte offset of the node at `segments`: an entry's key, a sequence item's `-`, `0`
-    /// for the root; for a pointer into flow style, the offset of the deepest node found.
-    pub(super) fn find(text: &str, segments: &[String]) -> Option<usize> {
+    /// Walks the block-style lines of `text`, recording where each wanted node is: an entry's
+    /// key, a sequence item's `-`; for a pointer into flow style, the deepest node found.
+    pub(super) fn walk(text: &str, wanted: &mut Wanted) {
         let lines = content_lines(text);
-        let mut value = Value::Block(Block {
+        let root = Value::Block(Block {
             first: None,
             rest: &lines,
         });
-        let mut found = 0;
-        for segment in segments {
-            let block = match value {
-                Value::Block(block) => block,
-                Value::Flow => return Some(found),
-                Value::Scalar => return None,
-            };
-            let (_, head) = block.lines().next()?;
-            let (index, line) = if head.content.starts_with(['{', '[']) {
-                return Some(found);
-            } else if is_item(head.content) {
-                let n: usize = segment.parse().ok()?;
-                block
-                    .lines()
-                    .filter(|(_, line)| line.indent == head.indent && is_item(line.content))
-                    .nth(n)?
-            } else {
-                block.lines().find(|(_, line)| {
-                    line.indent == head.indent
-                        && key_of(line.content).is_some_and(|(key, _)| key == *segment)
-                })?
-            };
-            found = line.start;
-            value = if is_item(line.content) {
-                item_value(block.after(index), line)
-            } else {
-                member_value(block.after(index), line)
-            };
+        // `None` only says the walk stopped early; what it found is in `wanted`.
+        let _ = visit(wanted, ROOT, root, 0);
+    }
+
+    /// Visits the children wanted in `node`, found at `offset` and holding `value`.
+    fn visit(wanted: &mut Wanted, node: usize, value: Value<'_, '_>, offset: usize) -> Walk {
+        if !wanted.has_children(node) {
+            return Some(());
         }
-        Some(found)
+        let block = match value {
+            Value::Block(block) => block,
+            Value::Flow => return wanted.found_below(node, offset),
+            Value::Scalar => return wanted.close(node),
+        };
+        let Some((_, head)) = block.lines().next() else {
+            return wanted.close(node);
+        };
+        if head.content.starts_with(['{', '[']) {
+            wanted.found_below(node, offset)
+        } else if is_item(head.content) {
+            items(wanted, node, block, head.indent)
+        } else {
+            entries(wanted, node, block, head.indent)
+        }
+    }
+
+    /// Enters the wanted entries of the mapping in `block`, whose keys are at `indent`.
+    fn entries(wanted: &mut Wanted, node: usize, block: Block<'_, '_>, indent: usize) -> Walk {
+        for (index, line) in block.lines() {
+            if !wanted.has_unentered(node) {
+                break;
+            }
+            if line.indent != indent {
+                continue;
+            }
+            let Some((key, _)) = key_of(line.content) else {
+                continue;
+            };
+            if let Some(child) = wanted.member(node, &key) {
+                wanted.enter(node, child, line.start)?;
+                let value = member_value(block.after(index), line);
+                visit(wanted, child, value, line.start)?;
+            }
+        }
+        wanted.close(node)
+    }
+
+    /// Enters the wanted items of the sequence in `block`, whose `-`s are at `indent`.
+    fn items(wanted: &mut Wanted, node: usize, block: Block<'_, '_>, indent: usize) -> Walk {
+        let mut elements = wanted.elements(node).into_iter().peekable();
+        let items = block
+            .lines()
+            .filter(|(_, line)| line.indent == indent && is_item(line.content));
+        for (n, (index, line)) in items.enumerate() {
+            if elements.peek().is_none() {
+                break;
+            }
+            if let Some((_, child)) = elements.next_if(|&(wanted_index, _)| wanted_index == n) {
+                wanted.enter(node, child, line.start)?;
+                let value = item_value(block.after(index), line);
+                visit(wanted, child, value, line.start)?;
+            }
+        }
+        wanted.close(node)
     }
 
     /// The value of the mapping entry on `line`, whose following lines are `following`.
@@ -704,6 +1121,206 @@ list: [1, 2]
         );
         assert_eq!(pointer_segments("a"), None);
         assert_eq!(escape_segment("a~/b"), "a~0~1b");
+    }
+
+    /// Every pointer into `value`, the root first, in document order.
+    fn all_pointers(value: &serde_json::Value, prefix: &str, out: &mut Vec<String>) {
+        out.push(prefix.to_string());
+        match value {
+            serde_json::Value::Object(map) => {
+                for (key, value) in map {
+                    all_pointers(value, &format!("{prefix}/{}", escape_segment(key)), out);
+                }
+            }
+            serde_json::Value::Array(items) => {
+                for (index, value) in items.iter().enumerate() {
+                    all_pointers(value, &format!("{prefix}/{index}"), out);
+                }
+            }
+            _ => {}
+        }
+    }
+
+    /// 300 pointers into `value` picked by a fixed pseudo-random sequence, then the same again
+    /// with missing ones mixed in: a child of each, an element past the end, an unknown key.
+    fn random_pointers(value: &serde_json::Value) -> Vec<String> {
+        let mut every = Vec::new();
+        all_pointers(value, "", &mut every);
+        let mut state = 0x2545_f491_4f6c_dd1d_u64;
+        let mut pick = || {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            every[(state % every.len() as u64) as usize].clone()
+        };
+        let chosen: Vec<String> = (0..300).map(|_| pick()).collect();
+        let missing = chosen.iter().take(30).flat_map(|pointer| {
+            [
+                format!("{pointer}/0"),
+                format!("{pointer}/9999"),
+                format!("{pointer}/no such key"),
+            ]
+        });
+        chosen.iter().cloned().chain(missing).collect()
+    }
+
+    /// Asserts that finding `pointers` all at once gives what finding each alone gives, and
+    /// returns how many were found.
+    fn assert_all_at_once_matches_one_by_one(
+        text: &str,
+        format: Format,
+        pointers: &[String],
+    ) -> usize {
+        let pointers: Vec<&str> = pointers.iter().map(String::as_str).collect();
+        let all = locate_all(text, format, &pointers);
+        assert_eq!(all.len(), pointers.len());
+        for (pointer, location) in pointers.iter().zip(&all) {
+            assert_eq!(
+                *location,
+                locate(text, format, pointer),
+                "{format:?} {pointer}"
+            );
+        }
+        all.iter().flatten().count()
+    }
+
+    const FIXTURE: &str =
+        include_str!("../../tests/fixtures/specs/apisguru--adyen.com_TransferService.json");
+
+    #[test]
+    fn many_json_pointers_at_once_match_one_by_one() {
+        let value: serde_json::Value = serde_json::from_str(FIXTURE).expect("fixture is JSON");
+        let pointers = random_pointers(&value);
+        let pretty = serde_json::to_string_pretty(&value).expect("serializes");
+        for text in [FIXTURE, &pretty] {
+            let found = assert_all_at_once_matches_one_by_one(text, Format::Json, &pointers);
+            assert!(found >= 300, "found only {found}");
+        }
+    }
+
+    #[test]
+    fn many_yaml_pointers_at_once_match_one_by_one() {
+        let value: serde_json::Value = serde_json::from_str(FIXTURE).expect("fixture is JSON");
+        let yaml = serde_norway::to_string(&value).expect("serializes");
+        let pointers = random_pointers(&value);
+        let found = assert_all_at_once_matches_one_by_one(&yaml, Format::Yaml, &pointers);
+        assert!(found >= 300, "found only {found}");
+    }
+
+    #[test]
+    fn duplicate_missing_and_nested_pointers_are_each_answered() {
+        let pointers = [
+            "/paths/~1users~1{id}/get/parameters/1/in",
+            "/paths",
+            "/nope",
+            "/paths/~1users~1{id}/get/parameters/1/in",
+            "/paths/~1users~1{id}",
+            "",
+            "/paths/~1users~1{id}/get/parameters/7",
+            "/paths/~1users~1{id}/get/parameters",
+            "/paths/~1users~1{id}/get/parameters/1",
+            "not a pointer",
+            "/tags/1/name",
+            "/tags/1",
+            "/flow/a/b",
+            "/flow",
+            "/info/description/title",
+        ]
+        .map(String::from);
+        for (text, format) in [(JSON, Format::Json), (YAML, Format::Yaml)] {
+            assert_all_at_once_matches_one_by_one(text, format, &pointers);
+        }
+        let json = locate_all(JSON, Format::Json, &["/paths", "/nope", "/paths", ""]);
+        assert_eq!(json, [at(4, 3), None, at(4, 3), at(1, 1)]);
+    }
+
+    #[test]
+    fn one_element_written_as_different_indices_is_found_for_each() {
+        let pointers = ["/n/1", "/n/01", "/n/+1", "/n/01/x", "/n/1/x"].map(String::from);
+        let text = r#"{"n": [0, {"x": 1}]}"#;
+        assert_all_at_once_matches_one_by_one(text, Format::Json, &pointers);
+        assert_all_at_once_matches_one_by_one("n:\n- 0\n- x: 1\n", Format::Yaml, &pointers);
+        assert_eq!(locate(text, Format::Json, "/n/01/x"), at(1, 12));
+    }
+
+    #[test]
+    fn only_the_first_of_duplicate_keys_is_searched() {
+        let text = r#"{"a": {"b": 1}, "a": {"c": 2}}"#;
+        let all = locate_all(text, Format::Json, &["/a", "/a/b", "/a/c"]);
+        assert_eq!(all, [at(1, 2), at(1, 8), None]);
+    }
+
+    #[test]
+    fn fill_locations_gives_each_diagnostic_the_line_of_its_own_source() {
+        use crate::diagnostics::Severity;
+        use std::path::PathBuf;
+        let source = |path: &str, text: &str, format| Source {
+            path: PathBuf::from(path),
+            text: text.to_string(),
+            format,
+        };
+        let sources = [
+            source(
+                "a.json",
+                "{\r\n  \"x\": 1,\r\n  \"y\": [2]\r\n}",
+                Format::Json,
+            ),
+            source("b.yaml", YAML, Format::Yaml),
+        ];
+        let diagnostic = |file: &str, pointer: &str| Diagnostic {
+            severity: Severity::Warning,
+            file: PathBuf::from(file),
+            pointer: pointer.to_string(),
+            location: None,
+            source_line: None,
+            message: String::new(),
+            help: None,
+        };
+        let mut diagnostics = [
+            diagnostic("b.yaml", "/tags/1/name"),
+            diagnostic("a.json", "/y/0"),
+            diagnostic("c.json", "/x"),
+            diagnostic("a.json", "/x"),
+            diagnostic("a.json", "/z"),
+            diagnostic("b.yaml", "/info"),
+        ];
+        fill_locations(&mut diagnostics, &sources);
+        let found: Vec<_> = diagnostics
+            .iter()
+            .map(|d| (d.location, d.source_line.as_deref()))
+            .collect();
+        assert_eq!(
+            found,
+            [
+                (at(25, 3), Some("  name: b")),
+                (at(3, 9), Some("  \"y\": [2]")),
+                (None, None),
+                (at(2, 3), Some("  \"x\": 1,")),
+                (None, None),
+                (at(3, 1), Some("info:")),
+            ]
+        );
+    }
+
+    #[test]
+    fn source_lines_are_those_str_lines_gives() {
+        let text = "a\r\nb\n\nc\r";
+        let offsets = [Some(0), Some(3), Some(5), Some(6), Some(7), Some(8), None];
+        let lines: Vec<_> = positions(text, &offsets)
+            .into_iter()
+            .map(|p| p.map(|p| (p.location, p.source_line)))
+            .collect();
+        for (found, offset) in lines.iter().zip(offsets) {
+            let Some(offset) = offset else { continue };
+            let line = text[..offset].matches('\n').count() + 1;
+            assert_eq!(
+                found.map(|f| f.1),
+                Some(text.lines().nth(line - 1)),
+                "{offset}"
+            );
+        }
+        assert_eq!(lines[4].map(|f| f.0), at(4, 2));
+        assert_eq!(lines[6], None);
     }
 
     #[test]

@@ -85,6 +85,12 @@ enum StyleArg {
     Package,
 }
 
+/// Generation allocates and frees millions of small strings and maps; mimalloc does that in
+/// about half the time of the system allocator (GitHub's 13 MB spec: 455 M of 1.6 G
+/// instructions were malloc and free).
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
