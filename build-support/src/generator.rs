@@ -322,6 +322,9 @@ impl Generator {
         }
         let api_name = python::default_package_name(&spec.api);
         let under_out = |language: &str, leaf: Option<&str>| {
+            if !OUT_TARGETS.contains(&language) {
+                return None;
+            }
             self.out.as_ref().map(|out| {
                 let dir = out.join(language);
                 leaf.map_or(dir.clone(), |leaf| dir.join(leaf))
@@ -397,6 +400,9 @@ pub struct Outcome {
     /// Each output folder and what writing it changed.
     pub outputs: Vec<(PathBuf, WriteReport)>,
 }
+
+/// The targets [`Generator::out`] writes: those this build has.
+const OUT_TARGETS: &[&str] = &["python"];
 
 fn folder_name(dir: &Path) -> Option<String> {
     dir.file_name()
