@@ -14,6 +14,8 @@
 //! }
 //! ```
 
+#![warn(missing_docs)]
+
 pub mod diagnostics;
 mod error;
 mod generator;

@@ -2,7 +2,7 @@
 //! each documented status is decoded.
 
 use super::escape;
-use super::names::{self, CLIENT_MODULE_NAMES, Scope};
+use super::names;
 use super::types::{self, Context, Uses};
 use crate::ir::{
     Api, Content, MediaKind, Operation, Parameter, ParameterLocation, ParameterStyle, Response,
@@ -193,18 +193,17 @@ pub fn views(
     indent: &str,
     uses: &mut Uses,
 ) -> Vec<OperationView> {
-    let mut functions = Scope::with_reserved(CLIENT_MODULE_NAMES);
+    let mut functions = names::client_scope();
     api.operations
         .iter()
         .map(|operation| {
             let name = functions.claim(names::snake_name(&operation.id));
-            view(api, operation, name, class_names, indent, uses)
+            view(operation, name, class_names, indent, uses)
         })
         .collect()
 }
 
 fn view(
-    api: &Api,
     operation: &Operation,
     name: String,
     class_names: &[String],
@@ -221,7 +220,7 @@ fn view(
         binary_is_upload: false,
         ..upload
     };
-    let mut scope = Scope::with_reserved(CLIENT_MODULE_NAMES);
+    let mut scope = names::client_scope();
     // The body is always `data`; a parameter of that name gives way.
     let body = operation
         .body
@@ -234,7 +233,7 @@ fn view(
     let mut by_location: [Vec<String>; 3] = Default::default();
     for parameter in &operation.parameters {
         let python_name = scope.claim(names::snake_name(&parameter.name));
-        params.push(param_view(api, parameter, &python_name, upload, uses));
+        params.push(param_view(parameter, &python_name, upload, uses));
         if let Some(text) = parameter.description.as_deref() {
             args_doc.push((python_name.clone(), text.to_string()));
         }
@@ -254,7 +253,7 @@ fn view(
         }
     }
     if let (Some((body, content)), Some(data)) = (body, data) {
-        let annotation = body_annotation(api, content, upload, uses);
+        let annotation = body_annotation(content, upload, uses);
         let (annotation, default) = if body.required {
             (annotation, None)
         } else {
@@ -288,7 +287,7 @@ fn view(
             path_values.join(", ")
         )
     };
-    let (cases, raises, returns) = decoding(api, &operation.responses, download, indent, uses);
+    let (cases, raises, returns) = decoding(&operation.responses, download, indent, uses);
     OperationView {
         signature: signature(&name, indent.len() > 4, &params, &returns, indent),
         name,
@@ -319,13 +318,12 @@ fn dict_argument(key: &str, entries: &[String], indent: &str) -> String {
 }
 
 fn param_view(
-    api: &Api,
     parameter: &Parameter,
     python_name: &str,
     context: Context<'_>,
     uses: &mut Uses,
 ) -> ParamView {
-    let annotation = types::annotation(api, &parameter.ty, context, uses);
+    let annotation = types::annotation(&parameter.ty, context, uses);
     let (annotation, default) = if parameter.required {
         (annotation, None)
     } else {
@@ -364,14 +362,14 @@ fn styled(parameter: &Parameter, python_name: &str) -> String {
     format!("_http.Styled({python_name}, \"{style}\", {explode})")
 }
 
-fn body_annotation(api: &Api, content: &Content, context: Context<'_>, uses: &mut Uses) -> String {
+fn body_annotation(content: &Content, context: Context<'_>, uses: &mut Uses) -> String {
     match (content.kind, &content.ty) {
         (MediaKind::Binary, _) | (_, Type::Binary) => {
             uses.http = true;
             "_http.RawContent".to_string()
         }
         (MediaKind::Text, _) => "str".to_string(),
-        (_, ty) => types::annotation(api, ty, context, uses),
+        (_, ty) => types::annotation(ty, context, uses),
     }
 }
 
@@ -409,7 +407,6 @@ fn security_literal(requirements: &[Vec<String>]) -> String {
 
 /// The status checks, whether other statuses raise, and the return annotation.
 fn decoding(
-    api: &Api,
     responses: &[Response],
     context: Context<'_>,
     indent: &str,
@@ -435,7 +432,7 @@ fn decoding(
             Status::Default => None,
         };
         let decoded = match response.preferred() {
-            Some(content) => Some(decode(api, content, context, indent, uses)),
+            Some(content) => Some(decode(content, context, indent, uses)),
             None if response.status.is_success() || response.status == Status::Default => {
                 Some(("None".to_string(), "None".to_string()))
             }
@@ -481,7 +478,6 @@ fn decoding(
 
 /// The annotation and the expression that decodes one response body.
 fn decode(
-    api: &Api,
     content: &Content,
     context: Context<'_>,
     indent: &str,
@@ -493,7 +489,7 @@ fn decode(
             ("bytes".to_string(), "response.content".to_string())
         }
         (_, ty) => {
-            let annotation = types::annotation(api, ty, context, uses);
+            let annotation = types::annotation(ty, context, uses);
             let value = if annotation == "_t.Any" {
                 "response.json()".to_string()
             } else {

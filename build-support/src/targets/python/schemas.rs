@@ -111,8 +111,8 @@ pub fn view(api: &Api, class_names: &[String]) -> SchemasView {
         def.kind
             .for_each_named(&mut |id| recursive |= pending[id.0]);
         let value = match &def.kind {
-            TypeKind::Alias(ty) => types::annotation(api, ty, context, &mut uses),
-            TypeKind::Union(union) => union_annotation(api, union, &pinned, context, &mut uses),
+            TypeKind::Alias(ty) => types::annotation(ty, context, &mut uses),
+            TypeKind::Union(union) => union_annotation(union, &pinned, context, &mut uses),
             TypeKind::Enum(_) | TypeKind::Struct(_) => continue,
         };
         uses.typing = true;
@@ -350,7 +350,7 @@ fn field_view(
             (format!("_t.Literal[{}]", literals.join(", ")), None)
         }
         None => {
-            let annotation = types::annotation(models.api, &field.ty, models.context, uses);
+            let annotation = types::annotation(&field.ty, models.context, uses);
             match spec_default {
                 _ if field.required => (annotation, None),
                 Some(default) => (annotation, Some(default)),
@@ -405,7 +405,6 @@ fn field_view(
 }
 
 fn union_annotation(
-    api: &Api,
     union: &Union,
     pinned: &Pinned,
     context: Context<'_>,
@@ -413,7 +412,7 @@ fn union_annotation(
 ) -> String {
     let mut variants: Vec<String> = Vec::new();
     for variant in &union.variants {
-        let spelled = types::annotation(api, variant, context, uses);
+        let spelled = types::annotation(variant, context, uses);
         if !variants.contains(&spelled) {
             variants.push(spelled);
         }
