@@ -48,9 +48,13 @@ const MODEL_ATTRIBUTES: &[&str] = &[
     "validate",
 ];
 
+/// Builtins that generated annotations and casts name (`list[str]`, `dict[str, int]`): a field,
+/// parameter or function of that name would shadow them for the code after it.
+const ANNOTATION_BUILTINS: &[&str] = &["bool", "bytes", "dict", "float", "int", "list", "str"];
+
 /// Module-level names of the generated `client.py` that an operation or parameter must not
 /// shadow.
-pub const CLIENT_MODULE_NAMES: &[&str] = &[
+const CLIENT_MODULE_NAMES: &[&str] = &[
     "annotations",
     "schemas",
     "config",
@@ -61,6 +65,17 @@ pub const CLIENT_MODULE_NAMES: &[&str] = &[
     "Client",
     "httpx",
 ];
+
+/// A scope for operation or parameter names in `client.py`: clear of its module-level names and
+/// of the builtins its annotations name.
+pub fn client_scope() -> Scope {
+    let reserved: Vec<&str> = CLIENT_MODULE_NAMES
+        .iter()
+        .chain(ANNOTATION_BUILTINS)
+        .copied()
+        .collect();
+    Scope::with_reserved(&reserved)
+}
 
 /// The class name for a schema. A component's name is kept as written when it already is a
 /// capitalized identifier (`HTTPValidationError`, `Body_upload_avatar`), so users find the names
@@ -101,10 +116,11 @@ pub fn snake_name(raw: &str) -> String {
     avoid_keyword(name)
 }
 
-/// A field name for a pydantic model: [`snake_name`], also clear of `BaseModel`'s attributes.
+/// A field name for a pydantic model: [`snake_name`], also clear of `BaseModel`'s attributes and
+/// of the builtins the class body's annotations name.
 pub fn field_name(raw: &str) -> String {
     let name = snake_name(raw);
-    if MODEL_ATTRIBUTES.contains(&name.as_str()) {
+    if MODEL_ATTRIBUTES.contains(&name.as_str()) || ANNOTATION_BUILTINS.contains(&name.as_str()) {
         format!("{name}_")
     } else {
         name
@@ -207,6 +223,17 @@ mod tests {
         assert_eq!(field_name("json"), "json_");
         assert_eq!(field_name("model_config"), "model_config_");
         assert_eq!(field_name("name"), "name");
+    }
+
+    #[test]
+    fn names_never_shadow_builtins_used_in_annotations() {
+        for builtin in ANNOTATION_BUILTINS {
+            assert_eq!(field_name(builtin), format!("{builtin}_"));
+            assert_eq!(
+                client_scope().claim(builtin.to_string()),
+                format!("{builtin}_2")
+            );
+        }
     }
 
     #[test]

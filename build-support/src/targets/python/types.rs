@@ -1,6 +1,6 @@
 //! How IR types are spelled as Python annotations.
 
-use crate::ir::{Api, StringFormat, Type};
+use crate::ir::{StringFormat, Type};
 
 /// What a set of annotations needs imported in the module that holds them.
 #[derive(Debug, Default, Clone, Copy, PartialEq, Eq, serde::Serialize)]
@@ -37,7 +37,7 @@ pub struct Context<'a> {
 }
 
 /// Spells `ty` as a Python annotation in `context`, recording the imports it needs.
-pub fn annotation(api: &Api, ty: &Type, context: Context<'_>, uses: &mut Uses) -> String {
+pub fn annotation(ty: &Type, context: Context<'_>, uses: &mut Uses) -> String {
     match ty {
         Type::Any => {
             uses.typing = true;
@@ -77,17 +77,25 @@ pub fn annotation(api: &Api, ty: &Type, context: Context<'_>, uses: &mut Uses) -
             uses.schemas |= !context.prefix.is_empty();
             format!("{}{}", context.prefix, context.class_names[id.0])
         }
-        Type::List(item) => format!("list[{}]", annotation(api, item, context, uses)),
-        Type::Map(value) => format!("dict[str, {}]", annotation(api, value, context, uses)),
+        Type::List(item) => format!("list[{}]", annotation(item, context, uses)),
+        Type::Map(value) => format!("dict[str, {}]", annotation(value, context, uses)),
         Type::Nullable(inner) => {
-            let inner = annotation(api, inner, context, uses);
+            let inner = annotation(inner, context, uses);
             if inner == "_t.Any" {
                 inner
+            } else if let Some(name) = forward_reference(&inner) {
+                // `"Node" | None` fails at run time (a `str` has no `|`): quote the whole union.
+                format!("\"{name} | None\"")
             } else {
                 format!("{inner} | None")
             }
         }
     }
+}
+
+/// The name inside a string forward reference (`"Node"` → `Node`).
+fn forward_reference(annotation: &str) -> Option<&str> {
+    annotation.strip_prefix('"')?.strip_suffix('"')
 }
 
 /// Whether `ty`, wherever it is nested, holds an uploaded file.
@@ -96,5 +104,25 @@ pub fn holds_binary(ty: &Type) -> bool {
         Type::Binary => true,
         Type::List(inner) | Type::Map(inner) | Type::Nullable(inner) => holds_binary(inner),
         _ => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ir::TypeId;
+
+    #[test]
+    fn nullable_forward_reference_is_quoted_whole() {
+        let class_names = ["Json".to_string()];
+        let context = Context {
+            class_names: &class_names,
+            prefix: "",
+            binary_is_upload: false,
+            pending: &[true],
+        };
+        let ty = Type::List(Box::new(Type::Nullable(Box::new(Type::Named(TypeId(0))))));
+        let spelled = annotation(&ty, context, &mut Uses::default());
+        assert_eq!(spelled, "list[\"Json | None\"]");
     }
 }
