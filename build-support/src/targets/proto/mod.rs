@@ -22,5 +22,7 @@ pub struct Options {
 
 /// Emits the proto tree for `api`, including the updated lock file at [`LOCK_FILE`].
 pub fn emit(_api: &ir::Api, _options: &Options) -> Result<Tree, Error> {
-    Err(Error::Config("the proto target is not available yet".to_string()))
+    Err(Error::Config(
+        "the proto target is not available yet".to_string(),
+    ))
 }

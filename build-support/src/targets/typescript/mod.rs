@@ -16,5 +16,7 @@ pub struct Options {
 
 /// Emits the TypeScript client folder for `api`.
 pub fn emit(_api: &ir::Api, _options: &Options) -> Result<Tree, Error> {
-    Err(Error::Config("the TypeScript target is not available yet".to_string()))
+    Err(Error::Config(
+        "the TypeScript target is not available yet".to_string(),
+    ))
 }
