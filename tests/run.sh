@@ -7,7 +7,8 @@ set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
 bash tests/setup-venv.sh
-npm ci --prefix tests/tools --no-audit --no-fund --loglevel=error
+# `npm ci` rejects the lock: npm 11 leaves buf's other-platform packages out of it.
+npm install --prefix tests/tools --no-audit --no-fund --loglevel=error
 cargo build --locked -p clientgen-cli
 export CLIENTGEN_BIN="$PWD/target/debug/clientgen"
 cargo test --locked --workspace
