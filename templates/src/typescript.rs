@@ -1,4 +1,17 @@
 //! The TypeScript target's templates.
 
 /// `(name, source)` pairs.
-pub const TEMPLATES: &[(&str, &str)] = &[];
+pub const TEMPLATES: &[(&str, &str)] = &[
+    ("index.ts", include_str!("../typescript/index.ts.j2")),
+    ("models.ts", include_str!("../typescript/models.ts.j2")),
+    ("client.ts", include_str!("../typescript/client.ts.j2")),
+    (
+        "package.json",
+        include_str!("../typescript/package.json.j2"),
+    ),
+    (
+        "tsconfig.json",
+        include_str!("../typescript/tsconfig.json.j2"),
+    ),
+    ("README.md", include_str!("../typescript/README.md.j2")),
+];

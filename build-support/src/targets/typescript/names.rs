@@ -1,0 +1,439 @@
+//! TypeScript naming: casing, reserved words, globals and collisions, all in one place.
+//!
+//! Every identifier the TypeScript target writes comes from here, so that no spec name can
+//! produce invalid TypeScript, shadow a global the generated code or its users rely on, or
+//! collide with a member of the generated `API` class.
+
+use std::borrow::Cow;
+use std::collections::HashSet;
+
+use crate::targets::casing::{lower_camel, upper_camel};
+
+/// Global names a model type must not take: a type named `Blob`, `Error` or `Record` would hide
+/// the global in `models.ts` (which uses `Blob` and `Record`) and in every user file that imports
+/// it. ES built-ins, the utility types, the `fetch` API and the DOM types people use most.
+const GLOBALS: &[&str] = &[
+    "AbortController",
+    "AbortSignal",
+    "AggregateError",
+    "Array",
+    "ArrayBuffer",
+    "ArrayBufferLike",
+    "ArrayBufferView",
+    "ArrayLike",
+    "AsyncGenerator",
+    "AsyncIterable",
+    "AsyncIterableIterator",
+    "AsyncIterator",
+    "Atomics",
+    "Audio",
+    "Awaited",
+    "BigInt",
+    "BigInt64Array",
+    "BigUint64Array",
+    "Blob",
+    "BlobPart",
+    "BodyInit",
+    "Boolean",
+    "Buffer",
+    "Capitalize",
+    "Console",
+    "ConstructorParameters",
+    "Crypto",
+    "CustomEvent",
+    "DOMException",
+    "DataView",
+    "Date",
+    "Document",
+    "Element",
+    "Error",
+    "EvalError",
+    "Event",
+    "EventTarget",
+    "Exclude",
+    "Extract",
+    "File",
+    "FileList",
+    "FinalizationRegistry",
+    "Float32Array",
+    "Float64Array",
+    "FormData",
+    "Function",
+    "Generator",
+    "Headers",
+    "HeadersInit",
+    "History",
+    "Image",
+    "Infinity",
+    "InstanceType",
+    "Int16Array",
+    "Int32Array",
+    "Int8Array",
+    "Intl",
+    "Iterable",
+    "IterableIterator",
+    "Iterator",
+    "JSON",
+    "Location",
+    "Lowercase",
+    "Map",
+    "Math",
+    "MessageEvent",
+    "NaN",
+    "Navigator",
+    "NoInfer",
+    "Node",
+    "NodeJS",
+    "NonNullable",
+    "Notification",
+    "Number",
+    "Object",
+    "Omit",
+    "OmitThisParameter",
+    "Option",
+    "Parameters",
+    "Partial",
+    "Performance",
+    "Pick",
+    "Promise",
+    "PromiseLike",
+    "PropertyKey",
+    "Proxy",
+    "Range",
+    "RangeError",
+    "ReadableStream",
+    "Readonly",
+    "ReadonlyArray",
+    "ReadonlyMap",
+    "ReadonlySet",
+    "Record",
+    "ReferenceError",
+    "Reflect",
+    "RegExp",
+    "Request",
+    "RequestInfo",
+    "RequestInit",
+    "Required",
+    "Response",
+    "ResponseInit",
+    "ReturnType",
+    "Selection",
+    "Set",
+    "SharedArrayBuffer",
+    "Storage",
+    "String",
+    "Symbol",
+    "SyntaxError",
+    "TemplateStringsArray",
+    "Text",
+    "TextDecoder",
+    "TextEncoder",
+    "ThisParameterType",
+    "ThisType",
+    "TypeError",
+    "URIError",
+    "URL",
+    "URLSearchParams",
+    "Uint16Array",
+    "Uint32Array",
+    "Uint8Array",
+    "Uint8ClampedArray",
+    "Uncapitalize",
+    "Uppercase",
+    "WeakMap",
+    "WeakRef",
+    "WeakSet",
+    "WebSocket",
+    "Window",
+    "Worker",
+    "WritableStream",
+    "XMLHttpRequest",
+];
+
+/// Names the generated `index.ts` exports besides the models; a model of the same name would be
+/// hidden by them.
+pub const EXPORTED_NAMES: &[&str] = &[
+    "API",
+    "ApiClient",
+    "ApiError",
+    "ApiErrorResponse",
+    "ApiRequest",
+    "CallOptions",
+    "ClientOptions",
+    "OperationErrors",
+    "RefreshHandler",
+];
+
+/// Members of the generated `API` class (and of its base `ApiClient`, and of every object) that
+/// an operation's method must not take. `then` is here because an object with a `then` method is
+/// treated as a promise by `await`.
+pub const CLASS_MEMBERS: &[&str] = &[
+    "__defineGetter__",
+    "__defineSetter__",
+    "__lookupGetter__",
+    "__lookupSetter__",
+    "__proto__",
+    "clearToken",
+    "constructor",
+    "hasOwnProperty",
+    "isAuthenticated",
+    "isPrototypeOf",
+    "propertyIsEnumerable",
+    "request",
+    "setApiKey",
+    "setBaseUrl",
+    "setBasicAuth",
+    "setHeaders",
+    "setRefreshHandler",
+    "setToken",
+    "then",
+    "toLocaleString",
+    "toString",
+    "valueOf",
+];
+
+/// What a type name gets when it would shadow a global (`Error` → `ErrorSchema`).
+const GLOBAL_SUFFIX: &str = "Schema";
+
+/// The type name for a schema. A component's name is kept as written when it already is a
+/// capitalized identifier (`HTTPValidationError`, `Body_upload_avatar`), so users find the names
+/// of their spec; other names, and names made up for inline schemas, are PascalCased
+/// (`user-profile` → `UserProfile`). Names of globals are suffixed (`Blob` → `BlobSchema`), and
+/// names that do not start with a letter are prefixed (`1password` → `Schema1password`).
+pub fn type_name(raw: &str, keep_as_written: bool) -> String {
+    let kept = keep_as_written
+        && is_ascii_identifier(raw)
+        && raw.starts_with(|c: char| c.is_ascii_uppercase());
+    let mut name = if kept {
+        raw.to_string()
+    } else {
+        upper_camel(&spell_symbols(raw))
+    };
+    name.retain(|c| c.is_ascii_alphanumeric() || c == '_');
+    if !name.starts_with(|c: char| c.is_ascii_uppercase()) {
+        name.insert_str(0, "Schema");
+    }
+    let taken = |list: &[&str]| list.binary_search(&name.as_str()).is_ok();
+    if taken(GLOBALS) || taken(EXPORTED_NAMES) {
+        name.push_str(GLOBAL_SUFFIX);
+    }
+    name
+}
+
+/// A camelCase method name for an operation id (`list_users` → `listUsers`,
+/// `repos/get-content` → `reposGetContent`); never starts with a digit. Reserved words are
+/// valid method names (`api.delete()`), so they are kept; members of the class are avoided by
+/// claiming the name in a [`Scope`] made with [`CLASS_MEMBERS`].
+pub fn method_name(raw: &str) -> String {
+    let mut name = lower_camel(&spell_symbols(raw));
+    name.retain(|c| c.is_ascii_alphanumeric());
+    if name.is_empty() {
+        "operation".to_string()
+    } else if name.starts_with(|c: char| c.is_ascii_digit()) {
+        format!("op{name}")
+    } else {
+        name
+    }
+}
+
+/// Whether `name` can be written bare as a property key (`user_id`, `$ref`); other keys
+/// (`+1`, `X-Request-ID`, `@type`) are written as string literals. Reserved words are valid
+/// property names, so they are bare too.
+pub fn is_bare_key(name: &str) -> bool {
+    let word = |b: u8| b.is_ascii_alphanumeric() || b == b'_' || b == b'$';
+    name.as_bytes()
+        .first()
+        .is_some_and(|b| !b.is_ascii_digit() && word(*b))
+        && name.bytes().all(word)
+}
+
+/// The `name` of `package.json`: npm allows lower-case letters, digits, `-`, `.`, `_` and `~`,
+/// not starting with `.` or `_`, at most 214 characters (`My API` → `my-api`).
+pub fn npm_package_name(raw: &str) -> String {
+    let mut name: String = raw
+        .chars()
+        .map(|c| match c.to_ascii_lowercase() {
+            c @ ('a'..='z' | '0'..='9' | '-' | '.' | '_' | '~') => c,
+            _ => '-',
+        })
+        .collect();
+    let trimmed = name
+        .trim_start_matches(['.', '_', '-'])
+        .trim_end_matches('-');
+    name = trimmed.chars().take(214).collect();
+    if name.is_empty() {
+        "api-client".to_string()
+    } else {
+        name
+    }
+}
+
+/// Turns symbols that carry meaning into words, so that `+1` and `-1` stay apart (`Plus1`,
+/// `Minus1`) and `@type` reads `AtType`; other non-alphanumeric characters separate words.
+fn spell_symbols(raw: &str) -> Cow<'_, str> {
+    let plain = raw.is_ascii() && !raw.starts_with('-') && !raw.contains(['+', '@', '$', '#', '*']);
+    if plain {
+        // Casing already splits words at every other symbol.
+        return Cow::Borrowed(raw);
+    }
+    let mut out = String::with_capacity(raw.len() + 8);
+    for (index, c) in raw.chars().enumerate() {
+        let word = match c {
+            '+' => Some("plus"),
+            '-' if index == 0 => Some("minus"),
+            '@' => Some("at"),
+            '$' => Some("dollar"),
+            '#' => Some("hash"),
+            '*' => Some("star"),
+            _ => None,
+        };
+        match word {
+            Some(word) => {
+                out.push(' ');
+                out.push_str(word);
+                out.push(' ');
+            }
+            // ASCII-only identifiers stay portable across editors and tools.
+            None if c.is_ascii_alphanumeric() => out.push(c),
+            None => out.push(' '),
+        }
+    }
+    Cow::Owned(out)
+}
+
+fn is_ascii_identifier(raw: &str) -> bool {
+    raw.starts_with(|c: char| c.is_ascii_alphabetic() || c == '_')
+        && raw.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
+}
+
+/// Names already taken in one TypeScript scope; [`Scope::claim`] hands out unique ones.
+#[derive(Debug, Default)]
+pub struct Scope {
+    taken: HashSet<String>,
+}
+
+impl Scope {
+    /// A scope in which `reserved` are already taken.
+    pub fn with_reserved(reserved: &[&str]) -> Self {
+        Scope {
+            taken: reserved.iter().map(|name| name.to_string()).collect(),
+        }
+    }
+
+    /// `name` if free, else `name2`, `name3`, …; the result is taken from then on.
+    pub fn claim(&mut self, name: String) -> String {
+        if !self.taken.contains(&name) {
+            self.taken.insert(name.clone());
+            return name;
+        }
+        let mut n = 2u64;
+        loop {
+            let candidate = format!("{name}{n}");
+            if !self.taken.contains(&candidate) {
+                self.taken.insert(candidate.clone());
+                return candidate;
+            }
+            n += 1;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn name_lists_are_sorted_for_binary_search() {
+        for list in [GLOBALS, EXPORTED_NAMES, CLASS_MEMBERS] {
+            assert!(list.windows(2).all(|pair| pair[0] < pair[1]), "{list:?}");
+        }
+    }
+
+    #[test]
+    fn type_names_keep_capitalized_identifiers() {
+        assert_eq!(
+            type_name("HTTPValidationError", true),
+            "HTTPValidationError"
+        );
+        assert_eq!(type_name("Body_upload_avatar", true), "Body_upload_avatar");
+        assert_eq!(type_name("user-profile", true), "UserProfile");
+        assert_eq!(type_name("Pet_owner_item", false), "PetOwnerItem");
+        assert_eq!(type_name("../etc/passwd", true), "EtcPasswd");
+    }
+
+    #[test]
+    fn type_names_never_shadow_globals_or_exports() {
+        for global in [
+            "Blob", "File", "Error", "Response", "Record", "Date", "Promise",
+        ] {
+            assert_eq!(type_name(global, true), format!("{global}Schema"));
+        }
+        assert_eq!(type_name("array", true), "ArraySchema");
+        assert_eq!(type_name("map", true), "MapSchema");
+        assert_eq!(type_name("ApiError", true), "ApiErrorSchema");
+        assert_eq!(type_name("API", true), "APISchema");
+    }
+
+    #[test]
+    fn keywords_and_primitive_names_become_safe_type_names() {
+        assert_eq!(type_name("class", true), "Class");
+        assert_eq!(type_name("null", true), "Null");
+        assert_eq!(type_name("string", true), "StringSchema");
+        assert_eq!(type_name("object", true), "ObjectSchema");
+        assert_eq!(type_name("1password", true), "Schema1password");
+        assert_eq!(type_name("", true), "Schema");
+        assert_eq!(type_name("日本", true), "Schema");
+    }
+
+    #[test]
+    fn method_names_are_camel_case() {
+        assert_eq!(method_name("list_users"), "listUsers");
+        assert_eq!(method_name("repos/get-content"), "reposGetContent");
+        assert_eq!(method_name("GetPet"), "getPet");
+        assert_eq!(method_name("2fa-enable"), "op2faEnable");
+        assert_eq!(method_name("delete"), "delete");
+        assert_eq!(method_name("+1"), "plus1");
+        assert_eq!(method_name(""), "operation");
+    }
+
+    #[test]
+    fn method_names_avoid_class_members() {
+        let mut scope = Scope::with_reserved(CLASS_MEMBERS);
+        assert_eq!(scope.claim(method_name("set_token")), "setToken2");
+        assert_eq!(scope.claim(method_name("request")), "request2");
+        assert_eq!(scope.claim(method_name("then")), "then2");
+        assert_eq!(scope.claim(method_name("get_user")), "getUser");
+        assert_eq!(scope.claim(method_name("getUser")), "getUser2");
+    }
+
+    #[test]
+    fn keys_that_are_not_identifiers_are_quoted() {
+        assert!(is_bare_key("user_id"));
+        assert!(is_bare_key("$ref"));
+        assert!(is_bare_key("class"));
+        assert!(!is_bare_key("+1"));
+        assert!(!is_bare_key("X-Request-ID"));
+        assert!(!is_bare_key("@type"));
+        assert!(!is_bare_key("1st"));
+        assert!(!is_bare_key(""));
+        assert!(!is_bare_key("naïve"));
+    }
+
+    #[test]
+    fn npm_names_are_lower_case_and_valid() {
+        assert_eq!(npm_package_name("refclient"), "refclient");
+        assert_eq!(npm_package_name("My API"), "my-api");
+        assert_eq!(npm_package_name("_private"), "private");
+        assert_eq!(npm_package_name("@scope/name"), "scope-name");
+        assert_eq!(npm_package_name("..."), "api-client");
+    }
+
+    #[test]
+    fn scope_suffixes_collisions_with_digits() {
+        let mut scope = Scope::with_reserved(&["API"]);
+        assert_eq!(scope.claim("User".into()), "User");
+        assert_eq!(scope.claim("User".into()), "User2");
+        assert_eq!(scope.claim("User2".into()), "User22");
+        assert_eq!(scope.claim("API".into()), "API2");
+    }
+}

@@ -1,0 +1,177 @@
+"""The generated TypeScript client: it type-checks under `tsc --strict` with NodeNext and Bundler resolution, and a
+Node script compiled from tests/typescript/e2e.ts calls every endpoint of the reference app through it.
+
+Every fixture spec's client (and those of tests/typescript/specs) type-checks too: all are generated into one project and checked by one tsc run per
+resolution mode (one run per spec would take minutes), then each spec's test looks at the errors in its folder.
+tsc comes from tests/tools (`npm ci --prefix tests/tools`).
+"""
+
+import json
+import re
+import shutil
+import subprocess
+from collections.abc import Sequence
+from pathlib import Path
+
+import pytest
+
+from support import REPO_ROOT, clientgen_binary
+
+TS_TESTS = REPO_ROOT / "tests" / "typescript"
+TSC = REPO_ROOT / "tests" / "tools" / "node_modules" / ".bin" / "tsc"
+FIXTURES = REPO_ROOT / "tests" / "fixtures"
+# The shared fixtures, plus this target's own edge cases (name collisions, an empty spec).
+SPECS = sorted([*FIXTURES.glob("specs/*.json"), *FIXTURES.glob("handwritten/*.json"), *TS_TESTS.glob("specs/*.json")])
+MODES = ("nodenext", "bundler")
+GENERATED_FILES = {"index.ts", "models.ts", "client.ts", "package.json", "tsconfig.json", "README.md"}
+TSC_TIMEOUT = 600
+
+
+def run(command: Sequence[str | Path], cwd: Path, timeout: float = TSC_TIMEOUT) -> subprocess.CompletedProcess[str]:
+    """Runs `command` in `cwd`, capturing its output."""
+    return subprocess.run(
+        [str(part) for part in command], cwd=cwd, capture_output=True, text=True, check=False, timeout=timeout
+    )
+
+
+def tsc() -> Path:
+    """The tsc of tests/tools, or a failure that says how to install it."""
+    if not TSC.is_file():
+        pytest.fail(f"no tsc at {TSC}: run `npm ci --prefix tests/tools`")
+    return TSC
+
+
+def generate(spec: Path, out: Path) -> None:
+    """`clientgen generate -f SPEC --typescript-out OUT`, which must succeed."""
+    result = run([clientgen_binary(), "generate", "-f", spec, "--typescript-out", out], cwd=REPO_ROOT, timeout=120)
+    assert result.returncode == 0, f"clientgen failed on {spec.name}:\n{result.stdout}{result.stderr}"
+
+
+def write_project(folder: Path, mode: str, include: list[str], **options: object) -> Path:
+    """A tsconfig in `folder` that extends tests/typescript/tsconfig.<mode>.json for `include`."""
+    config = folder / f"tsconfig.{mode}.json"
+    body = {"extends": str(TS_TESTS / f"tsconfig.{mode}.json"), "include": include}
+    if options:
+        body["compilerOptions"] = options
+    config.write_text(json.dumps(body, indent=2))
+    return config
+
+
+SCRIPTS = ("e2e.ts", "serialization.ts")
+
+
+@pytest.fixture(scope="module")
+def project(tmp_path_factory: pytest.TempPathFactory, spec_path: Path) -> Path:
+    """A Node project (`"type": "module"`) holding the reference app's client in refclient/, the features spec's
+    in features/, and the test scripts of tests/typescript."""
+    folder = tmp_path_factory.mktemp("typescript")
+    (folder / "package.json").write_text('{"type": "module"}\n')
+    generate(spec_path, folder / "refclient")
+    generate(FIXTURES / "handwritten" / "features.json", folder / "features")
+    for script in SCRIPTS:
+        shutil.copy(TS_TESTS / script, folder / script)
+    return folder
+
+
+@pytest.fixture(scope="module")
+def compiled(project: Path) -> Path:
+    """The test scripts and the clients compiled to JavaScript in dist/ (NodeNext, every strict option)."""
+    include = [*SCRIPTS, "refclient/*.ts", "features/*.ts"]
+    config = write_project(project, "nodenext", include, noEmit=False, outDir="dist", rootDir=".")
+    result = run([tsc(), "-p", config], cwd=project)
+    assert result.returncode == 0, result.stdout + result.stderr
+    return project / "dist"
+
+
+def run_script(script: Path, *args: str) -> None:
+    """Runs a compiled test script with node; it must exit 0 and report no failed check."""
+    result = run(["node", script, *args], cwd=script.parent, timeout=120)
+    print(result.stdout)
+    assert result.returncode == 0, result.stdout + result.stderr
+    summary = result.stdout.strip().splitlines()[-1]
+    assert re.fullmatch(r"\d+ passed, 0 failed, \d+ checks", summary), summary
+
+
+def test_generated_folder_holds_the_six_files(project: Path) -> None:
+    files = {path.name for path in (project / "refclient").iterdir() if not path.name.startswith(".")}
+    assert files == GENERATED_FILES
+    package = json.loads((project / "refclient" / "package.json").read_text())
+    assert (package["name"], package["type"], package["types"]) == ("refclient", "module", "./dist/index.d.ts")
+    assert package["exports"]["."] == {"types": "./dist/index.d.ts", "default": "./dist/index.js"}
+    assert "dependencies" not in package
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_reference_client_passes_tsc_strict(project: Path, mode: str) -> None:
+    config = write_project(project, mode, ["refclient/*.ts"])
+    checked = run([tsc(), "-p", config], cwd=project)
+    assert checked.returncode == 0, checked.stdout + checked.stderr
+
+
+def test_reference_client_builds_with_its_own_tsconfig(project: Path, tmp_path: Path) -> None:
+    copy = tmp_path / "refclient"
+    shutil.copytree(project / "refclient", copy)
+    built = run([tsc(), "-p", copy], cwd=copy)
+    assert built.returncode == 0, built.stdout + built.stderr
+    assert {"index.js", "index.d.ts", "client.js", "models.d.ts"} <= {p.name for p in (copy / "dist").iterdir()}
+
+
+def test_node_script_calls_every_endpoint_of_the_reference_app(compiled: Path, server_url: str) -> None:
+    run_script(compiled / "e2e.js", server_url)
+
+
+def test_node_script_checks_what_the_client_sends_through_a_fake_fetch(compiled: Path) -> None:
+    run_script(compiled / "serialization.js")
+
+
+def folder_name(spec: Path) -> str:
+    """The folder of `spec`'s client in the corpus project."""
+    return spec.stem
+
+
+@pytest.fixture(scope="module")
+def corpus_errors(tmp_path_factory: pytest.TempPathFactory) -> dict[str, dict[str, list[str]]]:
+    """Every fixture spec's client generated into one project and type-checked by one tsc run per mode:
+    mode → folder → the tsc error lines of the files in that folder."""
+    folder = tmp_path_factory.mktemp("typescript-corpus")
+    (folder / "package.json").write_text('{"type": "module"}\n')
+    for spec in SPECS:
+        generate(spec, folder / folder_name(spec))
+    runs = {
+        mode: subprocess.Popen(
+            [str(tsc()), "-p", str(write_project(folder, mode, ["*/*.ts"])), "--pretty", "false"],
+            cwd=folder,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT,
+            text=True,
+        )
+        for mode in MODES
+    }
+    errors: dict[str, dict[str, list[str]]] = {}
+    for mode, process in runs.items():
+        output, _ = process.communicate(timeout=TSC_TIMEOUT)
+        by_folder: dict[str, list[str]] = {}
+        current: list[str] = by_folder.setdefault("", [])
+        for line in output.splitlines():
+            # `folder/file.ts(line,col): error TS…`; continuation lines are indented.
+            if not line.startswith(" "):
+                current = by_folder.setdefault(line.split("/", 1)[0] if "/" in line else "", [])
+            current.append(line)
+        if process.returncode != 0 and not any(by_folder.values()):
+            pytest.fail(f"tsc ({mode}) exited {process.returncode} without errors:\n{output}")
+        errors[mode] = by_folder
+    return errors
+
+
+def test_corpus_tsc_reports_nothing_outside_the_spec_folders(corpus_errors: dict[str, dict[str, list[str]]]) -> None:
+    for mode in MODES:
+        assert corpus_errors[mode].get("", []) == [], mode
+
+
+@pytest.mark.parametrize("spec", SPECS, ids=[spec.stem for spec in SPECS])
+@pytest.mark.parametrize("mode", MODES)
+def test_spec_generates_typescript_that_passes_tsc_strict(
+    spec: Path, mode: str, corpus_errors: dict[str, dict[str, list[str]]]
+) -> None:
+    errors = corpus_errors[mode].get(folder_name(spec), [])
+    assert errors == [], "\n".join(errors[:40])
