@@ -30,6 +30,7 @@ use std::time::{Duration, Instant};
 
 use clientgen_build::diagnostics::Diagnostics;
 use clientgen_build::targets::python::{self, Options, PythonStyle};
+use clientgen_build::targets::typescript;
 use clientgen_build::write::{self, WriteOptions};
 use clientgen_build::{Severity, Spec, load, lower, normalize};
 use serde_json::Value;
@@ -40,6 +41,8 @@ const ITERS_VAR: &str = "CLIENTGEN_BENCH_ITERS";
 const DEFAULT_ITERS: usize = 15;
 const BUDGET_MS: f64 = 200.0;
 const BUDGET_RATIO: f64 = 2.5;
+/// Issue 3's budget for the TypeScript stage alone.
+const TYPESCRIPT_BUDGET_MS: f64 = 60.0;
 
 fn main() -> ExitCode {
     // `cargo test --benches` runs bench binaries without `--bench`: nothing to measure then.
@@ -93,6 +96,10 @@ fn run() -> Result<(), String> {
         package_name: "github".to_owned(),
         spec_name: SPEC_NAME.to_owned(),
     };
+    let typescript_options = typescript::Options {
+        package_name: "github".to_owned(),
+        spec_name: "api.github.com.json".to_owned(),
+    };
 
     // One untimed run first: it warms the caches and gives the counts and the peak heap (which
     // includes the copy of the spec text, as a user's read of the file would).
@@ -122,6 +129,8 @@ fn run() -> Result<(), String> {
         });
         let tree =
             timed(&mut samples.emit, || python::emit(&api, &options)).map_err(|e| e.to_string())?;
+        timed(&mut samples.typescript, || typescript::emit(&api, &typescript_options))
+            .map_err(|e| e.to_string())?;
         let out = temp_dir(&tmp)?;
         timed(&mut samples.write, || {
             write::write_tree(&tree, out.path(), WriteOptions::default())
@@ -158,6 +167,11 @@ fn run() -> Result<(), String> {
     println!(
         "ratio to Value parse: {ratio:.2}× (budget {BUDGET_RATIO}×) — {}",
         verdict(ratio <= BUDGET_RATIO)
+    );
+    let typescript = ms(Summary::of(&samples.typescript).median);
+    println!(
+        "typescript emit median: {typescript:.1} ms (budget {TYPESCRIPT_BUDGET_MS} ms) — {}",
+        verdict(typescript <= TYPESCRIPT_BUDGET_MS)
     );
     println!(
         "counts: {} operations, {} types, {} files ({} written), {} bytes written; \
@@ -279,10 +293,11 @@ struct Samples {
     emit: Vec<Duration>,
     write: Vec<Duration>,
     total: Vec<Duration>,
+    typescript: Vec<Duration>,
 }
 
 impl Samples {
-    fn rows(&self) -> [(&'static str, &[Duration]); 8] {
+    fn rows(&self) -> [(&'static str, &[Duration]); 9] {
         [
             ("Value parse", &self.parse),
             ("Value drop", &self.drop),
@@ -292,6 +307,7 @@ impl Samples {
             ("python emit", &self.emit),
             ("write", &self.write),
             ("total", &self.total),
+            ("ts emit", &self.typescript),
         ]
     }
 }
