@@ -46,27 +46,50 @@ pub fn spell_symbols(raw: &str) -> Cow<'_, str> {
 #[derive(Debug, Default)]
 pub struct Scope {
     taken: HashSet<String>,
+    /// Collisions are numbered `name2` rather than `name_2`.
+    camel: bool,
 }
 
 impl Scope {
-    /// A scope in which `reserved` are already taken.
+    /// A snake_case scope in which `reserved` are already taken: collisions become `name_2`,
+    /// `name_3`, … (`class_` → `class_2`).
     pub fn with_reserved(reserved: &[&str]) -> Self {
         Scope {
             taken: reserved.iter().map(|name| name.to_string()).collect(),
+            camel: false,
         }
     }
 
-    /// `name` if free, else `name_2`, `name_3`, …; the result is taken from then on.
+    /// A camelCase scope in which `reserved` are already taken: collisions become `name2`,
+    /// `name3`, ….
+    pub fn camel_with_reserved(reserved: &[&str]) -> Self {
+        Scope {
+            camel: true,
+            ..Scope::with_reserved(reserved)
+        }
+    }
+
+    /// `name` if free, else the first free numbered form; the result is taken from then on.
     pub fn claim(&mut self, name: String) -> String {
         if self.taken.insert(name.clone()) {
             return name;
         }
-        let separator = if name.ends_with('_') { "" } else { "_" };
+        let separator = if self.camel || name.ends_with('_') {
+            ""
+        } else {
+            "_"
+        };
         (2..)
             .map(|n| format!("{name}{separator}{n}"))
             .find(|candidate| self.taken.insert(candidate.clone()))
             .expect("an unbounded counter always finds a free name")
     }
+}
+
+/// Whether `raw` is an ASCII identifier: a letter or `_`, then letters, digits and `_`.
+pub fn is_ascii_identifier(raw: &str) -> bool {
+    raw.starts_with(|c: char| c.is_ascii_alphabetic() || c == '_')
+        && raw.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
 }
 
 #[cfg(test)]
@@ -80,6 +103,14 @@ mod tests {
         assert_eq!(spell_symbols("a-b"), "a-b");
         assert_eq!(spell_symbols("@type"), " at type");
         assert_eq!(spell_symbols("日本x"), "  x");
+    }
+
+    #[test]
+    fn camel_scope_numbers_without_underscore() {
+        let mut scope = Scope::camel_with_reserved(&["setToken"]);
+        assert_eq!(scope.claim("setToken".into()), "setToken2");
+        assert_eq!(scope.claim("getUser".into()), "getUser");
+        assert_eq!(scope.claim("getUser".into()), "getUser2");
     }
 
     #[test]

@@ -5,7 +5,7 @@
 
 use crate::targets::casing;
 pub use crate::targets::naming::Scope;
-use crate::targets::naming::spell_symbols;
+use crate::targets::naming::{self, spell_symbols};
 
 /// Python's hard keywords (soft keywords such as `match` and `type` are valid identifiers).
 const KEYWORDS: &[&str] = &[
@@ -82,8 +82,9 @@ pub fn client_scope() -> Scope {
 /// of their spec; other names, and names made up for inline schemas, are PascalCased
 /// (`user-profile` → `UserProfile`, `Pet_owner_item` → `PetOwnerItem`).
 pub fn class_name(raw: &str, keep_as_written: bool) -> String {
-    let kept =
-        keep_as_written && is_identifier(raw) && raw.starts_with(|c: char| c.is_ascii_uppercase());
+    let kept = keep_as_written
+        && naming::is_ascii_identifier(raw)
+        && raw.starts_with(|c: char| c.is_ascii_uppercase());
     let mut name = if kept {
         raw.to_string()
     } else {
@@ -156,11 +157,6 @@ fn is_plain_snake(raw: &str) -> bool {
         && !raw
             .split('_')
             .any(|word| word.starts_with(|c: char| c.is_ascii_digit()))
-}
-
-fn is_identifier(raw: &str) -> bool {
-    raw.starts_with(|c: char| c.is_ascii_alphabetic() || c == '_')
-        && raw.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
 }
 
 fn avoid_keyword(name: String) -> String {

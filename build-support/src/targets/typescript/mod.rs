@@ -157,7 +157,7 @@ struct ReadmeRow {
 
 /// One type name per type, unique within `models.ts` and clear of the other exports.
 fn type_names(api: &ir::Api) -> Vec<String> {
-    let mut scope = Scope::with_reserved(names::EXPORTED_NAMES);
+    let mut scope = Scope::camel_with_reserved(names::EXPORTED_NAMES);
     api.types
         .iter()
         .map(|def| {

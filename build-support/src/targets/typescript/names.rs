@@ -4,10 +4,9 @@
 //! produce invalid TypeScript, shadow a global the generated code or its users rely on, or
 //! collide with a member of the generated `API` class.
 
-use std::borrow::Cow;
-use std::collections::HashSet;
-
 use crate::targets::casing::{lower_camel, upper_camel};
+pub use crate::targets::naming::Scope;
+use crate::targets::naming::{self, spell_symbols};
 
 /// Global names a model type must not take: a type named `Blob`, `Error` or `Record` would hide
 /// the global in `models.ts` (which uses `Blob` and `Record`) and in every user file that imports
@@ -202,7 +201,7 @@ const GLOBAL_SUFFIX: &str = "Schema";
 /// names that do not start with a letter are prefixed (`1password` → `Schema1password`).
 pub fn type_name(raw: &str, keep_as_written: bool) -> String {
     let kept = keep_as_written
-        && is_ascii_identifier(raw)
+        && naming::is_ascii_identifier(raw)
         && raw.starts_with(|c: char| c.is_ascii_uppercase());
     let mut name = if kept {
         raw.to_string()
@@ -268,76 +267,6 @@ pub fn npm_package_name(raw: &str) -> String {
     }
 }
 
-/// Turns symbols that carry meaning into words, so that `+1` and `-1` stay apart (`Plus1`,
-/// `Minus1`) and `@type` reads `AtType`; other non-alphanumeric characters separate words.
-fn spell_symbols(raw: &str) -> Cow<'_, str> {
-    let plain = raw.is_ascii() && !raw.starts_with('-') && !raw.contains(['+', '@', '$', '#', '*']);
-    if plain {
-        // Casing already splits words at every other symbol.
-        return Cow::Borrowed(raw);
-    }
-    let mut out = String::with_capacity(raw.len() + 8);
-    for (index, c) in raw.chars().enumerate() {
-        let word = match c {
-            '+' => Some("plus"),
-            '-' if index == 0 => Some("minus"),
-            '@' => Some("at"),
-            '$' => Some("dollar"),
-            '#' => Some("hash"),
-            '*' => Some("star"),
-            _ => None,
-        };
-        match word {
-            Some(word) => {
-                out.push(' ');
-                out.push_str(word);
-                out.push(' ');
-            }
-            // ASCII-only identifiers stay portable across editors and tools.
-            None if c.is_ascii_alphanumeric() => out.push(c),
-            None => out.push(' '),
-        }
-    }
-    Cow::Owned(out)
-}
-
-fn is_ascii_identifier(raw: &str) -> bool {
-    raw.starts_with(|c: char| c.is_ascii_alphabetic() || c == '_')
-        && raw.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
-}
-
-/// Names already taken in one TypeScript scope; [`Scope::claim`] hands out unique ones.
-#[derive(Debug, Default)]
-pub struct Scope {
-    taken: HashSet<String>,
-}
-
-impl Scope {
-    /// A scope in which `reserved` are already taken.
-    pub fn with_reserved(reserved: &[&str]) -> Self {
-        Scope {
-            taken: reserved.iter().map(|name| name.to_string()).collect(),
-        }
-    }
-
-    /// `name` if free, else `name2`, `name3`, …; the result is taken from then on.
-    pub fn claim(&mut self, name: String) -> String {
-        if !self.taken.contains(&name) {
-            self.taken.insert(name.clone());
-            return name;
-        }
-        let mut n = 2u64;
-        loop {
-            let candidate = format!("{name}{n}");
-            if !self.taken.contains(&candidate) {
-                self.taken.insert(candidate.clone());
-                return candidate;
-            }
-            n += 1;
-        }
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -398,7 +327,7 @@ mod tests {
 
     #[test]
     fn method_names_avoid_class_members() {
-        let mut scope = Scope::with_reserved(CLASS_MEMBERS);
+        let mut scope = Scope::camel_with_reserved(CLASS_MEMBERS);
         assert_eq!(scope.claim(method_name("set_token")), "setToken2");
         assert_eq!(scope.claim(method_name("request")), "request2");
         assert_eq!(scope.claim(method_name("then")), "then2");
@@ -430,7 +359,7 @@ mod tests {
 
     #[test]
     fn scope_suffixes_collisions_with_digits() {
-        let mut scope = Scope::with_reserved(&["API"]);
+        let mut scope = Scope::camel_with_reserved(&["API"]);
         assert_eq!(scope.claim("User".into()), "User");
         assert_eq!(scope.claim("User".into()), "User2");
         assert_eq!(scope.claim("User2".into()), "User22");

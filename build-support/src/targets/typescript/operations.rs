@@ -31,7 +31,7 @@ pub struct Operations {
 
 /// Builds the method of every operation.
 pub fn build(api: &Api, names: &Names) -> Operations {
-    let mut scope = Scope::with_reserved(CLASS_MEMBERS);
+    let mut scope = Scope::camel_with_reserved(CLASS_MEMBERS);
     let mut operations = Operations::default();
     for operation in &api.operations {
         let name = scope.claim(names::method_name(&operation.id));
