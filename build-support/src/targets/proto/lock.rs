@@ -1,0 +1,542 @@
+//! The lock file: every message's field numbers and every enum's value numbers, kept across
+//! regenerations so that the wire format never changes under the users' feet.
+//!
+//! The rules: a field keeps its number for as long as its name exists; a new field gets the
+//! number after the highest one the message ever used; a field that disappears becomes
+//! `reserved` (number and name) and, should the name come back, gets its number back. Enum
+//! values likewise (0 is always `<ENUM>_UNSPECIFIED` and is not recorded). The file is the
+//! user's data: entries of messages, enums or zones that are gone are kept as they are, and
+//! entries are never reordered (new ones are appended).
+//!
+//! ```json
+//! {
+//!   "about": "…",
+//!   "version": 1,
+//!   "zones": {
+//!     "reference_api": {
+//!       "messages": { "User": { "fields": { "id": 1, "name": 2 }, "reserved": { "nick": 3 } } },
+//!       "enums": { "Role": { "values": { "ROLE_ADMIN": 1 } } }
+//!     }
+//!   }
+//! }
+//! ```
+
+use std::collections::HashSet;
+use std::fmt;
+use std::fmt::Write as _;
+use std::marker::PhantomData;
+
+use serde::Deserialize;
+use serde::de::{self, Deserializer, MapAccess, Visitor};
+
+use super::LOCK_FILE;
+use super::fast_hash::FastMap;
+use crate::Error;
+
+/// The format version this code reads and writes.
+const VERSION: u32 = 1;
+
+/// What the file says about itself, for whoever opens it.
+const ABOUT: &str = "Field and enum value numbers of the proto output, kept stable by clientgen \
+                     across regenerations. Commit this file; deleting it renumbers every field.";
+
+/// The highest field number protobuf allows.
+const MAX_FIELD: u32 = 536_870_911;
+/// Field numbers protobuf reserves for itself.
+const RESERVED_FIELDS: std::ops::RangeInclusive<u32> = 19_000..=19_999;
+/// The highest enum value number (enum values are int32).
+const MAX_ENUM_VALUE: u32 = i32::MAX as u32;
+
+/// The whole lock file.
+#[derive(Debug, Default)]
+pub struct Lock {
+    zones: Table<Zone>,
+}
+
+/// The numbers of one zone's package.
+#[derive(Debug, Default, Deserialize)]
+pub struct Zone {
+    #[serde(default)]
+    messages: Table<Fields>,
+    #[serde(default)]
+    enums: Table<Values>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+struct Fields {
+    #[serde(default)]
+    fields: Ordered<u32>,
+    #[serde(default)]
+    reserved: Ordered<u32>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+struct Values {
+    #[serde(default)]
+    values: Ordered<u32>,
+    #[serde(default)]
+    reserved: Ordered<u32>,
+}
+
+#[derive(Deserialize)]
+struct File {
+    version: u32,
+    #[serde(default)]
+    zones: Table<Zone>,
+}
+
+/// The numbers a message's fields or an enum's values get.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Assigned {
+    /// One number per member, in the order the members were given.
+    pub numbers: Vec<u32>,
+    /// Numbers and names no longer used, in the order they were retired.
+    pub reserved: Vec<(String, u32)>,
+}
+
+impl Lock {
+    /// The lock recorded in `text` (what a previous run wrote), or an empty one.
+    pub fn parse(text: Option<&str>) -> Result<Lock, Error> {
+        let Some(text) = text else {
+            return Ok(Lock::default());
+        };
+        let file: File = serde_json::from_str(text).map_err(|e| invalid(e.to_string()))?;
+        if file.version != VERSION {
+            return Err(invalid(format!(
+                "its version is {}, this clientgen reads version {VERSION}",
+                file.version
+            )));
+        }
+        for (zone_name, zone) in &file.zones.entries {
+            for (name, fields) in &zone.messages.entries {
+                check(&fields.fields, &fields.reserved, MAX_FIELD, true)
+                    .map_err(|e| invalid(format!("message {zone_name}.{name}: {e}")))?;
+            }
+            for (name, values) in &zone.enums.entries {
+                check(&values.values, &values.reserved, MAX_ENUM_VALUE, false)
+                    .map_err(|e| invalid(format!("enum {zone_name}.{name}: {e}")))?;
+            }
+        }
+        Ok(Lock { zones: file.zones })
+    }
+
+    /// The numbers of `zone`, added (at the end) when the lock has none yet.
+    pub fn zone(&mut self, zone: &str) -> &mut Zone {
+        self.zones.entry(zone)
+    }
+
+    /// The lock file's text: pretty JSON (two-space indents, keys in lock order) ending in a
+    /// newline. Written by hand: serde_json's pretty printer took a tenth of the proto stage on
+    /// GitHub's spec, whose lock holds some 50,000 numbers.
+    pub fn to_text(&self) -> String {
+        let mut out = String::with_capacity(256 + self.zones.entries.len() * 4096);
+        out.push_str("{\n  \"about\": ");
+        push_json_string(&mut out, ABOUT);
+        out.push_str(",\n  \"version\": ");
+        push_number(&mut out, VERSION);
+        out.push_str(",\n  \"zones\": ");
+        object(&mut out, 2, &self.zones.entries, zone_text);
+        out.push_str("\n}\n");
+        out
+    }
+}
+
+/// One zone's object, `indent` being the indentation of its closing brace.
+fn zone_text(out: &mut String, indent: usize, zone: &Zone) {
+    out.push('{');
+    let mut members = 0;
+    if !zone.messages.entries.is_empty() {
+        key(out, indent + 2, "messages", members);
+        members += 1;
+        object(
+            out,
+            indent + 2,
+            &zone.messages.entries,
+            |out, indent, fields| {
+                numbers_text(out, indent, "fields", &fields.fields, &fields.reserved);
+            },
+        );
+    }
+    if !zone.enums.entries.is_empty() {
+        key(out, indent + 2, "enums", members);
+        members += 1;
+        object(
+            out,
+            indent + 2,
+            &zone.enums.entries,
+            |out, indent, values| {
+                numbers_text(out, indent, "values", &values.values, &values.reserved);
+            },
+        );
+    }
+    close(out, indent, members == 0);
+}
+
+/// `{ "<label>": {…}, "reserved": {…} }`, the reserved part only when there is one.
+fn numbers_text(
+    out: &mut String,
+    indent: usize,
+    label: &str,
+    assigned: &Ordered<u32>,
+    reserved: &Ordered<u32>,
+) {
+    out.push('{');
+    key(out, indent + 2, label, 0);
+    object(out, indent + 2, &assigned.0, |out, _, number| {
+        push_number(out, *number)
+    });
+    if !reserved.0.is_empty() {
+        key(out, indent + 2, "reserved", 1);
+        object(out, indent + 2, &reserved.0, |out, _, number| {
+            push_number(out, *number)
+        });
+    }
+    close(out, indent, false);
+}
+
+/// A JSON object of `entries`, each value written by `value` (given the indentation of the
+/// value's closing brace).
+fn object<T>(
+    out: &mut String,
+    indent: usize,
+    entries: &[(String, T)],
+    mut value: impl FnMut(&mut String, usize, &T),
+) {
+    out.push('{');
+    for (index, (name, entry)) in entries.iter().enumerate() {
+        key(out, indent + 2, name, index);
+        value(out, indent + 2, entry);
+    }
+    close(out, indent, entries.is_empty());
+}
+
+/// `,` (after the first member), a new line, the indentation and `"name": `.
+fn key(out: &mut String, indent: usize, name: &str, index: usize) {
+    if index > 0 {
+        out.push(',');
+    }
+    out.push('\n');
+    out.extend(std::iter::repeat_n(' ', indent));
+    push_json_string(out, name);
+    out.push_str(": ");
+}
+
+/// The closing brace of an object whose members were written at `indent + 2`.
+fn close(out: &mut String, indent: usize, empty: bool) {
+    if !empty {
+        out.push('\n');
+        out.extend(std::iter::repeat_n(' ', indent));
+    }
+    out.push('}');
+}
+
+fn push_number(out: &mut String, number: u32) {
+    // Writing into a String cannot fail.
+    let _ = write!(out, "{number}");
+}
+
+/// `text` as a JSON string literal.
+fn push_json_string(out: &mut String, text: &str) {
+    let plain = text
+        .bytes()
+        .all(|b| (b' '..=b'~').contains(&b) && b != b'"' && b != b'\\');
+    if plain {
+        out.push('"');
+        out.push_str(text);
+        out.push('"');
+    } else {
+        out.push_str(&serde_json::Value::from(text).to_string());
+    }
+}
+
+impl Zone {
+    /// The numbers of message `name`'s fields `members`, updating the lock.
+    pub fn message(&mut self, name: &str, members: &[&str]) -> Result<Assigned, Error> {
+        let entry = self.messages.entry(name);
+        assign(
+            &mut entry.fields,
+            &mut entry.reserved,
+            members,
+            MAX_FIELD,
+            true,
+        )
+        .map_err(|e| Error::Config(format!("message {name}: {e}")))
+    }
+
+    /// The numbers of enum `name`'s values `members` (0, the zero value, excluded), updating
+    /// the lock.
+    pub fn enumeration(&mut self, name: &str, members: &[&str]) -> Result<Assigned, Error> {
+        let entry = self.enums.entry(name);
+        assign(
+            &mut entry.values,
+            &mut entry.reserved,
+            members,
+            MAX_ENUM_VALUE,
+            false,
+        )
+        .map_err(|e| Error::Config(format!("enum {name}: {e}")))
+    }
+}
+
+fn invalid(what: String) -> Error {
+    Error::Config(format!(
+        "{LOCK_FILE} is not a valid clientgen lock file ({what}); restore it from version \
+         control: deleting it renumbers every field and breaks wire compatibility"
+    ))
+}
+
+/// Checks that every number is in range and used once.
+fn check(
+    assigned: &Ordered<u32>,
+    reserved: &Ordered<u32>,
+    max: u32,
+    fields: bool,
+) -> Result<(), String> {
+    let mut seen = HashSet::new();
+    let mut names = HashSet::new();
+    for (name, number) in assigned.0.iter().chain(&reserved.0) {
+        if !names.insert(name.as_str()) {
+            return Err(format!("{name} is listed twice"));
+        }
+        let number = *number;
+        if number == 0 || number > max || (fields && RESERVED_FIELDS.contains(&number)) {
+            return Err(format!("{name} has the invalid number {number}"));
+        }
+        if !seen.insert(number) {
+            return Err(format!("number {number} is used twice"));
+        }
+    }
+    Ok(())
+}
+
+/// Numbers `members` from `assigned`, retiring what is gone into `reserved`.
+fn assign(
+    assigned: &mut Ordered<u32>,
+    reserved: &mut Ordered<u32>,
+    members: &[&str],
+    max: u32,
+    fields: bool,
+) -> Result<Assigned, String> {
+    let unchanged = assigned.0.len() == members.len()
+        && assigned
+            .0
+            .iter()
+            .zip(members)
+            .all(|((name, _), member)| name == member);
+    if unchanged {
+        return Ok(Assigned {
+            numbers: assigned.0.iter().map(|(_, number)| *number).collect(),
+            reserved: reserved.0.clone(),
+        });
+    }
+    let mut highest = assigned
+        .0
+        .iter()
+        .chain(&reserved.0)
+        .map(|(_, number)| *number)
+        .max()
+        .unwrap_or(0);
+    // Names no member has any more are retired first, so that a name that moved keeps order.
+    let mut index = 0;
+    while index < assigned.0.len() {
+        if members.contains(&assigned.0[index].0.as_str()) {
+            index += 1;
+        } else {
+            reserved.0.push(assigned.0.remove(index));
+        }
+    }
+    let mut numbers = Vec::with_capacity(members.len());
+    assigned
+        .0
+        .reserve(members.len().saturating_sub(assigned.0.len()));
+    for member in members {
+        if let Some((_, number)) = assigned.0.iter().find(|(name, _)| name == member) {
+            numbers.push(*number);
+            continue;
+        }
+        let number = match reserved.0.iter().position(|(name, _)| name == member) {
+            Some(position) => reserved.0.remove(position).1,
+            None => {
+                highest += 1;
+                if fields && RESERVED_FIELDS.contains(&highest) {
+                    highest = RESERVED_FIELDS.end() + 1;
+                }
+                if highest > max {
+                    return Err(format!(
+                        "no number is left for {member} (the highest is {max})"
+                    ));
+                }
+                highest
+            }
+        };
+        assigned.0.push((member.to_string(), number));
+        numbers.push(number);
+    }
+    Ok(Assigned {
+        numbers,
+        reserved: reserved.0.clone(),
+    })
+}
+
+/// Name → value pairs in file order (a JSON object whose key order matters).
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Ordered<T>(Vec<(String, T)>);
+
+impl<T> Default for Ordered<T> {
+    fn default() -> Self {
+        Ordered(Vec::new())
+    }
+}
+
+impl<'de, T: Deserialize<'de>> Deserialize<'de> for Ordered<T> {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_map(OrderedVisitor(PhantomData))
+    }
+}
+
+struct OrderedVisitor<T>(PhantomData<T>);
+
+impl<'de, T: Deserialize<'de>> Visitor<'de> for OrderedVisitor<T> {
+    type Value = Ordered<T>;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("an object")
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut access: A) -> Result<Self::Value, A::Error> {
+        let mut entries: Vec<(String, T)> = Vec::with_capacity(access.size_hint().unwrap_or(0));
+        while let Some(entry) = access.next_entry::<String, T>()? {
+            entries.push(entry);
+        }
+        Ok(Ordered(entries))
+    }
+}
+
+/// Named entries in file order, with an index for lookups.
+#[derive(Debug)]
+struct Table<T> {
+    entries: Vec<(String, T)>,
+    index: FastMap<String, usize>,
+}
+
+impl<T> Default for Table<T> {
+    fn default() -> Self {
+        Table {
+            entries: Vec::new(),
+            index: FastMap::default(),
+        }
+    }
+}
+
+impl<T: Default> Table<T> {
+    /// The entry called `name`, appended empty when missing.
+    fn entry(&mut self, name: &str) -> &mut T {
+        let position = match self.index.get(name) {
+            Some(&position) => position,
+            None => {
+                self.index.insert(name.to_string(), self.entries.len());
+                self.entries.push((name.to_string(), T::default()));
+                self.entries.len() - 1
+            }
+        };
+        &mut self.entries[position].1
+    }
+}
+
+impl<'de, T: Deserialize<'de>> Deserialize<'de> for Table<T> {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let entries = Ordered::<T>::deserialize(deserializer)?.0;
+        let mut index = FastMap::default();
+        index.reserve(entries.len());
+        for (position, (name, _)) in entries.iter().enumerate() {
+            if index.insert(name.clone(), position).is_some() {
+                return Err(de::Error::custom(format!("{name} is listed twice")));
+            }
+        }
+        Ok(Table { entries, index })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn numbers(lock: &mut Lock, message: &str, fields: &[&str]) -> Assigned {
+        lock.zone("z").message(message, fields).unwrap()
+    }
+
+    #[test]
+    fn new_fields_are_numbered_in_order() {
+        let mut lock = Lock::default();
+        let assigned = numbers(&mut lock, "User", &["id", "name"]);
+        assert_eq!(assigned.numbers, vec![1, 2]);
+        assert!(assigned.reserved.is_empty());
+    }
+
+    #[test]
+    fn removed_field_is_reserved_and_its_number_never_reused() {
+        let mut lock = Lock::default();
+        numbers(&mut lock, "User", &["id", "nick", "name"]);
+        let assigned = numbers(&mut lock, "User", &["id", "name", "email"]);
+        assert_eq!(assigned.numbers, vec![1, 3, 4]);
+        assert_eq!(assigned.reserved, vec![("nick".to_string(), 2)]);
+    }
+
+    #[test]
+    fn returning_field_gets_its_number_back() {
+        let mut lock = Lock::default();
+        numbers(&mut lock, "User", &["id", "nick"]);
+        numbers(&mut lock, "User", &["id"]);
+        let assigned = numbers(&mut lock, "User", &["nick", "id"]);
+        assert_eq!(assigned.numbers, vec![2, 1]);
+        assert!(assigned.reserved.is_empty());
+    }
+
+    #[test]
+    fn field_numbers_skip_the_range_protobuf_reserves() {
+        let text =
+            r#"{"version": 1, "zones": {"z": {"messages": {"M": {"fields": {"a": 18999}}}}}}"#;
+        let mut lock = Lock::parse(Some(text)).unwrap();
+        assert_eq!(
+            numbers(&mut lock, "M", &["a", "b"]).numbers,
+            vec![18999, 20000]
+        );
+    }
+
+    #[test]
+    fn enum_values_are_numbered_from_one() {
+        let mut lock = Lock::default();
+        let assigned = lock
+            .zone("z")
+            .enumeration("Role", &["ROLE_A", "ROLE_B"])
+            .unwrap();
+        assert_eq!(assigned.numbers, vec![1, 2]);
+    }
+
+    #[test]
+    fn text_round_trips_and_keeps_order() {
+        let mut lock = Lock::default();
+        numbers(&mut lock, "Zeta", &["b", "a"]);
+        numbers(&mut lock, "Alpha", &["x"]);
+        numbers(&mut lock, "Zeta", &["a"]);
+        let text = lock.to_text();
+        let again = Lock::parse(Some(&text)).unwrap();
+        assert_eq!(again.to_text(), text);
+        assert!(text.find("Zeta").unwrap() < text.find("Alpha").unwrap());
+        assert!(text.contains("\"reserved\": {\n"));
+    }
+
+    #[test]
+    fn bad_lock_text_is_an_error_that_says_what_to_do() {
+        for text in [
+            "not json",
+            r#"{"version": 2, "zones": {}}"#,
+            r#"{"version": 1, "zones": {"z": {"messages": {"M": {"fields": {"a": 1, "b": 1}}}}}}"#,
+            r#"{"version": 1, "zones": {"z": {"messages": {"M": {"fields": {"a": 19000}}}}}}"#,
+            r#"{"version": 1, "zones": {"z": {"enums": {"E": {"values": {"E_A": 0}}}}}}"#,
+        ] {
+            let error = Lock::parse(Some(text)).unwrap_err().to_string();
+            assert!(error.contains("restore it from version control"), "{error}");
+        }
+    }
+}

@@ -1,0 +1,474 @@
+//! Protocol Buffers naming: casing, keywords and collisions, all in one place.
+//!
+//! Every identifier the proto target writes comes from here. The rules are protoc's (a name
+//! starts with a letter; fields of one message must not share a JSON name; enum values are
+//! package-wide symbols) and buf lint's STANDARD set (messages, enums, services and rpcs in
+//! PascalCase, fields in lower_snake_case, enum values in UPPER_SNAKE_CASE prefixed with the
+//! enum's name, the zero value ending in `_UNSPECIFIED`).
+
+use std::borrow::Cow;
+
+use std::hash::Hasher;
+
+use super::fast_hash::{FastHasher, FastSet};
+
+/// Words of the proto language, and scalar type names, that a field name must not be.
+/// `descriptor` is kept clear too (buf's `FIELD_NO_DESCRIPTOR`; it shadows generated accessors).
+const KEYWORDS: &[&str] = &[
+    "bool",
+    "bytes",
+    "descriptor",
+    "double",
+    "edition",
+    "enum",
+    "extend",
+    "extensions",
+    "false",
+    "fixed32",
+    "fixed64",
+    "float",
+    "group",
+    "import",
+    "inf",
+    "int32",
+    "int64",
+    "map",
+    "max",
+    "message",
+    "nan",
+    "oneof",
+    "option",
+    "optional",
+    "package",
+    "public",
+    "repeated",
+    "required",
+    "reserved",
+    "returns",
+    "rpc",
+    "service",
+    "sfixed32",
+    "sfixed64",
+    "sint32",
+    "sint64",
+    "stream",
+    "string",
+    "syntax",
+    "to",
+    "true",
+    "uint32",
+    "uint64",
+    "weak",
+];
+
+/// Type names the generated code of common plugins defines beside the messages (ts-proto's
+/// helper types); a message or enum must not take them.
+pub const GENERATED_TYPE_NAMES: &[&str] = &[
+    "Builtin",
+    "DeepPartial",
+    "Exact",
+    "KeysOfUnion",
+    "MessageFns",
+];
+
+/// The zone's name as a lower_snake_case word (`Reference API` → `reference_api`).
+pub fn zone_name(raw: &str) -> String {
+    let name = snake_words(raw);
+    if name.is_empty() {
+        "api".to_string()
+    } else if name.starts_with(|c: char| c.is_ascii_digit()) {
+        format!("n_{name}")
+    } else {
+        name
+    }
+}
+
+/// The package of a zone, named after its folder `api__<zone>` so that buf's
+/// `PACKAGE_DIRECTORY_MATCH` holds.
+pub fn package_name(zone: &str) -> String {
+    format!("api__{zone}")
+}
+
+/// The PascalCase name of a message, enum, service or rpc. A name already written as a
+/// capitalized identifier is kept (`HTTPValidationError`); others are PascalCased
+/// (`Body_upload_avatar` → `BodyUploadAvatar`, `user-profile` → `UserProfile`). A name that
+/// would not start with a letter gets `prefix` (`1password` → `Schema1password`).
+pub fn pascal_name(raw: &str, prefix: &str) -> String {
+    let kept = raw.starts_with(|c: char| c.is_ascii_uppercase())
+        && raw.chars().all(|c| c.is_ascii_alphanumeric());
+    let mut name = if kept {
+        raw.to_string()
+    } else {
+        join_words(&spell_symbols(raw), "", Case::Capitalized)
+    };
+    if !name.starts_with(|c: char| c.is_ascii_uppercase()) {
+        name.insert_str(0, prefix);
+    }
+    name
+}
+
+/// A lower_snake_case field name (`userId` → `user_id`, `+1` → `plus_1`, `-1` → `minus_1`,
+/// `@type` → `at_type`); never starts with a digit or `_`, never a proto keyword
+/// (`message` → `message_value`).
+pub fn field_name(raw: &str) -> String {
+    let name = snake_words(raw);
+    let name = if name.is_empty() {
+        "value".to_string()
+    } else if name.starts_with(|c: char| c.is_ascii_digit()) {
+        format!("n_{name}")
+    } else {
+        name
+    };
+    if KEYWORDS.binary_search(&name.as_str()).is_ok() {
+        format!("{name}_value")
+    } else {
+        name
+    }
+}
+
+/// The UPPER_SNAKE_CASE prefix of an enum's values (`HTTPMethod` → `HTTP_METHOD`), the way buf's
+/// `ENUM_VALUE_PREFIX` spells it.
+pub fn enum_prefix(enum_name: &str) -> String {
+    join_words(enum_name, "_", Case::Upper)
+}
+
+/// The name of one enum value: the prefix, then the value in UPPER_SNAKE_CASE
+/// (`in-progress` → `STATUS_IN_PROGRESS`, `""` → `STATUS_EMPTY`).
+pub fn enum_value_name(prefix: &str, raw: &str) -> String {
+    let mut name = String::with_capacity(prefix.len() + raw.len() + 8);
+    name.push_str(prefix);
+    name.push('_');
+    let start = name.len();
+    join_words_into(&mut name, &spell_symbols(raw), "_", Case::Upper);
+    if name.len() == start {
+        name.push_str("EMPTY");
+    }
+    name
+}
+
+/// The name of an integer enum value the spec gives no name (`1` → `LEVEL_1`, `-1` →
+/// `LEVEL_MINUS_1`).
+pub fn integer_value_name(prefix: &str, value: i64) -> String {
+    if value < 0 {
+        format!("{prefix}_MINUS_{}", value.unsigned_abs())
+    } else {
+        format!("{prefix}_{value}")
+    }
+}
+
+/// The lower_snake_case words of `raw`, ASCII only, single underscores, none at the ends.
+fn snake_words(raw: &str) -> String {
+    let plain = raw.starts_with(|c: char| c.is_ascii_lowercase())
+        && !raw.ends_with('_')
+        && !raw.contains("__")
+        && raw
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_');
+    if plain {
+        return raw.to_string();
+    }
+    join_words(&spell_symbols(raw), "_", Case::Lower)
+}
+
+/// How [`join_words`] cases each word.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Case {
+    /// `word`.
+    Lower,
+    /// `WORD`.
+    Upper,
+    /// `Word`.
+    Capitalized,
+}
+
+/// The words of `text` (ASCII letters and digits; heck's boundaries: any other character,
+/// lower-to-upper case `fooBar`, and before the last capital of a run `HTTPServer`), cased and
+/// joined by `separator`. Digits stay with the letters before them (`http2Server` → `http2`,
+/// `server`).
+fn join_words(text: &str, separator: &str, case: Case) -> String {
+    let mut out = String::with_capacity(text.len() + 4);
+    join_words_into(&mut out, text, separator, case);
+    out
+}
+
+/// [`join_words`], appending to `out`.
+fn join_words_into(out: &mut String, text: &str, separator: &str, case: Case) {
+    // Words before `first` are not ours: no separator before our first word.
+    let first = out.len();
+    let bytes = text.as_bytes();
+    // Where the current word starts, and the case of its last letter (digits keep the mode).
+    let mut word: Option<usize> = None;
+    let mut upper: Option<bool> = None;
+    for (index, &byte) in bytes.iter().enumerate() {
+        if !byte.is_ascii_alphanumeric() {
+            if let Some(start) = word.take() {
+                push_word(out, first, &bytes[start..index], separator, case);
+            }
+            upper = None;
+            continue;
+        }
+        let start = *word.get_or_insert(index);
+        if byte.is_ascii_lowercase() {
+            upper = Some(false);
+        } else if byte.is_ascii_uppercase() {
+            let next_lower = bytes.get(index + 1).is_some_and(u8::is_ascii_lowercase);
+            let ends_run = upper == Some(true) && next_lower && index > start;
+            if upper == Some(false) || ends_run {
+                push_word(out, first, &bytes[start..index], separator, case);
+                word = Some(index);
+            }
+            upper = Some(true);
+        }
+    }
+    if let Some(start) = word {
+        push_word(out, first, &bytes[start..], separator, case);
+    }
+}
+
+fn push_word(out: &mut String, first: usize, word: &[u8], separator: &str, case: Case) {
+    if out.len() > first {
+        out.push_str(separator);
+    }
+    for (index, &byte) in word.iter().enumerate() {
+        let byte = match case {
+            Case::Upper => byte.to_ascii_uppercase(),
+            Case::Capitalized if index == 0 => byte.to_ascii_uppercase(),
+            Case::Lower | Case::Capitalized => byte.to_ascii_lowercase(),
+        };
+        out.push(char::from(byte));
+    }
+}
+
+/// Turns symbols that carry meaning into words, so that `+1` and `-1` stay apart (`plus 1`,
+/// `minus 1`) and `@type` reads `at type`; other symbols and non-ASCII letters separate words.
+fn spell_symbols(raw: &str) -> Cow<'_, str> {
+    let plain = raw
+        .bytes()
+        .all(|b| b.is_ascii() && !matches!(b, b'+' | b'@' | b'$' | b'#' | b'*'))
+        && !raw.starts_with('-');
+    if plain {
+        // join_words separates words at every other character already.
+        return Cow::Borrowed(raw);
+    }
+    let mut out = String::with_capacity(raw.len() + 8);
+    for (index, c) in raw.chars().enumerate() {
+        let word = match c {
+            '+' => Some("plus"),
+            '-' if index == 0 => Some("minus"),
+            '@' => Some("at"),
+            '$' => Some("dollar"),
+            '#' => Some("hash"),
+            '*' => Some("star"),
+            _ => None,
+        };
+        match word {
+            Some(word) => {
+                out.push(' ');
+                out.push_str(word);
+                out.push(' ');
+            }
+            None if c.is_ascii_alphanumeric() => out.push(c),
+            None => out.push(' '),
+        }
+    }
+    Cow::Owned(out)
+}
+
+/// How a [`Scope`] tells names apart and makes new ones.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Style {
+    /// PascalCase symbols (`User`, `User2`): compared exactly.
+    Pascal,
+    /// Field names (`user_id`, `user_id_2`): compared without case and underscores, because
+    /// protoc rejects two fields whose JSON names (`userId`) clash.
+    Field,
+    /// Enum values (`KIND_A_B`, `KIND_A_B_2`): compared without underscores, because protoc
+    /// rejects two values that differ only in underscores.
+    Value,
+}
+
+/// Names already taken in one proto scope; [`Scope::claim`] hands out unique ones.
+///
+/// A scope keeps a 64-bit hash of each name's key rather than the name: a large spec claims tens
+/// of thousands of names, and allocating a key for each cost more than the rest of the naming.
+/// Two different keys with one hash (a chance below 1 in 10^10 on the largest specs) would only
+/// give the second name a suffix it did not need; output stays deterministic either way.
+#[derive(Debug)]
+pub struct Scope {
+    style: Style,
+    taken: FastSet<u64>,
+}
+
+impl Scope {
+    /// An empty scope of names of `style`.
+    pub fn new(style: Style) -> Self {
+        Scope {
+            style,
+            taken: FastSet::default(),
+        }
+    }
+
+    /// A scope of `style` in which `reserved` are already taken.
+    pub fn with_reserved(style: Style, reserved: &[&str]) -> Self {
+        let mut scope = Scope::new(style);
+        for name in reserved {
+            scope.take(name);
+        }
+        scope
+    }
+
+    /// `name` if free, else `name2`, `name3`, … (`name_2`, … for fields and values); the result
+    /// is taken from then on.
+    pub fn claim(&mut self, name: String) -> String {
+        if self.take(&name) {
+            return name;
+        }
+        let separator = if self.style == Style::Pascal { "" } else { "_" };
+        let mut counter = 2usize;
+        loop {
+            let candidate = format!("{name}{separator}{counter}");
+            if self.take(&candidate) {
+                return candidate;
+            }
+            counter += 1;
+        }
+    }
+
+    /// Forgets every name taken, keeping the memory for the next scope of the same style.
+    pub fn clear(&mut self) {
+        self.taken.clear();
+    }
+
+    /// Takes `name` if its key is free.
+    fn take(&mut self, name: &str) -> bool {
+        let mut hasher = FastHasher::default();
+        match self.style {
+            Style::Pascal => hasher.write(name.as_bytes()),
+            Style::Field => name
+                .bytes()
+                .filter(|b| *b != b'_')
+                .for_each(|b| hasher.write_u8(b.to_ascii_lowercase())),
+            Style::Value => name
+                .bytes()
+                .filter(|b| *b != b'_')
+                .for_each(|b| hasher.write_u8(b)),
+        }
+        self.taken.insert(hasher.finish())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn pascal_names_keep_capitalized_identifiers() {
+        assert_eq!(
+            pascal_name("HTTPValidationError", "Schema"),
+            "HTTPValidationError"
+        );
+        assert_eq!(
+            pascal_name("Body_upload_avatar", "Schema"),
+            "BodyUploadAvatar"
+        );
+        assert_eq!(pascal_name("user-profile", "Schema"), "UserProfile");
+        assert_eq!(pascal_name("list_users", "Call"), "ListUsers");
+        assert_eq!(pascal_name("repos/get-content", "Call"), "ReposGetContent");
+        assert_eq!(pascal_name("1password", "Schema"), "Schema1password");
+        assert_eq!(pascal_name("", "Schema"), "Schema");
+        assert_eq!(pascal_name("../etc/passwd", "Schema"), "EtcPasswd");
+        assert_eq!(pascal_name("日本", "Schema"), "Schema");
+    }
+
+    #[test]
+    fn field_names_are_lower_snake_and_never_keywords() {
+        assert_eq!(field_name("userId"), "user_id");
+        assert_eq!(field_name("X-Request-ID"), "x_request_id");
+        assert_eq!(field_name("+1"), "plus_1");
+        assert_eq!(field_name("-1"), "minus_1");
+        assert_eq!(field_name("@type"), "at_type");
+        assert_eq!(field_name("$ref"), "dollar_ref");
+        assert_eq!(field_name("_id"), "id");
+        assert_eq!(field_name("2fa"), "n_2fa");
+        assert_eq!(field_name("message"), "message_value");
+        assert_eq!(field_name("string"), "string_value");
+        assert_eq!(field_name("Descriptor"), "descriptor_value");
+        assert_eq!(field_name("class"), "class");
+        assert_eq!(field_name(""), "value");
+        assert_eq!(field_name("日本"), "value");
+    }
+
+    #[test]
+    fn keywords_are_sorted_for_binary_search() {
+        assert!(KEYWORDS.windows(2).all(|pair| pair[0] < pair[1]));
+    }
+
+    #[test]
+    fn plus_and_minus_one_stay_apart() {
+        assert_ne!(field_name("+1"), field_name("-1"));
+        assert_eq!(field_name("+1"), field_name("+1"));
+    }
+
+    #[test]
+    fn enum_values_carry_the_enum_prefix() {
+        assert_eq!(enum_prefix("HTTPMethod"), "HTTP_METHOD");
+        assert_eq!(enum_prefix("Kind"), "KIND");
+        assert_eq!(enum_value_name("KIND", "a-b"), "KIND_A_B");
+        assert_eq!(enum_value_name("KIND", "in progress"), "KIND_IN_PROGRESS");
+        assert_eq!(enum_value_name("KIND", ""), "KIND_EMPTY");
+        assert_eq!(enum_value_name("KIND", "1st"), "KIND_1ST");
+        assert_eq!(enum_value_name("KIND", "+1"), "KIND_PLUS_1");
+        assert_eq!(enum_value_name("KIND", "-1"), "KIND_MINUS_1");
+        assert_eq!(integer_value_name("LEVEL", 2), "LEVEL_2");
+        assert_eq!(integer_value_name("LEVEL", -1), "LEVEL_MINUS_1");
+    }
+
+    #[test]
+    fn words_split_like_heck() {
+        assert_eq!(
+            join_words("HTTPServer2Error", "_", Case::Upper),
+            "HTTP_SERVER2_ERROR"
+        );
+        assert_eq!(join_words("http2Server", "_", Case::Lower), "http2_server");
+        assert_eq!(
+            join_words("fooBar_baz-qux", "_", Case::Lower),
+            "foo_bar_baz_qux"
+        );
+        assert_eq!(join_words("V1Status", "", Case::Capitalized), "V1Status");
+        assert_eq!(join_words("user_id", "", Case::Capitalized), "UserId");
+        assert_eq!(join_words("__a__b__", "_", Case::Upper), "A_B");
+        assert_eq!(join_words("2Bar", "_", Case::Lower), "2bar");
+    }
+
+    #[test]
+    fn zone_and_package_names() {
+        assert_eq!(zone_name("Reference API"), "reference_api");
+        assert_eq!(zone_name("3d"), "n_3d");
+        assert_eq!(zone_name("!!"), "api");
+        assert_eq!(package_name("reference_api"), "api__reference_api");
+    }
+
+    #[test]
+    fn pascal_scope_appends_digits() {
+        let mut scope = Scope::with_reserved(Style::Pascal, &["GetUserRequest"]);
+        assert_eq!(scope.claim("GetUserRequest".into()), "GetUserRequest2");
+        assert_eq!(scope.claim("User".into()), "User");
+        assert_eq!(scope.claim("User".into()), "User2");
+    }
+
+    #[test]
+    fn field_scope_keeps_json_names_apart() {
+        let mut scope = Scope::new(Style::Field);
+        assert_eq!(scope.claim("plus_1".into()), "plus_1");
+        assert_eq!(scope.claim("plus1".into()), "plus1_2");
+        assert_eq!(scope.claim("a_b1".into()), "a_b1");
+        assert_eq!(scope.claim("a_b_1".into()), "a_b_1_2");
+    }
+
+    #[test]
+    fn value_scope_ignores_underscores() {
+        let mut scope = Scope::new(Style::Value);
+        assert_eq!(scope.claim("KIND_A_B".into()), "KIND_A_B");
+        assert_eq!(scope.claim("KIND_AB".into()), "KIND_AB_2");
+    }
+}

@@ -1,0 +1,177 @@
+//! Proto syntax for the definitions: messages, enums and rpcs, one block each.
+//!
+//! The templates lay out the head of each file (header, package, imports, the service's name);
+//! these blocks are appended after it. A large API has tens of thousands of fields, and rendering them one by
+//! one through the template engine took more than ten times the 40 ms budget on GitHub's spec,
+//! so the per-definition layout lives here, in plain string pushes.
+
+use std::fmt::Write as _;
+
+use super::messages::{Definition, Enum, Field, Message};
+use super::service::Rpc;
+use super::types::Shape;
+
+/// Appends every definition to `out`, each after a blank line.
+pub fn definitions(out: &mut String, definitions: &[Definition]) {
+    out.reserve(definitions.len() * 512);
+    for definition in definitions {
+        out.push('\n');
+        match definition {
+            Definition::Message(message) => print_message(out, message),
+            Definition::Enum(enumeration) => print_enum(out, enumeration),
+        }
+    }
+}
+
+/// Appends every message to `out`, each after a blank line.
+pub fn messages(out: &mut String, messages: &[Message]) {
+    out.reserve(messages.len() * 256);
+    for message in messages {
+        out.push('\n');
+        print_message(out, message);
+    }
+}
+
+/// Appends the body of a service to `out`: the rpcs, indented and separated by blank lines, and
+/// the closing brace.
+pub fn service_body(out: &mut String, rpcs: &[Rpc]) {
+    out.reserve(rpcs.len() * 256);
+    for (index, rpc) in rpcs.iter().enumerate() {
+        if index > 0 {
+            out.push('\n');
+        }
+        comments(out, "  ", &rpc.doc);
+        for part in [
+            "  rpc ",
+            &rpc.name,
+            "(",
+            &rpc.request,
+            ") returns (",
+            &rpc.response,
+        ] {
+            out.push_str(part);
+        }
+        if rpc.deprecated {
+            out.push_str(") {\n    option deprecated = true;\n  }\n");
+        } else {
+            out.push_str(");\n");
+        }
+    }
+    out.push_str("}\n");
+}
+
+fn print_message(out: &mut String, message: &Message) {
+    comments(out, "", &message.doc);
+    out.push_str("message ");
+    out.push_str(&message.name);
+    let empty = message.fields.is_empty()
+        && message.oneof.is_none()
+        && message.reserved_numbers.is_empty()
+        && !message.deprecated;
+    if empty {
+        out.push_str(" {}\n");
+        return;
+    }
+    out.push_str(" {\n");
+    if message.deprecated {
+        out.push_str("  option deprecated = true;\n");
+    }
+    for field in &message.fields {
+        print_field(out, "  ", field);
+    }
+    if let Some(oneof) = &message.oneof {
+        out.push_str("  oneof ");
+        out.push_str(&oneof.name);
+        out.push_str(" {\n");
+        for field in &oneof.fields {
+            print_field(out, "    ", field);
+        }
+        out.push_str("  }\n");
+    }
+    reserved(out, &message.reserved_numbers, &message.reserved_names);
+    out.push_str("}\n");
+}
+
+fn print_field(out: &mut String, indent: &str, field: &Field) {
+    comments(out, indent, &field.doc);
+    out.push_str(indent);
+    out.push_str(field.label);
+    match &field.shape {
+        Shape::Single(single) | Shape::Repeated(single) => out.push_str(single.name.as_str()),
+        Shape::Map(single) => {
+            out.push_str("map<string, ");
+            out.push_str(single.name.as_str());
+            out.push('>');
+        }
+    }
+    for part in [" ", &field.name, " = "] {
+        out.push_str(part);
+    }
+    push_number(out, field.number);
+    out.push_str(field.options);
+    out.push(';');
+    if let Some(note) = &field.note {
+        out.push_str(" // ");
+        out.push_str(note);
+    }
+    out.push('\n');
+}
+
+fn print_enum(out: &mut String, enumeration: &Enum) {
+    comments(out, "", &enumeration.doc);
+    for part in [
+        "enum ",
+        &enumeration.name,
+        " {\n  ",
+        &enumeration.zero,
+        " = 0;\n",
+    ] {
+        out.push_str(part);
+    }
+    for value in &enumeration.values {
+        comments(out, "  ", &value.doc);
+        for part in ["  ", &value.name, " = "] {
+            out.push_str(part);
+        }
+        push_number(out, value.number);
+        out.push_str("; // ");
+        out.push_str(&value.wire);
+        out.push('\n');
+    }
+    reserved(
+        out,
+        &enumeration.reserved_numbers,
+        &enumeration.reserved_names,
+    );
+    out.push_str("}\n");
+}
+
+fn reserved(out: &mut String, numbers: &str, names: &str) {
+    if numbers.is_empty() {
+        return;
+    }
+    for part in ["  reserved ", numbers, ";\n  reserved ", names, ";\n"] {
+        out.push_str(part);
+    }
+}
+
+fn push_number(out: &mut String, number: u32) {
+    // Writing into a String cannot fail.
+    let _ = write!(out, "{number}");
+}
+
+/// `//` comment lines of `doc` (lines joined by `\n`); an empty line is a bare `//`.
+fn comments(out: &mut String, indent: &str, doc: &str) {
+    if doc.is_empty() {
+        return;
+    }
+    for line in doc.split('\n') {
+        out.push_str(indent);
+        out.push_str("//");
+        if !line.is_empty() {
+            out.push(' ');
+            out.push_str(line);
+        }
+        out.push('\n');
+    }
+}

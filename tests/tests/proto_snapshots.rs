@@ -1,0 +1,166 @@
+//! Snapshots of the proto tree for a few fixture specs (any change in output shows up here and is
+//! reviewed like code: `cargo insta review`), and the emit-time budget on GitHub's spec.
+
+mod support;
+
+use std::time::{Duration, Instant};
+
+use clientgen_build::Spec;
+use clientgen_build::targets::proto::{self, LOCK_FILE, Options};
+use clientgen_build::tree::Tree;
+
+fn options(spec: &Spec, zone: &str) -> Options {
+    Options {
+        spec_name: spec.file_name(),
+        zone: zone.to_string(),
+        previous_lock: None,
+    }
+}
+
+fn emit(spec_file: &str, zone: &str) -> Tree {
+    let spec = Spec::from_file(support::fixtures().join(spec_file)).expect("fixture spec loads");
+    proto::emit(&spec.api, &options(&spec, zone)).expect("fixture spec emits")
+}
+
+fn assert_tree_snapshot(name: &str, tree: &Tree) {
+    for (path, file) in tree.files() {
+        let snapshot = format!("{name}__{}", path.replace(['/', '.'], "_"));
+        insta::assert_snapshot!(snapshot, &file.contents);
+    }
+}
+
+#[test]
+fn fastapi_petstore_tree() {
+    let tree = emit("handwritten/petstore-fastapi.json", "petstore");
+    assert_tree_snapshot("proto_petstore", &tree);
+}
+
+#[test]
+fn features_unions_enums_and_odd_names() {
+    let tree = emit("handwritten/features.json", "features");
+    for path in [
+        "features/api__features/messages.proto",
+        "features/api__features/service.proto",
+        LOCK_FILE,
+    ] {
+        let contents = &tree.get(path).expect("file is emitted").contents;
+        insta::assert_snapshot!(
+            format!("proto_features__{}", path.replace(['/', '.'], "_")),
+            contents
+        );
+    }
+}
+
+#[test]
+fn openapi_31_petstore_messages_and_service() {
+    let tree = emit("specs/readme--3.1-petstore.json", "petstore");
+    for path in [
+        "petstore/api__petstore/messages.proto",
+        "petstore/api__petstore/service.proto",
+    ] {
+        let contents = &tree.get(path).expect("file is emitted").contents;
+        insta::assert_snapshot!(
+            format!(
+                "proto_readme_31_petstore__{}",
+                path.replace(['/', '.'], "_")
+            ),
+            contents
+        );
+    }
+}
+
+#[test]
+fn every_fixture_emits_the_same_bytes_twice() {
+    for entry in std::fs::read_dir(support::fixtures().join("specs")).expect("fixtures exist") {
+        let path = entry.expect("entry").path();
+        if path.extension().is_none_or(|ext| ext != "json") {
+            continue;
+        }
+        let name = path.file_name().unwrap().to_string_lossy().into_owned();
+        let first = emit(&format!("specs/{name}"), "api");
+        let second = emit(&format!("specs/{name}"), "api");
+        assert_eq!(
+            first, second,
+            "{name} gave different output on a second run"
+        );
+    }
+}
+
+/// The proto stage on GitHub's REST description (1,223 operations, 7,373 types) must take at
+/// most 40 ms (median) in a release build. Run it with
+/// `cargo test --release -p clientgen-tests --test proto_snapshots -- --ignored --nocapture`
+/// after `bash scripts/fetch-github-spec.sh target/bench-data/api.github.com.json`.
+///
+/// Besides wall time it reports the time the thread spent on a CPU (Linux's
+/// `/proc/thread-self/schedstat`), which a busy machine does not inflate; the budget is checked
+/// against that when it is available.
+#[test]
+#[ignore = "a release-mode benchmark; needs target/bench-data/api.github.com.json"]
+fn github_spec_emits_within_budget() {
+    const BUDGET: Duration = Duration::from_millis(40);
+    const RUNS: usize = 15;
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../target/bench-data/api.github.com.json");
+    if !path.is_file() {
+        println!("skipped: no {}", path.display());
+        return;
+    }
+    let spec = Spec::from_file(&path).expect("the GitHub spec loads");
+    let fresh = options(&spec, "github");
+    let first = proto::emit(&spec.api, &fresh).expect("the GitHub spec emits");
+    let regenerate = Options {
+        previous_lock: Some(first.get(LOCK_FILE).expect("lock").contents.clone()),
+        ..fresh.clone()
+    };
+    let bytes: usize = first.files().map(|(_, file)| file.contents.len()).sum();
+    println!(
+        "proto emit, GitHub spec: {bytes} bytes in {} files",
+        first.len()
+    );
+    let mut over = Vec::new();
+    for (label, options) in [("first run", &fresh), ("with a lock", &regenerate)] {
+        let mut wall = Vec::with_capacity(RUNS);
+        let mut cpu = Vec::with_capacity(RUNS);
+        for _ in 0..RUNS {
+            let (start, start_cpu) = (Instant::now(), thread_cpu_time());
+            let tree = proto::emit(&spec.api, options).expect("the GitHub spec emits");
+            wall.push(start.elapsed());
+            cpu.push(
+                thread_cpu_time()
+                    .zip(start_cpu)
+                    .map(|(end, start)| end - start),
+            );
+            drop(tree);
+        }
+        let wall_median = median(&mut wall);
+        let cpu_median = cpu
+            .into_iter()
+            .collect::<Option<Vec<_>>>()
+            .map(|mut cpu| median(&mut cpu));
+        let ms = |d: Duration| format!("{:.1} ms", d.as_secs_f64() * 1e3);
+        println!(
+            "  {label}: median {} wall (min {}), {} on CPU, over {RUNS} runs",
+            ms(wall_median),
+            ms(wall[0]),
+            cpu_median.map_or("unknown".to_string(), ms),
+        );
+        let measured = cpu_median.unwrap_or(wall_median);
+        if measured > BUDGET {
+            over.push(format!("{label}: {measured:?}"));
+        }
+    }
+    assert!(over.is_empty(), "over the {BUDGET:?} budget: {over:?}");
+}
+
+/// Sorts `times` and returns the middle one.
+fn median(times: &mut [Duration]) -> Duration {
+    times.sort();
+    times[times.len() / 2]
+}
+
+/// The time this thread has spent on a CPU, where Linux tells (`/proc/thread-self/schedstat`).
+fn thread_cpu_time() -> Option<Duration> {
+    let text = std::fs::read_to_string("/proc/thread-self/schedstat").ok()?;
+    let nanos = text.split_whitespace().next()?.parse().ok()?;
+    Some(Duration::from_nanos(nanos))
+}
