@@ -30,7 +30,7 @@ use std::time::{Duration, Instant};
 
 use clientgen_build::diagnostics::Diagnostics;
 use clientgen_build::targets::python::{self, Options, PythonStyle};
-use clientgen_build::targets::typescript;
+use clientgen_build::targets::{proto, typescript};
 use clientgen_build::write::{self, WriteOptions};
 use clientgen_build::{Severity, Spec, load, lower, normalize};
 use serde_json::Value;
@@ -43,6 +43,8 @@ const BUDGET_MS: f64 = 200.0;
 const BUDGET_RATIO: f64 = 2.5;
 /// Issue 3's budget for the TypeScript stage alone.
 const TYPESCRIPT_BUDGET_MS: f64 = 60.0;
+/// Issue 4's budget for the proto stage alone (first run, no lock file).
+const PROTO_BUDGET_MS: f64 = 40.0;
 
 fn main() -> ExitCode {
     // `cargo test --benches` runs bench binaries without `--bench`: nothing to measure then.
@@ -100,6 +102,11 @@ fn run() -> Result<(), String> {
         package_name: "github".to_owned(),
         spec_name: "api.github.com.json".to_owned(),
     };
+    let proto_options = proto::Options {
+        spec_name: "api.github.com.json".to_owned(),
+        zone: "github".to_owned(),
+        previous_lock: None,
+    };
 
     // One untimed run first: it warms the caches and gives the counts and the peak heap (which
     // includes the copy of the spec text, as a user's read of the file would).
@@ -131,6 +138,7 @@ fn run() -> Result<(), String> {
             timed(&mut samples.emit, || python::emit(&api, &options)).map_err(|e| e.to_string())?;
         timed(&mut samples.typescript, || typescript::emit(&api, &typescript_options))
             .map_err(|e| e.to_string())?;
+        timed(&mut samples.proto, || proto::emit(&api, &proto_options)).map_err(|e| e.to_string())?;
         let out = temp_dir(&tmp)?;
         timed(&mut samples.write, || {
             write::write_tree(&tree, out.path(), WriteOptions::default())
@@ -172,6 +180,11 @@ fn run() -> Result<(), String> {
     println!(
         "typescript emit median: {typescript:.1} ms (budget {TYPESCRIPT_BUDGET_MS} ms) — {}",
         verdict(typescript <= TYPESCRIPT_BUDGET_MS)
+    );
+    let proto = ms(Summary::of(&samples.proto).median);
+    println!(
+        "proto emit median: {proto:.1} ms (budget {PROTO_BUDGET_MS} ms) — {}",
+        verdict(proto <= PROTO_BUDGET_MS)
     );
     println!(
         "counts: {} operations, {} types, {} files ({} written), {} bytes written; \
@@ -294,10 +307,11 @@ struct Samples {
     write: Vec<Duration>,
     total: Vec<Duration>,
     typescript: Vec<Duration>,
+    proto: Vec<Duration>,
 }
 
 impl Samples {
-    fn rows(&self) -> [(&'static str, &[Duration]); 9] {
+    fn rows(&self) -> [(&'static str, &[Duration]); 10] {
         [
             ("Value parse", &self.parse),
             ("Value drop", &self.drop),
@@ -308,6 +322,7 @@ impl Samples {
             ("write", &self.write),
             ("total", &self.total),
             ("ts emit", &self.typescript),
+            ("proto emit", &self.proto),
         ]
     }
 }
