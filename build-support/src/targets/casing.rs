@@ -14,7 +14,7 @@ pub fn upper_camel(text: &str) -> String {
         return text.to_upper_camel_case();
     }
     let mut out = String::with_capacity(text.len());
-    for_each_word(text, |word| push_capitalized(&mut out, word));
+    push_joined(&mut out, text, "", Case::Capitalized);
     out
 }
 
@@ -25,11 +25,12 @@ pub fn lower_camel(text: &str) -> String {
     }
     let mut out = String::with_capacity(text.len());
     for_each_word(text, |word| {
-        if out.is_empty() {
-            out.push_str(&word.to_ascii_lowercase());
+        let case = if out.is_empty() {
+            Case::Lower
         } else {
-            push_capitalized(&mut out, word);
-        }
+            Case::Capitalized
+        };
+        push_cased(&mut out, word, case);
     });
     out
 }
@@ -39,7 +40,9 @@ pub fn snake(text: &str) -> String {
     if !text.is_ascii() {
         return text.to_snake_case();
     }
-    joined(text, |word| word.to_ascii_lowercase())
+    let mut out = String::with_capacity(text.len() + 4);
+    push_joined(&mut out, text, "_", Case::Lower);
+    out
 }
 
 /// `SHOUTY_SNAKE_CASE`, as [`heck::ToShoutySnakeCase`].
@@ -47,25 +50,43 @@ pub fn shouty_snake(text: &str) -> String {
     if !text.is_ascii() {
         return text.to_shouty_snake_case();
     }
-    joined(text, |word| word.to_ascii_uppercase())
-}
-
-fn joined(text: &str, case: impl Fn(&str) -> String) -> String {
     let mut out = String::with_capacity(text.len() + 4);
-    for_each_word(text, |word| {
-        if !out.is_empty() {
-            out.push('_');
-        }
-        out.push_str(&case(word));
-    });
+    push_joined(&mut out, text, "_", Case::Upper);
     out
 }
 
-fn push_capitalized(out: &mut String, word: &str) {
-    let mut bytes = word.bytes();
-    if let Some(first) = bytes.next() {
-        out.push(first.to_ascii_uppercase() as char);
-        out.extend(bytes.map(|b| b.to_ascii_lowercase() as char));
+/// How [`push_joined`] cases each word.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Case {
+    /// `word`.
+    Lower,
+    /// `WORD`.
+    Upper,
+    /// `Word`.
+    Capitalized,
+}
+
+/// Appends the words of ASCII `text` to `out`, each cased as `case`, joined by `separator`, with
+/// heck's word boundaries and no allocation. Non-ASCII characters separate words.
+pub fn push_joined(out: &mut String, text: &str, separator: &str, case: Case) {
+    let mut first = true;
+    for_each_word(text, |word| {
+        if !first {
+            out.push_str(separator);
+        }
+        first = false;
+        push_cased(out, word, case);
+    });
+}
+
+fn push_cased(out: &mut String, word: &str, case: Case) {
+    for (index, byte) in word.bytes().enumerate() {
+        let byte = match case {
+            Case::Upper => byte.to_ascii_uppercase(),
+            Case::Capitalized if index == 0 => byte.to_ascii_uppercase(),
+            Case::Lower | Case::Capitalized => byte.to_ascii_lowercase(),
+        };
+        out.push(char::from(byte));
     }
 }
 
@@ -80,6 +101,7 @@ fn for_each_word(text: &str, mut word: impl FnMut(&str)) {
         Uppercase,
     }
     for part in text.split(|c: char| !c.is_ascii_alphanumeric()) {
+        // Only ASCII is left in `part`, so byte indices are char boundaries.
         let bytes = part.as_bytes();
         let mut start = 0;
         let mut mode = Mode::Boundary;
@@ -159,6 +181,12 @@ mod tests {
             "Body_upload_avatar",
             "a.b/c\\d",
             "IPv6Address",
+            "HTTPServer2Error",
+            "http2Server",
+            "fooBar_baz-qux",
+            "V1Status",
+            "__a__b__",
+            "2Bar",
         ] {
             assert_same_as_heck(text);
         }

@@ -30,8 +30,8 @@ use serde::Deserialize;
 use serde::de::{self, Deserializer, MapAccess, Visitor};
 
 use super::LOCK_FILE;
-use super::fast_hash::FastMap;
 use crate::Error;
+use rustc_hash::FxHashMap;
 
 /// The format version this code reads and writes.
 const VERSION: u32 = 1;
@@ -416,14 +416,14 @@ impl<'de, T: Deserialize<'de>> Visitor<'de> for OrderedVisitor<T> {
 #[derive(Debug)]
 struct Table<T> {
     entries: Vec<(String, T)>,
-    index: FastMap<String, usize>,
+    index: FxHashMap<String, usize>,
 }
 
 impl<T> Default for Table<T> {
     fn default() -> Self {
         Table {
             entries: Vec::new(),
-            index: FastMap::default(),
+            index: FxHashMap::default(),
         }
     }
 }
@@ -446,7 +446,7 @@ impl<T: Default> Table<T> {
 impl<'de, T: Deserialize<'de>> Deserialize<'de> for Table<T> {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         let entries = Ordered::<T>::deserialize(deserializer)?.0;
-        let mut index = FastMap::default();
+        let mut index = FxHashMap::default();
         index.reserve(entries.len());
         for (position, (name, _)) in entries.iter().enumerate() {
             if index.insert(name.clone(), position).is_some() {

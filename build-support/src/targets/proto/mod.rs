@@ -17,7 +17,6 @@
 //! the head of each file, and [`print`] appends the definitions.
 
 mod escape;
-mod fast_hash;
 mod lock;
 mod messages;
 mod names;

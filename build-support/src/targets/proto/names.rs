@@ -6,11 +6,12 @@
 //! PascalCase, fields in lower_snake_case, enum values in UPPER_SNAKE_CASE prefixed with the
 //! enum's name, the zero value ending in `_UNSPECIFIED`).
 
-use std::borrow::Cow;
-
 use std::hash::Hasher;
 
-use super::fast_hash::{FastHasher, FastSet};
+use rustc_hash::{FxHashSet, FxHasher};
+
+use crate::targets::casing::{self, Case};
+use crate::targets::naming::spell_symbols;
 
 /// Words of the proto language, and scalar type names, that a field name must not be.
 /// `descriptor` is kept clear too (buf's `FIELD_NO_DESCRIPTOR`; it shadows generated accessors).
@@ -99,7 +100,7 @@ pub fn pascal_name(raw: &str, prefix: &str) -> String {
     let mut name = if kept {
         raw.to_string()
     } else {
-        join_words(&spell_symbols(raw), "", Case::Capitalized)
+        casing::upper_camel(&spell_symbols(raw))
     };
     if !name.starts_with(|c: char| c.is_ascii_uppercase()) {
         name.insert_str(0, prefix);
@@ -129,7 +130,7 @@ pub fn field_name(raw: &str) -> String {
 /// The UPPER_SNAKE_CASE prefix of an enum's values (`HTTPMethod` → `HTTP_METHOD`), the way buf's
 /// `ENUM_VALUE_PREFIX` spells it.
 pub fn enum_prefix(enum_name: &str) -> String {
-    join_words(enum_name, "_", Case::Upper)
+    casing::shouty_snake(enum_name)
 }
 
 /// The name of one enum value: the prefix, then the value in UPPER_SNAKE_CASE
@@ -139,7 +140,7 @@ pub fn enum_value_name(prefix: &str, raw: &str) -> String {
     name.push_str(prefix);
     name.push('_');
     let start = name.len();
-    join_words_into(&mut name, &spell_symbols(raw), "_", Case::Upper);
+    casing::push_joined(&mut name, &spell_symbols(raw), "_", Case::Upper);
     if name.len() == start {
         name.push_str("EMPTY");
     }
@@ -167,111 +168,7 @@ fn snake_words(raw: &str) -> String {
     if plain {
         return raw.to_string();
     }
-    join_words(&spell_symbols(raw), "_", Case::Lower)
-}
-
-/// How [`join_words`] cases each word.
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum Case {
-    /// `word`.
-    Lower,
-    /// `WORD`.
-    Upper,
-    /// `Word`.
-    Capitalized,
-}
-
-/// The words of `text` (ASCII letters and digits; heck's boundaries: any other character,
-/// lower-to-upper case `fooBar`, and before the last capital of a run `HTTPServer`), cased and
-/// joined by `separator`. Digits stay with the letters before them (`http2Server` → `http2`,
-/// `server`).
-fn join_words(text: &str, separator: &str, case: Case) -> String {
-    let mut out = String::with_capacity(text.len() + 4);
-    join_words_into(&mut out, text, separator, case);
-    out
-}
-
-/// [`join_words`], appending to `out`.
-fn join_words_into(out: &mut String, text: &str, separator: &str, case: Case) {
-    // Words before `first` are not ours: no separator before our first word.
-    let first = out.len();
-    let bytes = text.as_bytes();
-    // Where the current word starts, and the case of its last letter (digits keep the mode).
-    let mut word: Option<usize> = None;
-    let mut upper: Option<bool> = None;
-    for (index, &byte) in bytes.iter().enumerate() {
-        if !byte.is_ascii_alphanumeric() {
-            if let Some(start) = word.take() {
-                push_word(out, first, &bytes[start..index], separator, case);
-            }
-            upper = None;
-            continue;
-        }
-        let start = *word.get_or_insert(index);
-        if byte.is_ascii_lowercase() {
-            upper = Some(false);
-        } else if byte.is_ascii_uppercase() {
-            let next_lower = bytes.get(index + 1).is_some_and(u8::is_ascii_lowercase);
-            let ends_run = upper == Some(true) && next_lower && index > start;
-            if upper == Some(false) || ends_run {
-                push_word(out, first, &bytes[start..index], separator, case);
-                word = Some(index);
-            }
-            upper = Some(true);
-        }
-    }
-    if let Some(start) = word {
-        push_word(out, first, &bytes[start..], separator, case);
-    }
-}
-
-fn push_word(out: &mut String, first: usize, word: &[u8], separator: &str, case: Case) {
-    if out.len() > first {
-        out.push_str(separator);
-    }
-    for (index, &byte) in word.iter().enumerate() {
-        let byte = match case {
-            Case::Upper => byte.to_ascii_uppercase(),
-            Case::Capitalized if index == 0 => byte.to_ascii_uppercase(),
-            Case::Lower | Case::Capitalized => byte.to_ascii_lowercase(),
-        };
-        out.push(char::from(byte));
-    }
-}
-
-/// Turns symbols that carry meaning into words, so that `+1` and `-1` stay apart (`plus 1`,
-/// `minus 1`) and `@type` reads `at type`; other symbols and non-ASCII letters separate words.
-fn spell_symbols(raw: &str) -> Cow<'_, str> {
-    let plain = raw
-        .bytes()
-        .all(|b| b.is_ascii() && !matches!(b, b'+' | b'@' | b'$' | b'#' | b'*'))
-        && !raw.starts_with('-');
-    if plain {
-        // join_words separates words at every other character already.
-        return Cow::Borrowed(raw);
-    }
-    let mut out = String::with_capacity(raw.len() + 8);
-    for (index, c) in raw.chars().enumerate() {
-        let word = match c {
-            '+' => Some("plus"),
-            '-' if index == 0 => Some("minus"),
-            '@' => Some("at"),
-            '$' => Some("dollar"),
-            '#' => Some("hash"),
-            '*' => Some("star"),
-            _ => None,
-        };
-        match word {
-            Some(word) => {
-                out.push(' ');
-                out.push_str(word);
-                out.push(' ');
-            }
-            None if c.is_ascii_alphanumeric() => out.push(c),
-            None => out.push(' '),
-        }
-    }
-    Cow::Owned(out)
+    casing::snake(&spell_symbols(raw))
 }
 
 /// How a [`Scope`] tells names apart and makes new ones.
@@ -296,7 +193,7 @@ pub enum Style {
 #[derive(Debug)]
 pub struct Scope {
     style: Style,
-    taken: FastSet<u64>,
+    taken: FxHashSet<u64>,
 }
 
 impl Scope {
@@ -304,7 +201,7 @@ impl Scope {
     pub fn new(style: Style) -> Self {
         Scope {
             style,
-            taken: FastSet::default(),
+            taken: FxHashSet::default(),
         }
     }
 
@@ -341,7 +238,7 @@ impl Scope {
 
     /// Takes `name` if its key is free.
     fn take(&mut self, name: &str) -> bool {
-        let mut hasher = FastHasher::default();
+        let mut hasher = FxHasher::default();
         match self.style {
             Style::Pascal => hasher.write(name.as_bytes()),
             Style::Field => name
@@ -421,23 +318,6 @@ mod tests {
         assert_eq!(enum_value_name("KIND", "-1"), "KIND_MINUS_1");
         assert_eq!(integer_value_name("LEVEL", 2), "LEVEL_2");
         assert_eq!(integer_value_name("LEVEL", -1), "LEVEL_MINUS_1");
-    }
-
-    #[test]
-    fn words_split_like_heck() {
-        assert_eq!(
-            join_words("HTTPServer2Error", "_", Case::Upper),
-            "HTTP_SERVER2_ERROR"
-        );
-        assert_eq!(join_words("http2Server", "_", Case::Lower), "http2_server");
-        assert_eq!(
-            join_words("fooBar_baz-qux", "_", Case::Lower),
-            "foo_bar_baz_qux"
-        );
-        assert_eq!(join_words("V1Status", "", Case::Capitalized), "V1Status");
-        assert_eq!(join_words("user_id", "", Case::Capitalized), "UserId");
-        assert_eq!(join_words("__a__b__", "_", Case::Upper), "A_B");
-        assert_eq!(join_words("2Bar", "_", Case::Lower), "2bar");
     }
 
     #[test]

@@ -7,7 +7,7 @@
 
 use std::rc::Rc;
 
-use super::fast_hash::FastMap;
+use rustc_hash::FxHashMap;
 
 use super::names::{self, Scope};
 use crate::ir::{Api, IntegerFormat, NumberFormat, StringFormat, Type, TypeId, TypeKind};
@@ -83,7 +83,7 @@ pub enum Shape {
 /// were first needed.
 #[derive(Debug, Default)]
 pub struct Wrappers {
-    by_shape: FastMap<(bool, TypeName), usize>,
+    by_shape: FxHashMap<(bool, TypeName), usize>,
     list: Vec<Wrapper>,
 }
 
