@@ -64,6 +64,25 @@ pub struct TypeDef {
     pub deprecated: bool,
 }
 
+impl TypeDef {
+    /// What documents the type: its description, else its title when that says more than the
+    /// type's names (`title: "Pet"` on a schema named `Pet` says nothing). `generated_name` is
+    /// the name a target gave the type.
+    pub fn documentation(&self, generated_name: &str) -> Option<&str> {
+        let squash = |text: &str| {
+            text.chars()
+                .filter(|c| c.is_alphanumeric())
+                .flat_map(char::to_lowercase)
+                .collect::<String>()
+        };
+        let title = self.title.as_deref().filter(|title| {
+            let title = squash(title);
+            title != squash(generated_name) && title != squash(&self.name)
+        });
+        self.description.as_deref().or(title)
+    }
+}
+
 /// Where a named type came from.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum TypeOrigin {
@@ -423,6 +442,21 @@ pub enum ParameterStyle {
     PipeDelimited,
     /// `deepObject`.
     DeepObject,
+}
+
+impl ParameterStyle {
+    /// The style as the spec spells it (`deepObject`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ParameterStyle::Simple => "simple",
+            ParameterStyle::Form => "form",
+            ParameterStyle::Label => "label",
+            ParameterStyle::Matrix => "matrix",
+            ParameterStyle::SpaceDelimited => "spaceDelimited",
+            ParameterStyle::PipeDelimited => "pipeDelimited",
+            ParameterStyle::DeepObject => "deepObject",
+        }
+    }
 }
 
 /// A request body.

@@ -349,15 +349,7 @@ fn styled(parameter: &Parameter, python_name: &str) -> String {
     if parameter.style == ParameterStyle::Form && parameter.explode {
         return python_name.to_string();
     }
-    let style = match parameter.style {
-        ParameterStyle::Simple => "simple",
-        ParameterStyle::Form => "form",
-        ParameterStyle::Label => "label",
-        ParameterStyle::Matrix => "matrix",
-        ParameterStyle::SpaceDelimited => "spaceDelimited",
-        ParameterStyle::PipeDelimited => "pipeDelimited",
-        ParameterStyle::DeepObject => "deepObject",
-    };
+    let style = parameter.style.as_str();
     let explode = if parameter.explode { "True" } else { "False" };
     format!("_http.Styled({python_name}, \"{style}\", {explode})")
 }

@@ -487,21 +487,9 @@ fn default_of(ty: &Type, value: &Value, members: &Members) -> Option<Default> {
     Some(Default::Value(literal))
 }
 
-/// The class docstring: the description, else a title that says more than the name.
+/// The class docstring.
 fn type_doc(def: &crate::ir::TypeDef, class_name: &str) -> Option<String> {
-    let squash = |text: &str| {
-        text.chars()
-            .filter(|c| c.is_alphanumeric())
-            .flat_map(char::to_lowercase)
-            .collect::<String>()
-    };
-    let title = def
-        .title
-        .as_deref()
-        .filter(|title| squash(title) != squash(class_name) && squash(title) != squash(&def.name));
-    def.description
-        .as_deref()
-        .or(title)
+    def.documentation(class_name)
         .and_then(|text| escape::docstring(text, "    "))
 }
 

@@ -111,17 +111,7 @@ pub fn push_key(out: &mut String, key: &str) {
 }
 
 fn push_type_doc(out: &mut String, def: &TypeDef, name: &str) {
-    let squash = |text: &str| {
-        text.chars()
-            .filter(|c| c.is_alphanumeric())
-            .flat_map(char::to_lowercase)
-            .collect::<String>()
-    };
-    let title = def
-        .title
-        .as_deref()
-        .filter(|title| squash(title) != squash(name) && squash(title) != squash(&def.name));
-    let text = def.description.as_deref().or(title).unwrap_or("");
+    let text = def.documentation(name).unwrap_or("");
     let deprecated = if def.deprecated { "@deprecated" } else { "" };
     escape::push_doc(out, &[text, "", deprecated], "");
 }

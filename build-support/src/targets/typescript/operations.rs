@@ -366,7 +366,11 @@ fn push_parameter_specs(out: &mut String, parameters: &[Parameter], keys: &[Stri
                 escape::push_string_literal(&mut spec, key);
             }
             if parameter.style != default_style {
-                let _ = write!(spec, ", style: \"{}\"", style_name(parameter.style));
+                let _ = write!(
+                    spec,
+                    ", style: \"{}\"",
+                    parameter.style.as_str()
+                );
             }
             if parameter.explode != (parameter.style == ParameterStyle::Form) {
                 let _ = write!(spec, ", explode: {}", parameter.explode);
@@ -388,18 +392,6 @@ fn push_parameter_specs(out: &mut String, parameters: &[Parameter], keys: &[Stri
             out.push_str(",\n");
         }
         out.push_str("      ],\n");
-    }
-}
-
-fn style_name(style: ParameterStyle) -> &'static str {
-    match style {
-        ParameterStyle::Simple => "simple",
-        ParameterStyle::Form => "form",
-        ParameterStyle::Label => "label",
-        ParameterStyle::Matrix => "matrix",
-        ParameterStyle::SpaceDelimited => "spaceDelimited",
-        ParameterStyle::PipeDelimited => "pipeDelimited",
-        ParameterStyle::DeepObject => "deepObject",
     }
 }
 
