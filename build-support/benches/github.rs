@@ -136,9 +136,12 @@ fn run() -> Result<(), String> {
         });
         let tree =
             timed(&mut samples.emit, || python::emit(&api, &options)).map_err(|e| e.to_string())?;
-        timed(&mut samples.typescript, || typescript::emit(&api, &typescript_options))
+        timed(&mut samples.typescript, || {
+            typescript::emit(&api, &typescript_options)
+        })
+        .map_err(|e| e.to_string())?;
+        timed(&mut samples.proto, || proto::emit(&api, &proto_options))
             .map_err(|e| e.to_string())?;
-        timed(&mut samples.proto, || proto::emit(&api, &proto_options)).map_err(|e| e.to_string())?;
         let out = temp_dir(&tmp)?;
         timed(&mut samples.write, || {
             write::write_tree(&tree, out.path(), WriteOptions::default())

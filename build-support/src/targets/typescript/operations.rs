@@ -366,11 +366,7 @@ fn push_parameter_specs(out: &mut String, parameters: &[Parameter], keys: &[Stri
                 escape::push_string_literal(&mut spec, key);
             }
             if parameter.style != default_style {
-                let _ = write!(
-                    spec,
-                    ", style: \"{}\"",
-                    parameter.style.as_str()
-                );
+                let _ = write!(spec, ", style: \"{}\"", parameter.style.as_str());
             }
             if parameter.explode != (parameter.style == ParameterStyle::Form) {
                 let _ = write!(spec, ", explode: {}", parameter.explode);
