@@ -1,0 +1,115 @@
+//! Runs the core for the macro: the Rust client as tokens, the other clients written to disk,
+//! and every problem as a `compile_error!` at the argument it concerns.
+
+use std::path::{Path, PathBuf};
+
+use clientgen_build::targets::{python, rust};
+use clientgen_build::{Error, Generator, Severity, Spec};
+use proc_macro2::{Span, TokenStream};
+use quote::quote;
+
+use crate::args::Args;
+use crate::out_dir;
+
+/// The expansion of `generate_clients!` for `args`.
+pub fn expand(args: &Args) -> TokenStream {
+    let spec_span = args.spec.span();
+    let Some(manifest_dir) = std::env::var_os("CARGO_MANIFEST_DIR").map(PathBuf::from) else {
+        return error(spec_span, "CARGO_MANIFEST_DIR is not set: build with Cargo");
+    };
+    let path = match relative(&manifest_dir, &args.spec.value(), "spec") {
+        Ok(path) => path,
+        Err(message) => return error(spec_span, &message),
+    };
+    let spec = match Spec::from_file(&path) {
+        Ok(spec) => spec,
+        Err(Error::Spec(diagnostics)) => {
+            let mut out = track(&[path.as_path()]);
+            for diagnostic in diagnostics.iter().filter(|d| d.severity == Severity::Error) {
+                // rustc says `error:` itself.
+                let message = diagnostic.to_string();
+                let message = message.strip_prefix("error: ").unwrap_or(&message);
+                out.extend(error(spec_span, &shorten(message, &manifest_dir)));
+            }
+            return out;
+        }
+        Err(other) => return error(spec_span, &shorten(&other.to_string(), &manifest_dir)),
+    };
+    let api_name = python::default_package_name(&spec.api);
+    let options = rust::Options {
+        spec_name: spec.file_name(),
+        file_name: rust::file_name(&api_name),
+    };
+    let mut out = track(
+        &spec
+            .sources
+            .iter()
+            .map(|source| source.path.as_path())
+            .collect::<Vec<_>>(),
+    );
+    out.extend(rust::tokens(&spec.api, &options));
+    if args.targets.any() {
+        let out_span = args
+            .out
+            .as_ref()
+            .map_or(Span::call_site(), |out| out.span());
+        if let Err(message) = write_others(args, &manifest_dir, &path, &api_name) {
+            out.extend(error(out_span, &shorten(&message, &manifest_dir)));
+        }
+    }
+    out
+}
+
+/// Writes the Python, TypeScript and proto clients requested (unchanged files are left alone).
+fn write_others(
+    args: &Args,
+    manifest_dir: &Path,
+    spec: &Path,
+    api_name: &str,
+) -> Result<(), String> {
+    let out = match &args.out {
+        Some(out) => relative(manifest_dir, &out.value(), "out")?,
+        None => out_dir::default_out(manifest_dir),
+    };
+    let mut generator = Generator::new(spec)
+        .emit_rerun_if_changed(false)
+        .python_style(args.python_style);
+    if args.targets.python {
+        generator = generator.python(out.join("python").join(api_name));
+    }
+    if args.targets.typescript {
+        generator = generator.typescript(out.join("typescript").join(api_name));
+    }
+    if args.targets.proto {
+        generator = generator.proto(out.join("proto"));
+    }
+    generator.generate().map_err(|error| error.to_string())
+}
+
+/// `manifest_dir/value`, refusing absolute paths (a build must not depend on where it runs).
+fn relative(manifest_dir: &Path, value: &str, key: &str) -> Result<PathBuf, String> {
+    if Path::new(value).is_absolute() {
+        return Err(format!(
+            "`{key}` must be relative to the crate's Cargo.toml, not absolute: {value}"
+        ));
+    }
+    Ok(manifest_dir.join(value))
+}
+
+/// `const _: &str = include_str!(…);` for each file read, so Cargo re-expands the macro when one
+/// changes.
+fn track(paths: &[&Path]) -> TokenStream {
+    let paths = paths.iter().map(|path| path.to_string_lossy().into_owned());
+    quote!(#(const _: &str = include_str!(#paths);)*)
+}
+
+/// `message` with paths inside the crate written relative to its Cargo.toml, as the user wrote
+/// them.
+fn shorten(message: &str, manifest_dir: &Path) -> String {
+    let prefix = format!("{}{}", manifest_dir.display(), std::path::MAIN_SEPARATOR);
+    message.trim_end().replace(&prefix, "")
+}
+
+fn error(span: Span, message: &str) -> TokenStream {
+    syn::Error::new(span, message).into_compile_error()
+}

@@ -1,0 +1,41 @@
+//! `generate_clients!`: a typed Rust client, and the Python, TypeScript and proto clients, from
+//! an OpenAPI document at compile time. Use it through the `clientgen` crate, which re-exports it
+//! and holds what the generated code needs.
+//!
+//! A thin shell over `clientgen-build`: [`args`] parses the arguments, [`expand`] runs the core
+//! and writes the other clients, and every problem becomes a `compile_error!` at the argument it
+//! concerns.
+
+mod args;
+mod expand;
+mod out_dir;
+
+use proc_macro::TokenStream;
+
+/// Generates clients from an OpenAPI document (JSON or YAML).
+///
+/// ```ignore
+/// clientgen::generate_clients!("openapi.json");
+///
+/// clientgen::generate_clients! {
+///     spec = "openapi.json",               // relative to Cargo.toml; required
+///     out = "clients",                     // python/<api>, typescript/<api>, proto/ under it
+///     targets = [python, typescript, proto], // the other clients to write; `[]` for none
+///     python_style = functions,            // or `class`
+/// }
+/// ```
+///
+/// It expands to `pub mod <api> { pub mod types; pub mod responses; pub struct Client; }`, where
+/// `<api>` is the spec's title in snake_case. Cargo re-expands it whenever the spec changes.
+///
+/// Without `out`, the other clients go to `$OUT_DIR/clientgen` when the crate has a build
+/// script, else to `<target dir>/clientgen/<package>` (the target dir is `$CARGO_TARGET_DIR`,
+/// or `target/` beside the nearest `Cargo.lock` above the crate). Unchanged files are not
+/// rewritten, so expanding often (as IDEs do) costs little.
+#[proc_macro]
+pub fn generate_clients(input: TokenStream) -> TokenStream {
+    match args::parse(input.into()) {
+        Ok(args) => expand::expand(&args).into(),
+        Err(error) => error.into_compile_error().into(),
+    }
+}

@@ -1,0 +1,133 @@
+//! Files and multipart bodies.
+
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+use crate::Error;
+use crate::request::scalar_text;
+
+/// A file to upload (or raw bytes met inside a JSON document, read as text).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash)]
+pub struct File {
+    /// The file's bytes.
+    pub bytes: Vec<u8>,
+    /// The file name sent with the upload, if any.
+    pub file_name: Option<String>,
+    /// The media type sent with the upload (`image/png`); `application/octet-stream` if none.
+    pub content_type: Option<String>,
+}
+
+impl File {
+    /// A file holding `bytes`, named `file_name`.
+    pub fn new(bytes: impl Into<Vec<u8>>, file_name: impl Into<String>) -> Self {
+        File {
+            bytes: bytes.into(),
+            file_name: Some(file_name.into()),
+            content_type: None,
+        }
+    }
+
+    /// The same file, sent with this media type.
+    pub fn with_content_type(mut self, content_type: impl Into<String>) -> Self {
+        self.content_type = Some(content_type.into());
+        self
+    }
+}
+
+/// In JSON a file is its bytes as (lossy UTF-8) text.
+impl Serialize for File {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(&String::from_utf8_lossy(&self.bytes))
+    }
+}
+
+impl<'de> Deserialize<'de> for File {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let text = String::deserialize(deserializer)?;
+        Ok(File {
+            bytes: text.into_bytes(),
+            file_name: None,
+            content_type: None,
+        })
+    }
+}
+
+/// A `multipart/form-data` body, built part by part by generated code (or by you, for operations
+/// whose multipart body the spec does not describe as an object).
+#[derive(Debug, Default)]
+pub struct Multipart {
+    parts: Vec<(String, Part)>,
+}
+
+#[derive(Debug)]
+enum Part {
+    Text(String),
+    File(File),
+}
+
+impl Multipart {
+    /// An empty body.
+    pub fn new() -> Self {
+        Multipart::default()
+    }
+
+    /// Adds text part(s) `name`: `None` is left out, a list gives one part per item, other
+    /// values are sent as their text (objects as JSON).
+    pub fn text(mut self, name: &str, value: &impl Serialize) -> Self {
+        match serde_json::to_value(value) {
+            Ok(serde_json::Value::Array(items)) => {
+                for item in items.iter().filter_map(scalar_text) {
+                    self.parts.push((name.to_string(), Part::Text(item)));
+                }
+            }
+            Ok(value) => {
+                if let Some(text) = scalar_text(&value) {
+                    self.parts.push((name.to_string(), Part::Text(text)));
+                }
+            }
+            Err(error) => self
+                .parts
+                .push((name.to_string(), Part::Text(format!("<{error}>")))),
+        }
+        self
+    }
+
+    /// Adds a file part `name`.
+    pub fn file(mut self, name: &str, file: &File) -> Self {
+        self.parts
+            .push((name.to_string(), Part::File(file.clone())));
+        self
+    }
+
+    /// Adds a file part `name` for each file.
+    pub fn files<'f>(self, name: &str, files: impl IntoIterator<Item = &'f File>) -> Self {
+        files
+            .into_iter()
+            .fold(self, |body, file| body.file(name, file))
+    }
+
+    pub(crate) fn into_form<E>(self) -> Result<reqwest::multipart::Form, Error<E>> {
+        let mut form = reqwest::multipart::Form::new();
+        for (name, part) in self.parts {
+            form = match part {
+                Part::Text(text) => form.text(name, text),
+                Part::File(file) => {
+                    let content_type = file
+                        .content_type
+                        .unwrap_or_else(|| "application/octet-stream".to_string());
+                    let mut part = reqwest::multipart::Part::bytes(file.bytes)
+                        .mime_str(&content_type)
+                        .map_err(|error| {
+                            Error::InvalidRequest(format!(
+                                "{name}: bad media type {content_type:?}: {error}"
+                            ))
+                        })?;
+                    if let Some(file_name) = file.file_name {
+                        part = part.file_name(file_name);
+                    }
+                    form.part(name, part)
+                }
+            };
+        }
+        Ok(form)
+    }
+}

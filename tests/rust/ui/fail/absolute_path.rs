@@ -1,0 +1,3 @@
+clientgen::generate_clients!("/etc/openapi.json");
+
+fn main() {}

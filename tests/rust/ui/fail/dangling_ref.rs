@@ -1,0 +1,3 @@
+clientgen::generate_clients!("specs/dangling.json");
+
+fn main() {}

@@ -1,0 +1,3 @@
+clientgen::generate_clients!("specs/missing.json");
+
+fn main() {}

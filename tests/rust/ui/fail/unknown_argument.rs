@@ -1,0 +1,6 @@
+clientgen::generate_clients! {
+    spec = "specs/reference.json",
+    colour = "blue",
+}
+
+fn main() {}

@@ -1,0 +1,7 @@
+// A fixture spec compiles.
+clientgen::generate_clients! {
+    spec = "specs/readme--3.0-security.json",
+    targets = [],
+}
+
+fn main() {}

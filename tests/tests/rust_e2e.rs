@@ -1,0 +1,283 @@
+//! The macro-generated Rust client calls every endpoint of the reference FastAPI app, served by
+//! uvicorn on 127.0.0.1, and gets the values the server sends.
+//!
+//! The server runs on `$CLIENTGEN_PYTHON` (default: the workspace's `.venv/bin/python`, which
+//! `tests/setup-venv.sh` makes).
+
+use std::net::{TcpListener, TcpStream};
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+use clientgen::{Credential, Error, File};
+
+clientgen::generate_clients! {
+    spec = "rust/specs/reference.json",
+    targets = [],
+}
+
+use reference_api::{Client, responses, types};
+
+/// The reference app under uvicorn; stopped when dropped.
+struct Server {
+    child: Child,
+    url: String,
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+fn python() -> PathBuf {
+    std::env::var_os("CLIENTGEN_PYTHON")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("../.venv/bin/python"))
+}
+
+fn start_server() -> Server {
+    let port = TcpListener::bind("127.0.0.1:0")
+        .and_then(|listener| listener.local_addr())
+        .expect("a free port")
+        .port();
+    let child = Command::new(python())
+        .args(["-m", "uvicorn", "app:app", "--host", "127.0.0.1", "--port"])
+        .arg(port.to_string())
+        .current_dir(Path::new(env!("CARGO_MANIFEST_DIR")).join("reference_app"))
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap_or_else(|error| {
+            panic!(
+                "cannot start uvicorn with {} ({error}); run tests/setup-venv.sh or set \
+                 CLIENTGEN_PYTHON",
+                python().display()
+            )
+        });
+    let server = Server {
+        child,
+        url: format!("http://127.0.0.1:{port}"),
+    };
+    let deadline = Instant::now() + Duration::from_secs(30);
+    while TcpStream::connect(("127.0.0.1", port)).is_err() {
+        assert!(
+            Instant::now() < deadline,
+            "uvicorn did not start within 30 s"
+        );
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    server
+}
+
+fn new_user(name: &str, email: &str) -> types::UserCreate {
+    types::UserCreate {
+        name: name.to_string(),
+        email: email.to_string(),
+        role: Some(types::Role::Admin),
+        tags: Some(vec!["a".to_string(), "b".to_string()]),
+        address: Some(Some(types::Address {
+            street: "1 Main St".to_string(),
+            city: "Springfield".to_string(),
+            country_code: None,
+        })),
+    }
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn every_endpoint_answers_through_the_macro_client() {
+    let server = start_server();
+    let client = Client::new(&server.url);
+    client.reset().await.expect("reset");
+
+    // Health, version text, labels.
+    assert!(*client.is_healthy().await.expect("health").body());
+    let version = client.get_version_text().await.expect("version");
+    assert_eq!(version.body(), "Reference API 1.0.0");
+    let labels = client.get_labels().await.expect("labels").into_inner();
+    assert_eq!(labels.get("env").map(String::as_str), Some("test"));
+
+    // Users: create, conflict, get, list, update, 404, delete (204).
+    let created = client
+        .create_user(&new_user("Ada", "ada@example.com"))
+        .await
+        .expect("create user");
+    assert_eq!(created.status().as_u16(), 201);
+    let ada = created.into_inner();
+    assert_eq!(ada.name, "Ada");
+    assert_eq!(ada.role, Some(types::Role::Admin));
+    assert_eq!(ada.nickname, Some(None));
+    let conflict = client
+        .create_user(&new_user("Ada 2", "ada@example.com"))
+        .await
+        .expect_err("duplicate email");
+    match conflict {
+        Error::Api(response) => {
+            assert_eq!(response.status().as_u16(), 409);
+            match response.into_inner() {
+                responses::CreateUserError::Status409(body) => {
+                    assert_eq!(body.existing_id, ada.id)
+                }
+                other => panic!("expected a 409 body, got {other:?}"),
+            }
+        }
+        other => panic!("expected a documented error, got {other}"),
+    }
+    assert_eq!(
+        client.get_user(ada.id).await.expect("get").email,
+        "ada@example.com"
+    );
+    let page = client.list_users(Some(10), Some(0)).await.expect("list");
+    assert_eq!((page.total, page.items.len(), page.limit), (1, 1, 10));
+    let update = types::UserUpdate {
+        nickname: Some(Some("countess".to_string())),
+        ..Default::default()
+    };
+    let updated = client.update_user(ada.id, &update).await.expect("update");
+    assert_eq!(updated.nickname, Some(Some("countess".to_string())));
+    assert_eq!(updated.name, "Ada");
+    let cleared = types::UserUpdate {
+        nickname: Some(None),
+        ..Default::default()
+    };
+    let updated = client.update_user(ada.id, &cleared).await.expect("clear");
+    assert_eq!(updated.nickname, Some(None));
+    match client.get_user(9999).await {
+        Err(Error::Api(response)) => match response.into_inner() {
+            responses::GetUserError::Status404(body) => {
+                assert_eq!(body.detail, "User 9999 not found")
+            }
+            other => panic!("expected a 404 body, got {other:?}"),
+        },
+        other => panic!("expected a 404, got {other:?}"),
+    }
+    let invalid = client.list_users(Some(0), None).await.expect_err("limit 0");
+    match invalid.api_error() {
+        Some(responses::ListUsersError::Status422(body)) => {
+            let detail = body.detail.as_ref().expect("validation details");
+            assert_eq!(detail[0].type_, "greater_than_equal");
+        }
+        other => panic!("expected a 422 body, got {other:?}"),
+    }
+
+    // Avatar: multipart upload, binary download, 404 as JSON.
+    let image = vec![0x89, b'P', b'N', b'G', 0, 1, 2, 3];
+    let upload = types::BodyUploadAvatar {
+        file: File::new(image.clone(), "me.png").with_content_type("image/png"),
+        description: Some(Some("a portrait".to_string())),
+    };
+    let received = client.upload_avatar(ada.id, &upload).await.expect("upload");
+    assert_eq!(received.filename.as_deref(), Some("me.png"));
+    assert_eq!(received.size, 8);
+    assert_eq!(received.content_type.as_deref(), Some("image/png"));
+    assert_eq!(received.description.as_deref(), Some("a portrait"));
+    let downloaded = client.get_avatar(ada.id).await.expect("download");
+    assert_eq!(downloaded.body(), &image);
+    assert_eq!(downloaded.headers()["content-type"], "image/png");
+    let other = client
+        .create_user(&new_user("Bob", "bob@example.com"))
+        .await
+        .expect("second user")
+        .into_inner();
+    assert!(matches!(
+        client
+            .get_avatar(other.id)
+            .await
+            .expect_err("no avatar")
+            .api_error(),
+        Some(responses::GetAvatarError::Status404(_))
+    ));
+    let deleted = client.delete_user(other.id).await.expect("delete");
+    assert_eq!(deleted.status().as_u16(), 204);
+    assert!(matches!(
+        client.delete_user(other.id).await.expect_err("gone").status(),
+        Some(status) if status.as_u16() == 404
+    ));
+
+    // Auth: oauth2 password form for a token, then bearer; basic; api key in header and query.
+    let login = types::BodyToken {
+        grant_type: Some(Some("password".to_string())),
+        username: "alice".to_string(),
+        password: "wonderland".to_string(),
+        scope: None,
+        client_id: None,
+        client_secret: None,
+    };
+    let token = client.token(&login).await.expect("token").into_inner();
+    assert_eq!(token.token_type, "bearer");
+    match client.get_me().await {
+        Err(Error::UnexpectedStatus { status, .. }) => assert_eq!(status.as_u16(), 401),
+        other => panic!("expected a 401 without a token, got {other:?}"),
+    }
+    let authed = Client::from(
+        clientgen::Client::new(&server.url)
+            .with_bearer_token(&token.access_token)
+            .with_basic_auth("bob", Some("builder".to_string()))
+            .with_credential("APIKeyHeader", Credential::ApiKey("carol-key".to_string())),
+    );
+    let me = authed.get_me().await.expect("me").into_inner();
+    assert_eq!(
+        (me.username.as_str(), me.scheme.as_str()),
+        ("alice", "bearer")
+    );
+    let basic = authed.basic_whoami().await.expect("basic").into_inner();
+    assert_eq!(
+        (basic.username.as_str(), basic.scheme.as_str()),
+        ("bob", "basic")
+    );
+    let header_key = authed.api_key_whoami().await.expect("api key").into_inner();
+    assert_eq!(header_key.scheme, "api_key_header");
+    assert!(
+        authed.api_key_query_whoami().await.is_err(),
+        "no key set for the query scheme"
+    );
+    let mut query_client = Client::new(&server.url);
+    query_client.set_api_key("carol-key");
+    let query_key = query_client
+        .api_key_query_whoami()
+        .await
+        .expect("query key");
+    assert_eq!(query_key.username, "carol");
+
+    // Tickets: integer and string enums, a query filter.
+    let ticket = types::TicketCreate {
+        title: "Broken".to_string(),
+        priority: Some(types::Priority::Value3),
+        status: None,
+        due_on: Some(Some("2030-01-02".to_string())),
+    };
+    let opened = client
+        .create_ticket(&ticket)
+        .await
+        .expect("ticket")
+        .into_inner();
+    assert_eq!(opened.status, Some(types::Status::Open));
+    assert_eq!(opened.due_on, Some(Some("2030-01-02".to_string())));
+    client
+        .create_ticket(&types::TicketCreate {
+            title: "Minor".to_string(),
+            priority: Some(types::Priority::Value1),
+            status: Some(types::Status::InProgress),
+            due_on: None,
+        })
+        .await
+        .expect("second ticket");
+    let high = client
+        .list_tickets(Some(types::Priority::Value3))
+        .await
+        .expect("tickets")
+        .into_inner();
+    assert_eq!(high.len(), 1);
+    assert_eq!(high[0].title, "Broken");
+    assert_eq!(client.list_tickets(None).await.expect("all").len(), 2);
+
+    // Header and cookie parameters.
+    let echo = client
+        .echo_request(Some("req-1"), Some("sess-9"))
+        .await
+        .expect("echo")
+        .into_inner();
+    assert_eq!(echo.x_request_id.as_deref(), Some("req-1"));
+    assert_eq!(echo.session_id.as_deref(), Some("sess-9"));
+}

@@ -1,0 +1,128 @@
+//! The Rust client of every fixture spec compiles and is clippy-clean with `-D warnings` (but
+//! for the lints the generated module allows in its header).
+//!
+//! The two biggest specs (Kubernetes, GitHub Enterprise: 8 MB of Rust together) take minutes to
+//! check on two cores and are left out unless `CLIENTGEN_RUST_SWEEP=all`.
+//!
+//! All clients go into one scratch crate (one module per spec) under the target folder, checked
+//! by one `cargo clippy`: the runtime's dependencies are checked once, and later runs reuse them.
+
+mod support;
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use clientgen_build::Generator;
+
+/// Specs checked only with `CLIENTGEN_RUST_SWEEP=all`.
+const SLOW_SPECS: &[&str] = &[
+    "debian--kubernetes-v1.13.json",
+    "apisguru--github.com_ghes-3.6.json",
+];
+
+fn fixture_specs() -> Vec<PathBuf> {
+    let all = std::env::var("CLIENTGEN_RUST_SWEEP").is_ok_and(|value| value == "all");
+    let mut specs = Vec::new();
+    for folder in ["specs", "handwritten"] {
+        let dir = support::fixtures().join(folder);
+        for entry in std::fs::read_dir(&dir).expect("fixture folder is readable") {
+            let path = entry.expect("entry is readable").path();
+            let slow = path
+                .file_name()
+                .is_some_and(|name| SLOW_SPECS.iter().any(|slow| name == *slow));
+            if path.extension().is_some_and(|ext| ext == "json") && (all || !slow) {
+                specs.push(path);
+            }
+        }
+    }
+    specs.push(reference_spec());
+    specs.sort();
+    specs
+}
+
+fn reference_spec() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("rust/specs/reference.json")
+}
+
+/// A module name for a spec file: `readme--3.0-security.json` → `readme_3_0_security`.
+fn module_of(spec: &Path) -> String {
+    let stem = spec.file_stem().unwrap_or_default().to_string_lossy();
+    let mut name: String = stem
+        .chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() {
+                c.to_ascii_lowercase()
+            } else {
+                '_'
+            }
+        })
+        .collect();
+    while name.contains("__") {
+        name = name.replace("__", "_");
+    }
+    format!("spec_{name}")
+}
+
+#[test]
+fn generated_rust_of_every_fixture_spec_passes_clippy() {
+    let workspace = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
+    let crate_dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("rust-fixtures");
+    let src = crate_dir.join("src");
+    std::fs::create_dir_all(&src).expect("scratch crate folder");
+    let mut lib = String::from("//! Every fixture spec's Rust client.\n");
+    for spec in fixture_specs() {
+        let module = module_of(&spec);
+        let out = src.join(&module);
+        let outcome = Generator::new(&spec)
+            .rust(&out)
+            .force(true)
+            .emit_rerun_if_changed(false)
+            .run()
+            .unwrap_or_else(|error| panic!("{}: {error}", spec.display()));
+        let written = outcome.outputs[0].0.clone();
+        let file = std::fs::read_dir(&written)
+            .expect("output folder")
+            .map(|entry| {
+                entry
+                    .expect("entry")
+                    .file_name()
+                    .to_string_lossy()
+                    .into_owned()
+            })
+            .find(|name| name.ends_with(".rs"))
+            .expect("a .rs file was written");
+        lib.push_str(&format!(
+            "pub mod {module} {{\n    include!(\"{module}/{file}\");\n}}\n"
+        ));
+    }
+    std::fs::write(src.join("lib.rs"), lib).expect("lib.rs");
+    let runtime = workspace
+        .join("runtime")
+        .canonicalize()
+        .expect("runtime crate");
+    std::fs::write(
+        crate_dir.join("Cargo.toml"),
+        format!(
+            "[package]\nname = \"rust-fixtures\"\nversion = \"0.0.0\"\nedition = \"2024\"\n\
+             publish = false\n\n[dependencies]\nclientgen = {{ path = {:?} }}\n\n[workspace]\n",
+            runtime.display().to_string()
+        ),
+    )
+    .expect("Cargo.toml");
+    // The workspace's lock file keeps the dependency versions the ones already built.
+    std::fs::copy(workspace.join("Cargo.lock"), crate_dir.join("Cargo.lock")).expect("lock file");
+    let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".to_string());
+    let output = Command::new(cargo)
+        .args(["clippy", "--quiet", "--", "-D", "warnings"])
+        .current_dir(&crate_dir)
+        .env("CARGO_TARGET_DIR", crate_dir.join("target"))
+        .env_remove("RUSTFLAGS")
+        .output()
+        .expect("cargo runs");
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        output.status.success(),
+        "cargo clippy of the generated clients failed:\n{}",
+        stderr.chars().take(20_000).collect::<String>()
+    );
+}
