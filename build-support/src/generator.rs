@@ -402,7 +402,7 @@ pub struct Outcome {
 }
 
 /// The targets [`Generator::out`] writes: those this build has.
-const OUT_TARGETS: &[&str] = &["python", "typescript", "proto"];
+const OUT_TARGETS: &[&str] = &["python", "typescript", "proto", "rust"];
 
 fn folder_name(dir: &Path) -> Option<String> {
     dir.file_name()
