@@ -128,6 +128,9 @@ fn json_error(name: &Path, text: &str, error: &serde_json::Error) -> Diagnostic 
         line: error.line(),
         column: column.max(1),
     });
+    if message == TOO_DEEP {
+        return too_deep(name, text, "JSON", location);
+    }
     syntax_error(name, text, "JSON", message, location)
 }
 
@@ -138,6 +141,21 @@ fn yaml_error(name: &Path, text: &str, error: &serde_norway::Error) -> Diagnosti
         column: l.column(),
     });
     let message = without_positions(&error.to_string());
+    if message == TOO_DEEP {
+        return too_deep(name, text, "YAML", location);
+    }
+    if message == TOO_MANY_ALIASES {
+        return Diagnostic {
+            message: "the spec's YAML aliases expand to too many nodes; clientgen does not expand \
+                      them"
+                .to_string(),
+            help: Some(
+                "write the repeated parts out, or share them with `$ref` instead of YAML aliases"
+                    .to_string(),
+            ),
+            ..syntax_error(name, text, "YAML", &message, location)
+        };
+    }
     syntax_error(name, text, "YAML", &message, location)
 }
 
@@ -156,6 +174,28 @@ fn syntax_error(
         source_line: location.and_then(|l| text.lines().nth(l.line - 1).map(str::to_string)),
         message: format!("the spec is not valid {language}: {message}"),
         help: Some("fix the syntax at the line shown; clientgen reads JSON and YAML".to_string()),
+    }
+}
+
+/// The YAML parser's message when aliases expand past its limit (a "billion laughs" document).
+const TOO_MANY_ALIASES: &str = "repetition limit exceeded";
+
+/// The parsers' message when the text nests deeper than they read (128 levels, both of them).
+const TOO_DEEP: &str = "recursion limit exceeded";
+
+/// The diagnostic for text that nests deeper than the parsers read: the text is valid, the
+/// nesting is not supported.
+fn too_deep(name: &Path, text: &str, language: &str, location: Option<Location>) -> Diagnostic {
+    Diagnostic {
+        message: format!(
+            "the spec nests more than 128 levels deep, deeper than clientgen reads {language}"
+        ),
+        help: Some(
+            "move deeply nested inline schemas to `components/schemas` and refer to them with \
+             `$ref`"
+                .to_string(),
+        ),
+        ..syntax_error(name, text, language, TOO_DEEP, location)
     }
 }
 
@@ -924,6 +964,34 @@ mod tests {
             Err(Error::Spec(mut diagnostics)) if diagnostics.len() == 1 => diagnostics.remove(0),
             other => panic!("expected one diagnostic, got {other:?}"),
         }
+    }
+
+    #[test]
+    fn nesting_deeper_than_the_parsers_read_is_named_as_such() {
+        let deep = format!("{}1{}", "[".repeat(200), "]".repeat(200));
+        for (text, language) in [(deep.clone(), "JSON"), (format!("# yaml\n{deep}"), "YAML")] {
+            let diagnostic = error_of(&text);
+            let expected = "the spec nests more than 128 levels deep, deeper than clientgen reads";
+            assert_eq!(diagnostic.message, format!("{expected} {language}"));
+            assert!(diagnostic.location.is_some(), "{language}");
+        }
+    }
+
+    #[test]
+    fn yaml_alias_bombs_are_refused_not_expanded() {
+        let mut text =
+            "openapi: 3.0.3\nx-0: &a0 [lol, lol, lol, lol, lol, lol, lol, lol]\n".to_string();
+        for level in 1..10 {
+            let previous = format!("*a{}", level - 1);
+            text.push_str(&format!(
+                "x-{level}: &a{level} [{}]\n",
+                [previous.as_str(); 8].join(", ")
+            ));
+        }
+        assert_eq!(
+            error_of(&text).message,
+            "the spec's YAML aliases expand to too many nodes; clientgen does not expand them"
+        );
     }
 
     #[test]

@@ -36,9 +36,13 @@ pub fn docstring(text: &str, indent: &str) -> Option<String> {
     Some(out)
 }
 
-/// Text for a `#` comment: one line, no control characters.
+/// Text for a `#` comment: one line, no control characters (Python refuses a NUL anywhere in
+/// the source, comments included).
 pub fn comment(text: &str) -> String {
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
+    text.split(|c: char| c.is_whitespace() || c.is_control())
+        .filter(|word| !word.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// Text for inside a Markdown code span or table cell: one line, no backticks or pipes.
@@ -104,5 +108,6 @@ mod tests {
     #[test]
     fn comment_is_one_line() {
         assert_eq!(comment("a\nb\r\n c"), "a b c");
+        assert_eq!(comment("nul\0here\u{7}bell"), "nul here bell");
     }
 }

@@ -168,8 +168,8 @@ pub fn view(api: &Api, class_names: &[String]) -> SchemasView {
     if !models.is_empty() {
         declarations.push('\n');
     }
-    for model in &models {
-        declarations.push_str(&model.name);
+    for id in rebuild_order(api) {
+        declarations.push_str(&class_names[id.0]);
         declarations.push_str(".model_rebuild()\n");
     }
     SchemasView {
@@ -312,7 +312,7 @@ fn model_view(
         .iter()
         .map(|field| {
             let python_name = scope.claim(names::field_name(&field.name));
-            arbitrary_types |= types::holds_binary(&field.ty);
+            arbitrary_types |= types::holds_binary(models.api, &field.ty);
             let tags = models.pinned.get(&(id, field.name.clone()));
             field_view(models, python_name, field, tags, uses)
         })
@@ -541,39 +541,57 @@ fn pinned_discriminators(api: &Api) -> Pinned {
 /// Aliases and unions in an order where each comes after the aliases it refers to (models and
 /// enums are defined before every alias, so only alias-to-alias references matter).
 fn alias_order(api: &Api) -> Vec<TypeId> {
-    let mut order = Vec::new();
-    let mut state = vec![Visit::New; api.types.len()];
-    for index in 0..api.types.len() {
-        visit(api, TypeId(index), &mut state, &mut order);
-    }
-    order
+    dependency_order(api, |kind| {
+        matches!(kind, TypeKind::Alias(_) | TypeKind::Union(_))
+    })
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Visit {
-    New,
-    Open,
-    Done,
+/// Models in the order of their `model_rebuild()` calls: each after the models it refers to, so
+/// pydantic finds them built. Rebuilding the outermost of 200 nested models first recurses
+/// through all of them and exceeds Python's recursion limit.
+fn rebuild_order(api: &Api) -> Vec<TypeId> {
+    dependency_order(api, |_| true)
+        .into_iter()
+        .filter(|id| matches!(api.type_def(*id).kind, TypeKind::Struct(_)))
+        .collect()
 }
 
-fn visit(api: &Api, id: TypeId, state: &mut [Visit], order: &mut Vec<TypeId>) {
-    if state[id.0] != Visit::New {
-        return;
-    }
-    state[id.0] = Visit::Open;
-    let mut referenced = Vec::new();
-    let kind = &api.type_def(id).kind;
-    if matches!(kind, TypeKind::Alias(_) | TypeKind::Union(_)) {
-        kind.for_each_named(&mut |target| referenced.push(target));
-    }
-    for target in referenced {
-        if matches!(
-            api.type_def(target).kind,
-            TypeKind::Alias(_) | TypeKind::Union(_)
-        ) {
-            visit(api, target, state, order);
+/// Every type once, each after the types it refers to, following references only from and to
+/// kinds `through` accepts: a depth-first post-order in type order, cycles cut where they close.
+/// The walk keeps its own stack, so a long chain of references cannot overflow the thread's.
+fn dependency_order(api: &Api, through: fn(&TypeKind) -> bool) -> Vec<TypeId> {
+    let references = |id: TypeId| {
+        let mut referenced = Vec::new();
+        let kind = &api.type_def(id).kind;
+        if through(kind) {
+            kind.for_each_named(&mut |target| {
+                if through(&api.type_def(target).kind) {
+                    referenced.push(target);
+                }
+            });
+        }
+        referenced.into_iter()
+    };
+    let mut seen = vec![false; api.types.len()];
+    let mut order = Vec::with_capacity(api.types.len());
+    for root in (0..api.types.len()).map(TypeId) {
+        if std::mem::replace(&mut seen[root.0], true) {
+            continue;
+        }
+        let mut stack = vec![(root, references(root))];
+        while let Some((id, pending)) = stack.last_mut() {
+            let id = *id;
+            match pending.next() {
+                Some(next) if !std::mem::replace(&mut seen[next.0], true) => {
+                    stack.push((next, references(next)));
+                }
+                Some(_) => {}
+                None => {
+                    order.push(id);
+                    stack.pop();
+                }
+            }
         }
     }
-    state[id.0] = Visit::Done;
-    order.push(id);
+    order
 }

@@ -1,6 +1,8 @@
 //! How IR types are spelled as Python annotations.
 
-use crate::ir::{StringFormat, Type};
+use std::collections::HashSet;
+
+use crate::ir::{Api, StringFormat, Type, TypeId, TypeKind};
 
 /// What a set of annotations needs imported in the module that holds them.
 #[derive(Debug, Default, Clone, Copy, PartialEq, Eq, serde::Serialize)]
@@ -98,11 +100,26 @@ fn forward_reference(annotation: &str) -> Option<&str> {
     annotation.strip_prefix('"')?.strip_suffix('"')
 }
 
-/// Whether `ty`, wherever it is nested, holds an uploaded file.
-pub fn holds_binary(ty: &Type) -> bool {
+/// Whether `ty`, wherever it is nested, holds an uploaded file; aliases and unions it names are
+/// looked through (a model field typed `Blob`, an alias of binary, holds one too).
+pub fn holds_binary(api: &Api, ty: &Type) -> bool {
+    holds_binary_seen(api, ty, &mut HashSet::new())
+}
+
+fn holds_binary_seen(api: &Api, ty: &Type, seen: &mut HashSet<TypeId>) -> bool {
     match ty {
         Type::Binary => true,
-        Type::List(inner) | Type::Map(inner) | Type::Nullable(inner) => holds_binary(inner),
+        Type::List(inner) | Type::Map(inner) | Type::Nullable(inner) => {
+            holds_binary_seen(api, inner, seen)
+        }
+        Type::Named(id) if seen.insert(*id) => match &api.type_def(*id).kind {
+            TypeKind::Alias(aliased) => holds_binary_seen(api, aliased, seen),
+            TypeKind::Union(union) => union
+                .variants
+                .iter()
+                .any(|variant| holds_binary_seen(api, variant, seen)),
+            TypeKind::Struct(_) | TypeKind::Enum(_) => false,
+        },
         _ => false,
     }
 }
