@@ -4,7 +4,7 @@
 //! on the language lives here.
 
 use std::borrow::Cow;
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 /// Turns leading or lone symbols that carry meaning into words, so that `+1` and `-1` stay
 /// apart (`plus_1`, `minus_1`) and `@type` reads `at_type`.
@@ -46,6 +46,9 @@ pub fn spell_symbols(raw: &str) -> Cow<'_, str> {
 #[derive(Debug, Default)]
 pub struct Scope {
     taken: HashSet<String>,
+    /// For each name claimed more than once, the number to try next: without it, the n-th
+    /// claim of one name would try n candidates (10,000 enum values spelled alike took minutes).
+    next_number: HashMap<String, usize>,
     /// Collisions are numbered `name2` rather than `name_2`.
     camel: bool,
 }
@@ -56,6 +59,7 @@ impl Scope {
     pub fn with_reserved(reserved: &[&str]) -> Self {
         Scope {
             taken: reserved.iter().map(|name| name.to_string()).collect(),
+            next_number: HashMap::new(),
             camel: false,
         }
     }
@@ -79,10 +83,13 @@ impl Scope {
         } else {
             "_"
         };
-        (2..)
-            .map(|n| format!("{name}{separator}{n}"))
-            .find(|candidate| self.taken.insert(candidate.clone()))
-            .expect("an unbounded counter always finds a free name")
+        let first = self.next_number.get(&name).copied().unwrap_or(2);
+        let (number, candidate) = (first..)
+            .map(|n| (n, format!("{name}{separator}{n}")))
+            .find(|(_, candidate)| self.taken.insert(candidate.clone()))
+            .expect("an unbounded counter always finds a free name");
+        self.next_number.insert(name, number + 1);
+        candidate
     }
 }
 
