@@ -132,6 +132,13 @@ pub fn comment(text: &str) -> String {
     out
 }
 
+/// Text for inside one line of a `/** … */` doc comment: one line, and `*/` cannot end it.
+pub fn doc_line(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    push_comment_text(&mut out, &comment(text));
+    out
+}
+
 /// Text for inside a Markdown code span or table cell: one line, no backticks or pipes.
 pub fn markdown_code(text: &str) -> String {
     comment(text).replace('`', "'").replace('|', "\\|")
@@ -140,6 +147,11 @@ pub fn markdown_code(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn doc_line_cannot_end_the_comment() {
+        assert_eq!(doc_line("http://x/*/y */ z\n w"), "http://x/*\\/y *\\/ z w");
+    }
 
     #[test]
     fn string_literal_escapes_quotes_backslashes_and_line_ends() {

@@ -188,7 +188,10 @@ fn index_doc(api: &ir::Api, title: &str) -> String {
 
 fn base_url_doc(api: &ir::Api) -> String {
     match api.servers.first() {
-        Some(url) => format!("the spec's first server, `{}`", escape::markdown_code(url)),
+        Some(url) => format!(
+            "the spec's first server, `{}`",
+            escape::doc_line(&escape::markdown_code(url))
+        ),
         None => "`\"\"`: the spec names no server, so pass one".to_string(),
     }
 }
