@@ -3,7 +3,7 @@
 //! `service.proto` shares.
 
 use std::collections::HashSet;
-use std::rc::Rc;
+use std::sync::Arc;
 
 use super::escape;
 use super::lock::{Assigned, Zone};
@@ -196,7 +196,7 @@ fn reserved_lists(reserved: &[(String, u32)]) -> (String, String) {
 /// The proto name of each type: messages and enums for structs, unions and enums, and for
 /// aliases that refer to themselves (which cannot be written inline); `None` for other aliases,
 /// which are written inline where they are used. Claimed in `scope` in type order.
-pub fn type_names(api: &Api, scope: &mut Scope) -> Vec<Option<Rc<str>>> {
+pub fn type_names(api: &Api, scope: &mut Scope) -> Vec<Option<Arc<str>>> {
     let cyclic = cyclic_aliases(api);
     api.types
         .iter()
@@ -212,7 +212,7 @@ pub fn type_names(api: &Api, scope: &mut Scope) -> Vec<Option<Rc<str>>> {
 /// claimed in `values` (the package's enum value scope).
 pub fn definitions(
     api: &Api,
-    type_names: &[Option<Rc<str>>],
+    type_names: &[Option<Arc<str>>],
     mapper: &mut Mapper<'_>,
     values: &mut Scope,
     uses: &mut Uses,
@@ -385,7 +385,7 @@ fn union_message(
     name: String,
     mut doc: String,
     union: &Union,
-    type_names: &[Option<Rc<str>>],
+    type_names: &[Option<Arc<str>>],
     mapper: &mut Mapper<'_>,
     scope: &mut Scope,
     uses: &mut Uses,

@@ -101,7 +101,6 @@ pub fn emit(api: &ir::Api, options: &Options) -> Result<Tree, Error> {
         title: escape::comment(&api.title),
         version: escape::markdown_code(&api.version),
     };
-    let mut tree = Tree::new();
     let head = |name: &str, uses: Uses, local: Option<&str>| {
         let view = HeadView {
             common: &common,
@@ -109,13 +108,31 @@ pub fn emit(api: &ir::Api, options: &Options) -> Result<Tree, Error> {
         };
         template::render(&env, name, view)
     };
-    let mut messages_proto = head("messages.proto", messages_uses, None)?;
-    print::definitions(&mut messages_proto, &definitions);
-    tree.generated(format!("{zone}/{messages_file}"), messages_proto);
-    let mut service_proto = head("service.proto", service_uses, Some(&messages_file))?;
-    print::service_body(&mut service_proto, &rpcs);
-    print::messages(&mut service_proto, &service_messages);
-    tree.generated(format!("{zone}/{package}/service.proto"), service_proto);
+    // Once every number is given, the three big texts are independent: written side by side.
+    let (messages_proto, lock_text, service_proto) = std::thread::scope(|threads| {
+        let messages = threads.spawn(|| {
+            let mut text = head("messages.proto", messages_uses, None)?;
+            print::definitions(&mut text, &definitions);
+            Ok::<_, Error>(text)
+        });
+        let lock_text = threads.spawn(|| lock.to_text());
+        let service = head("service.proto", service_uses, Some(&messages_file)).map(|mut text| {
+            print::service_body(&mut text, &rpcs);
+            print::messages(&mut text, &service_messages);
+            text
+        });
+        let joined = |name: &str| Error::Internal(format!("writing {name} panicked"));
+        (
+            messages
+                .join()
+                .unwrap_or_else(|_| Err(joined("messages.proto"))),
+            lock_text.join().map_err(|_| joined(LOCK_FILE)),
+            service,
+        )
+    });
+    let mut tree = Tree::new();
+    tree.generated(format!("{zone}/{messages_file}"), messages_proto?);
+    tree.generated(format!("{zone}/{package}/service.proto"), service_proto?);
     tree.generated(
         format!("{zone}/README.md"),
         template::render(&env, "README.md", readme_view(&common, options, &rpcs))?,
@@ -124,7 +141,7 @@ pub fn emit(api: &ir::Api, options: &Options) -> Result<Tree, Error> {
         format!("{zone}/buf.yaml"),
         template::render(&env, "buf.yaml", &common)?,
     );
-    tree.generated(LOCK_FILE, lock.to_text());
+    tree.generated(LOCK_FILE, lock_text?);
     Ok(tree)
 }
 

@@ -5,7 +5,7 @@
 //! maps, and a map of lists or of maps, go through a wrapper message (`StringList`,
 //! `UserMap`, …) registered in [`Wrappers`] and written into `messages.proto`.
 
-use std::rc::Rc;
+use std::sync::Arc;
 
 use rustc_hash::FxHashMap;
 
@@ -45,7 +45,7 @@ pub enum TypeName {
     /// A scalar or a well-known type (`string`, `google.protobuf.Timestamp`).
     Builtin(&'static str),
     /// A message or enum of the zone's `messages.proto` (shared, since many fields name it).
-    Local(Rc<str>),
+    Local(Arc<str>),
 }
 
 impl TypeName {
@@ -91,7 +91,7 @@ pub struct Wrappers {
 #[derive(Debug, Clone)]
 pub struct Wrapper {
     /// The message name.
-    pub name: Rc<str>,
+    pub name: Arc<str>,
     /// Its only field, `values`.
     pub shape: Shape,
     /// What the field needs imported.
@@ -110,7 +110,7 @@ impl Wrappers {
 pub struct Mapper<'a> {
     api: &'a Api,
     /// Message or enum name by [`TypeId`]; `None` for aliases that are written inline.
-    type_names: &'a [Option<Rc<str>>],
+    type_names: &'a [Option<Arc<str>>],
     scope: &'a mut Scope,
     wrappers: &'a mut Wrappers,
 }
@@ -119,7 +119,7 @@ impl<'a> Mapper<'a> {
     /// A mapper over `api` whose named types are called `type_names`.
     pub fn new(
         api: &'a Api,
-        type_names: &'a [Option<Rc<str>>],
+        type_names: &'a [Option<Arc<str>>],
         scope: &'a mut Scope,
         wrappers: &'a mut Wrappers,
     ) -> Self {
@@ -194,7 +194,7 @@ impl<'a> Mapper<'a> {
         let stem = element.name.as_str().rsplit('.').next().unwrap_or_default();
         let stem = names::pascal_name(stem, "Type");
         let suffix = if is_map { "Map" } else { "List" };
-        let name: Rc<str> = self.scope.claim(format!("{stem}{suffix}")).into();
+        let name: Arc<str> = self.scope.claim(format!("{stem}{suffix}")).into();
         let wrapper_uses = Uses {
             timestamp: element.name == TypeName::Builtin(TIMESTAMP),
             structs: matches!(element.name, TypeName::Builtin(STRUCT | VALUE)),
@@ -218,7 +218,7 @@ fn well_known(name: &'static str) -> Single {
     }
 }
 
-fn local_message(name: Rc<str>) -> Single {
+fn local_message(name: Arc<str>) -> Single {
     Single {
         name: TypeName::Local(name),
         scalar: false,
