@@ -37,12 +37,47 @@ pub struct Diagnostic {
     pub pointer: String,
     /// Line and column of that node, where the source text tells.
     pub location: Option<Location>,
-    /// The source line at [`Diagnostic::location`], for display.
+    /// The source line at [`Diagnostic::location`], for display; a long line (a minified spec)
+    /// is clipped to a window around the column (see [`Diagnostic::show_source`]).
     pub source_line: Option<String>,
+    /// The 1-based column of the caret in [`Diagnostic::source_line`] (the location's column
+    /// unless the line was clipped).
+    pub source_caret: Option<usize>,
     /// What is wrong.
     pub message: String,
     /// What to do about it.
     pub help: Option<String>,
+}
+
+/// How many characters of a long source line are shown on each side of the column.
+const SOURCE_WINDOW: usize = 60;
+
+impl Diagnostic {
+    /// Keeps `line` (the text of the diagnostic's line) for display: whole when short, else the
+    /// [`SOURCE_WINDOW`] characters on each side of the column between `…`, so a diagnostic on a
+    /// minified one-line spec does not hold a copy of the whole spec.
+    pub fn show_source(&mut self, line: &str) {
+        let column = self.location.map_or(1, |location| location.column);
+        let length = line.chars().count();
+        if length <= 2 * SOURCE_WINDOW + 20 {
+            self.source_line = Some(line.to_string());
+            self.source_caret = Some(column);
+            return;
+        }
+        let start = column.saturating_sub(1).saturating_sub(SOURCE_WINDOW);
+        let end = (column + SOURCE_WINDOW).min(length);
+        let mut excerpt: String = line.chars().skip(start).take(end - start).collect();
+        let mut caret = column - start;
+        if start > 0 {
+            excerpt.insert(0, '…');
+            caret += 1;
+        }
+        if end < length {
+            excerpt.push('…');
+        }
+        self.source_line = Some(excerpt);
+        self.source_caret = Some(caret);
+    }
 }
 
 impl fmt::Display for Diagnostic {
@@ -62,10 +97,11 @@ impl fmt::Display for Diagnostic {
             Some(Location { line, column }) => {
                 writeln!(f, "  --> {file}:{line}:{column} at {pointer}")?;
                 if let Some(source) = &self.source_line {
+                    let caret = self.source_caret.unwrap_or(column);
                     let gutter = " ".repeat(line.to_string().len());
                     writeln!(f, "{gutter} |")?;
                     writeln!(f, "{line} | {source}")?;
-                    writeln!(f, "{gutter} | {}^", " ".repeat(column.saturating_sub(1)))?;
+                    writeln!(f, "{gutter} | {}^", " ".repeat(caret.saturating_sub(1)))?;
                 }
             }
             None => writeln!(f, "  --> {file} at {pointer}")?,
@@ -125,6 +161,7 @@ impl Diagnostics {
             pointer,
             location: None,
             source_line: None,
+            source_caret: None,
             message,
             help,
         });
@@ -153,5 +190,47 @@ impl Diagnostics {
     /// Takes the recorded diagnostics out.
     pub fn into_items(self) -> Vec<Diagnostic> {
         self.items
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn at_column(column: usize) -> Diagnostic {
+        let mut diagnostics = Diagnostics::new("spec.json");
+        diagnostics.error("/a", "bad", "fix it");
+        let mut diagnostic = diagnostics.into_items().remove(0);
+        diagnostic.location = Some(Location { line: 1, column });
+        diagnostic
+    }
+
+    #[test]
+    fn short_lines_are_shown_whole() {
+        let mut diagnostic = at_column(3);
+        diagnostic.show_source("{\"a\": 1}");
+        assert_eq!(diagnostic.source_line.as_deref(), Some("{\"a\": 1}"));
+        assert_eq!(diagnostic.source_caret, Some(3));
+    }
+
+    #[test]
+    fn long_lines_are_clipped_around_the_column_with_the_caret_on_it() {
+        let line: String = (0..10_000)
+            .map(|i| char::from(b'a' + (i % 26) as u8))
+            .collect();
+        let mut diagnostic = at_column(5_000);
+        diagnostic.show_source(&line);
+        let excerpt = diagnostic.source_line.clone().unwrap();
+        // The window on each side, the character at the column, and two ellipses.
+        assert_eq!(excerpt.chars().count(), 2 * SOURCE_WINDOW + 3);
+        assert!(excerpt.starts_with('…') && excerpt.ends_with('…'));
+        let caret = diagnostic.source_caret.unwrap();
+        assert_eq!(excerpt.chars().nth(caret - 1), line.chars().nth(4_999));
+        let shown = diagnostic.to_string();
+        let lines: Vec<&str> = shown.lines().collect();
+        // `1 | …excerpt…` above `  | <spaces>^`: the caret sits under its character.
+        let excerpt_start = lines[3].chars().count() - excerpt.chars().count();
+        let caret_at = lines[4].chars().position(|c| c == '^').unwrap();
+        assert_eq!(caret_at, excerpt_start + caret - 1);
     }
 }

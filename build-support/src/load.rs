@@ -91,6 +91,7 @@ fn parse(name: &Path, text: &str) -> Result<(Value, Format), Box<Diagnostic>> {
             pointer: String::new(),
             location: None,
             source_line: None,
+            source_caret: None,
             message: "the spec is empty".to_string(),
             help: Some("point clientgen at an OpenAPI document in JSON or YAML".to_string()),
         })
@@ -166,15 +167,20 @@ fn syntax_error(
     message: &str,
     location: Option<Location>,
 ) -> Diagnostic {
-    Diagnostic {
+    let mut diagnostic = Diagnostic {
         severity: Severity::Error,
         file: name.to_path_buf(),
         pointer: String::new(),
         location,
-        source_line: location.and_then(|l| text.lines().nth(l.line - 1).map(str::to_string)),
+        source_line: None,
+        source_caret: None,
         message: format!("the spec is not valid {language}: {message}"),
         help: Some("fix the syntax at the line shown; clientgen reads JSON and YAML".to_string()),
+    };
+    if let Some(line) = location.and_then(|l| text.lines().nth(l.line - 1)) {
+        diagnostic.show_source(line);
     }
+    diagnostic
 }
 
 /// The YAML parser's message when aliases expand past its limit (a "billion laughs" document).
@@ -787,6 +793,7 @@ mod bundle {
                     pointer: format!("{pointer}/$ref"),
                     location: None,
                     source_line: None,
+                    source_caret: None,
                     message,
                     help: Some(help),
                 });

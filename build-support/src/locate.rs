@@ -46,7 +46,9 @@ pub fn fill_locations(diagnostics: &mut [Diagnostic], sources: &[Source]) {
             if let Some(position) = position {
                 let diagnostic = &mut diagnostics[index];
                 diagnostic.location = Some(position.location);
-                diagnostic.source_line = position.source_line.map(str::to_string);
+                if let Some(line) = position.source_line {
+                    diagnostic.show_source(line);
+                }
             }
         }
     }
@@ -1273,6 +1275,7 @@ list: [1, 2]
             pointer: pointer.to_string(),
             location: None,
             source_line: None,
+            source_caret: None,
             message: String::new(),
             help: None,
         };
@@ -1338,6 +1341,7 @@ list: [1, 2]
             pointer: pointer.to_string(),
             location,
             source_line: None,
+            source_caret: None,
             message: String::new(),
             help: None,
         };
