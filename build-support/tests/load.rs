@@ -197,6 +197,7 @@ fn missing_ref_file_and_missing_pointer_are_reported_at_the_ref() {
                 pointer: "/components/schemas/A/$ref".to_string(),
                 location: Some(Location { line: 7, column: 7 }),
                 source_line: Some("      $ref: nope.yaml#/A".to_string()),
+                source_caret: Some(7),
                 message: format!(
                     "`$ref: nope.yaml#/A` points at {}, which cannot be read: \
                      No such file or directory (os error 2)",
@@ -217,6 +218,7 @@ fn missing_ref_file_and_missing_pointer_are_reported_at_the_ref() {
                     column: 11
                 }),
                 source_line: Some("          $ref: other.yaml#/Nope".to_string()),
+                source_caret: Some(11),
                 message: format!(
                     "`$ref: other.yaml#/Nope` points at `/Nope` in {}, which does not exist",
                     fixture("missing", "other.yaml").display()
