@@ -94,14 +94,9 @@ fn security_schemes_client() {
 
 #[test]
 fn same_spec_gives_byte_identical_output() {
-    for spec in std::fs::read_dir(support::fixtures().join("specs")).expect("fixtures exist") {
-        let path = spec.expect("entry").path();
-        if path.extension().is_none_or(|ext| ext != "json") {
-            continue;
-        }
-        let name = path.file_name().unwrap().to_string_lossy().into_owned();
-        let first = emit(&format!("specs/{name}"), PythonStyle::Functions, false);
-        let second = emit(&format!("specs/{name}"), PythonStyle::Functions, false);
+    for name in support::real_specs() {
+        let first = emit(&name, PythonStyle::Functions, false);
+        let second = emit(&name, PythonStyle::Functions, false);
         assert_eq!(
             first, second,
             "{name} gave different output on a second run"

@@ -10,21 +10,23 @@ fn petstore() -> std::path::PathBuf {
     support::fixtures().join("handwritten/petstore-fastapi.json")
 }
 
+/// Generates the pet store's Python package into `package`.
+fn generate_into(package: &std::path::Path) {
+    Generator::new(petstore())
+        .python(package)
+        .generate()
+        .unwrap();
+}
+
 #[test]
 fn regeneration_keeps_an_edited_config_py() {
     let dir = tempfile::tempdir().unwrap();
     let package = dir.path().join("petstore");
-    Generator::new(petstore())
-        .python(&package)
-        .generate()
-        .unwrap();
+    generate_into(&package);
     let edited = "def get_base_url() -> str:\n    return \"https://mine.example\"\n";
     std::fs::write(package.join("config.py"), edited).unwrap();
 
-    Generator::new(petstore())
-        .python(&package)
-        .generate()
-        .unwrap();
+    generate_into(&package);
 
     assert_eq!(
         std::fs::read_to_string(package.join("config.py")).unwrap(),
@@ -36,10 +38,7 @@ fn regeneration_keeps_an_edited_config_py() {
 fn regeneration_touches_no_unchanged_file() {
     let dir = tempfile::tempdir().unwrap();
     let package = dir.path().join("petstore");
-    Generator::new(petstore())
-        .python(&package)
-        .generate()
-        .unwrap();
+    generate_into(&package);
     let long_ago = SystemTime::now() - Duration::from_secs(3600);
     for path in support::snapshot_folder(&package).keys() {
         let file = std::fs::File::options()
@@ -66,10 +65,7 @@ fn regeneration_touches_no_unchanged_file() {
 fn regeneration_removes_a_file_it_no_longer_generates() {
     let dir = tempfile::tempdir().unwrap();
     let package = dir.path().join("petstore");
-    Generator::new(petstore())
-        .python(&package)
-        .generate()
-        .unwrap();
+    generate_into(&package);
     // A file an earlier run generated (say, for an operation since removed from the spec).
     let manifest = package.join(".clientgen-manifest");
     let mut listed = std::fs::read_to_string(&manifest).unwrap();

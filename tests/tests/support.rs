@@ -9,6 +9,24 @@ pub fn fixtures() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures")
 }
 
+/// The real specs copied from shared/specs, as paths relative to [`fixtures`]
+/// (`specs/<name>.json`), sorted.
+pub fn real_specs() -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(fixtures().join("specs"))
+        .expect("the fixture folder is readable")
+        .map(|entry| entry.expect("a fixture entry is readable").path())
+        .filter(|path| path.extension().is_some_and(|ext| ext == "json"))
+        .map(|path| {
+            format!(
+                "specs/{}",
+                path.file_name().expect("a file").to_string_lossy()
+            )
+        })
+        .collect();
+    names.sort();
+    names
+}
+
 /// Every file under `dir` (relative path → bytes), for before/after comparisons.
 pub fn snapshot_folder(dir: &Path) -> BTreeMap<String, Vec<u8>> {
     let mut files = BTreeMap::new();
