@@ -2,6 +2,7 @@
 
 mod casing;
 mod naming;
+mod parallel;
 pub mod proto;
 pub mod python;
 pub mod rust;

@@ -11,6 +11,7 @@ use super::names::{self, Scope, Style};
 use super::types::{self, Mapper, Shape, TypeName, Uses, Wrapper};
 use crate::Error;
 use crate::ir::{Api, EnumLiteral, Struct, Type, TypeDef, TypeId, TypeKind, Union};
+use crate::targets::parallel;
 
 /// A definition of `messages.proto`, in spec order.
 #[derive(Debug)]
@@ -193,18 +194,64 @@ fn reserved_lists(reserved: &[(String, u32)]) -> (String, String) {
     (numbers.join(", "), names.join(", "))
 }
 
+/// What a type's definition takes from the spec alone, before any name is claimed: the casing
+/// and comment escaping that are most of the work on a big spec. [`prepare`] works it out for
+/// every type on two threads; [`type_names`] and [`definitions`] then use it in type order.
+#[derive(Debug)]
+pub struct Prepared {
+    /// The PascalCase name to claim, for a type written as a message or enum; `None` for an
+    /// alias written inline where it is used.
+    name: Option<String>,
+    /// The type's comment.
+    doc: String,
+    /// Per struct field, the snake_case name to claim and the comment; per enum value, the
+    /// UPPER_SNAKE_CASE suffix after the enum's prefix and the comment.
+    members: Vec<(String, String)>,
+}
+
+/// The [`Prepared`] part of every type's definition, in type order.
+pub fn prepare(api: &Api) -> Vec<Prepared> {
+    let cyclic = cyclic_aliases(api);
+    let types: Vec<(&TypeDef, bool)> = api.types.iter().zip(cyclic).collect();
+    parallel::map(&types, |&(def, cyclic)| {
+        let named = !matches!(def.kind, TypeKind::Alias(_)) || cyclic;
+        let members = match &def.kind {
+            TypeKind::Struct(model) => model
+                .fields
+                .iter()
+                .map(|field| (names::field_name(&field.name), field_doc(api, field)))
+                .collect(),
+            TypeKind::Enum(enumeration) => enumeration
+                .values
+                .iter()
+                .map(|value| {
+                    let suffix = match (&value.name, &value.value) {
+                        (Some(given), _) => names::value_suffix(given),
+                        (None, EnumLiteral::String(text)) => names::value_suffix(text),
+                        (None, EnumLiteral::Integer(number)) => {
+                            names::integer_value_suffix(*number)
+                        }
+                    };
+                    (suffix, doc_of(value.description.as_deref()))
+                })
+                .collect(),
+            TypeKind::Union(_) | TypeKind::Alias(_) => Vec::new(),
+        };
+        Prepared {
+            name: named.then(|| names::pascal_name(&def.name, "Schema")),
+            doc: if named { type_doc(def) } else { String::new() },
+            members,
+        }
+    })
+}
+
 /// The proto name of each type: messages and enums for structs, unions and enums, and for
 /// aliases that refer to themselves (which cannot be written inline); `None` for other aliases,
 /// which are written inline where they are used. Claimed in `scope` in type order.
-pub fn type_names(api: &Api, scope: &mut Scope) -> Vec<Option<Arc<str>>> {
-    let cyclic = cyclic_aliases(api);
-    api.types
-        .iter()
-        .enumerate()
-        .map(|(index, def)| {
-            let named = !matches!(def.kind, TypeKind::Alias(_)) || cyclic[index];
-            named.then(|| scope.claim(names::pascal_name(&def.name, "Schema")).into())
-        })
+pub fn type_names(prepared: &mut [Prepared], scope: &mut Scope) -> Vec<Option<Arc<str>>> {
+    prepared
+        .iter_mut()
+        .map(|prepared| prepared.name.take().map(|name| scope.claim(name).into()))
         .collect()
 }
 
@@ -212,6 +259,7 @@ pub fn type_names(api: &Api, scope: &mut Scope) -> Vec<Option<Arc<str>>> {
 /// claimed in `values` (the package's enum value scope).
 pub fn definitions(
     api: &Api,
+    prepared: Vec<Prepared>,
     type_names: &[Option<Arc<str>>],
     mapper: &mut Mapper<'_>,
     values: &mut Scope,
@@ -231,15 +279,15 @@ pub fn definitions(
         .collect();
     let mut definitions = Vec::with_capacity(api.types.len());
     let mut fields = Scope::new(Style::Field);
-    for (index, def) in api.types.iter().enumerate() {
+    for ((index, def), prepared) in api.types.iter().enumerate().zip(prepared) {
         let Some(name) = type_names[index].as_deref().map(str::to_string) else {
             continue;
         };
-        let doc = type_doc(def);
+        let Prepared { doc, members, .. } = prepared;
         let message = match &def.kind {
             TypeKind::Struct(model) => {
                 fields.clear();
-                struct_message(api, name, doc, model, mapper, &mut fields, uses)
+                struct_message(name, doc, model, members, mapper, &mut fields, uses)
             }
             TypeKind::Union(union) => {
                 fields.clear();
@@ -248,7 +296,7 @@ pub fn definitions(
             TypeKind::Alias(target) => alias_message(name, doc, target, mapper, uses),
             TypeKind::Enum(enumeration) => {
                 let zero = zeros[index].clone().unwrap_or_default();
-                let view = enum_view(name, doc, zero, enumeration, values);
+                let view = enum_view(name, doc, zero, enumeration, members, values);
                 definitions.push(Definition::Enum(view));
                 continue;
             }
@@ -330,31 +378,30 @@ fn wire_note(proto_name: &str, wire_name: &str) -> Option<String> {
 }
 
 fn struct_message(
-    api: &Api,
     name: String,
     doc: String,
     model: &Struct,
+    members: Vec<(String, String)>,
     mapper: &mut Mapper<'_>,
     scope: &mut Scope,
     uses: &mut Uses,
 ) -> Message {
     // The spec's own names first, so that no made-up name (a file's `_filename`, the
     // additional properties) takes one of them.
-    let field_names: Vec<String> = model
-        .fields
-        .iter()
-        .map(|field| scope.claim(names::field_name(&field.name)))
+    let members: Vec<(String, String)> = members
+        .into_iter()
+        .map(|(field_name, doc)| (scope.claim(field_name), doc))
         .collect();
     let mut message = Message::new(name, doc);
     message.fields.reserve(model.fields.len() + 1);
-    for (field, proto_name) in model.fields.iter().zip(field_names) {
+    for (field, (proto_name, doc)) in model.fields.iter().zip(members) {
         let optional = !field.required || matches!(field.ty, Type::Nullable(_));
         let shape = mapper.shape(&field.ty, uses);
         let repeated = matches!(shape, Shape::Repeated(_));
         let note = wire_note(&proto_name, &field.name);
         let file = types::holds_binary(&field.ty).then(|| format!("{proto_name}_filename"));
         let mut proto = Field::new(proto_name, shape, optional).deprecated(field.deprecated);
-        proto.doc = field_doc(api, field);
+        proto.doc = doc;
         proto.note = note;
         message.fields.push(proto);
         if let Some(filename) = file {
@@ -456,27 +503,24 @@ fn enum_view(
     doc: String,
     zero: String,
     enumeration: &crate::ir::Enum,
+    members: Vec<(String, String)>,
     values: &mut Scope,
 ) -> Enum {
     let prefix = names::enum_prefix(&name);
     let values = enumeration
         .values
         .iter()
-        .map(|value| {
-            let proto_name = match (&value.name, &value.value) {
-                (Some(given), _) => names::enum_value_name(&prefix, given),
-                (None, EnumLiteral::String(text)) => names::enum_value_name(&prefix, text),
-                (None, EnumLiteral::Integer(number)) => names::integer_value_name(&prefix, *number),
-            };
+        .zip(members)
+        .map(|(value, (suffix, doc))| {
             let wire = match &value.value {
                 EnumLiteral::String(text) => format!("\"{}\"", escape::comment(text)),
                 EnumLiteral::Integer(number) => number.to_string(),
             };
             EnumValue {
-                name: values.claim(proto_name),
+                name: values.claim(names::enum_value_name(&prefix, &suffix)),
                 number: 0,
                 wire,
-                doc: doc_of(value.description.as_deref()),
+                doc,
             }
         })
         .collect();

@@ -133,28 +133,33 @@ pub fn enum_prefix(enum_name: &str) -> String {
     casing::shouty_snake(enum_name)
 }
 
-/// The name of one enum value: the prefix, then the value in UPPER_SNAKE_CASE
-/// (`in-progress` → `STATUS_IN_PROGRESS`, `""` → `STATUS_EMPTY`).
-pub fn enum_value_name(prefix: &str, raw: &str) -> String {
-    let mut name = String::with_capacity(prefix.len() + raw.len() + 8);
-    name.push_str(prefix);
-    name.push('_');
-    let start = name.len();
-    casing::push_joined(&mut name, &spell_symbols(raw), "_", Case::Upper);
-    if name.len() == start {
-        name.push_str("EMPTY");
+/// The part of an enum value's name after the enum's prefix: the value in UPPER_SNAKE_CASE
+/// (`in-progress` → `IN_PROGRESS`, `""` → `EMPTY`).
+pub fn value_suffix(raw: &str) -> String {
+    let mut suffix = String::with_capacity(raw.len() + 8);
+    casing::push_joined(&mut suffix, &spell_symbols(raw), "_", Case::Upper);
+    if suffix.is_empty() {
+        suffix.push_str("EMPTY");
     }
-    name
+    suffix
 }
 
-/// The name of an integer enum value the spec gives no name (`1` → `LEVEL_1`, `-1` →
-/// `LEVEL_MINUS_1`).
-pub fn integer_value_name(prefix: &str, value: i64) -> String {
+/// The suffix of an integer enum value the spec gives no name (`1` → `1`, `-1` → `MINUS_1`).
+pub fn integer_value_suffix(value: i64) -> String {
     if value < 0 {
-        format!("{prefix}_MINUS_{}", value.unsigned_abs())
+        format!("MINUS_{}", value.unsigned_abs())
     } else {
-        format!("{prefix}_{value}")
+        value.to_string()
     }
+}
+
+/// The name of one enum value: the enum's prefix, then its suffix (`STATUS_IN_PROGRESS`).
+pub fn enum_value_name(prefix: &str, suffix: &str) -> String {
+    let mut name = String::with_capacity(prefix.len() + 1 + suffix.len());
+    name.push_str(prefix);
+    name.push('_');
+    name.push_str(suffix);
+    name
 }
 
 /// The lower_snake_case words of `raw`, ASCII only, single underscores, none at the ends.
@@ -310,14 +315,16 @@ mod tests {
     fn enum_values_carry_the_enum_prefix() {
         assert_eq!(enum_prefix("HTTPMethod"), "HTTP_METHOD");
         assert_eq!(enum_prefix("Kind"), "KIND");
-        assert_eq!(enum_value_name("KIND", "a-b"), "KIND_A_B");
-        assert_eq!(enum_value_name("KIND", "in progress"), "KIND_IN_PROGRESS");
-        assert_eq!(enum_value_name("KIND", ""), "KIND_EMPTY");
-        assert_eq!(enum_value_name("KIND", "1st"), "KIND_1ST");
-        assert_eq!(enum_value_name("KIND", "+1"), "KIND_PLUS_1");
-        assert_eq!(enum_value_name("KIND", "-1"), "KIND_MINUS_1");
-        assert_eq!(integer_value_name("LEVEL", 2), "LEVEL_2");
-        assert_eq!(integer_value_name("LEVEL", -1), "LEVEL_MINUS_1");
+        let value = |raw| enum_value_name("KIND", &value_suffix(raw));
+        assert_eq!(value("a-b"), "KIND_A_B");
+        assert_eq!(value("in progress"), "KIND_IN_PROGRESS");
+        assert_eq!(value(""), "KIND_EMPTY");
+        assert_eq!(value("1st"), "KIND_1ST");
+        assert_eq!(value("+1"), "KIND_PLUS_1");
+        assert_eq!(value("-1"), "KIND_MINUS_1");
+        let level = |number| enum_value_name("LEVEL", &integer_value_suffix(number));
+        assert_eq!(level(2), "LEVEL_2");
+        assert_eq!(level(-1), "LEVEL_MINUS_1");
     }
 
     #[test]

@@ -6,6 +6,7 @@ use super::messages::{Field, Message, add_paragraph, doc_of};
 use super::names::{self, Scope, Style};
 use super::types::{Mapper, Uses};
 use crate::ir::{Api, Operation, ParameterLocation, Type};
+use crate::targets::parallel;
 
 /// The names one operation gets.
 #[derive(Debug, Clone)]
@@ -37,15 +38,52 @@ pub struct Rpc {
     pub path: String,
 }
 
+/// What an operation's rpc and request take from the spec alone, before any name is claimed:
+/// worked out for every operation on two threads by [`prepare`].
+#[derive(Debug)]
+pub struct Prepared {
+    /// The PascalCase rpc name to claim.
+    rpc: String,
+    /// The rpc's comment.
+    doc: String,
+    /// Per parameter: the snake_case field name to claim, its comment and its trailing note.
+    parameters: Vec<(String, String, String)>,
+}
+
+/// The [`Prepared`] part of every operation, in operation order.
+pub fn prepare(api: &Api) -> Vec<Prepared> {
+    parallel::map(&api.operations, |operation| Prepared {
+        rpc: names::pascal_name(&operation.id, "Call"),
+        doc: rpc_doc(operation),
+        parameters: operation
+            .parameters
+            .iter()
+            .map(|parameter| {
+                let location = match parameter.location {
+                    ParameterLocation::Path => "path",
+                    ParameterLocation::Query => "query",
+                    ParameterLocation::Header => "header",
+                    ParameterLocation::Cookie => "cookie",
+                };
+                (
+                    names::field_name(&parameter.name),
+                    doc_of(parameter.description.as_deref()),
+                    format!("{location} \"{}\"", escape::comment(&parameter.name)),
+                )
+            })
+            .collect(),
+    })
+}
+
 /// Names every operation's rpc, request and response, claiming the messages in `messages`
 /// (the package's scope) before any schema does: buf wants exactly `<Rpc>Request` and
 /// `<Rpc>Response`, so a schema of that name gives way.
-pub fn rpc_names(api: &Api, messages: &mut Scope) -> Vec<RpcNames> {
+pub fn rpc_names(prepared: &mut [Prepared], messages: &mut Scope) -> Vec<RpcNames> {
     let mut rpcs = Scope::new(Style::Pascal);
-    api.operations
-        .iter()
-        .map(|operation| {
-            let rpc = rpcs.claim(names::pascal_name(&operation.id, "Call"));
+    prepared
+        .iter_mut()
+        .map(|prepared| {
+            let rpc = rpcs.claim(std::mem::take(&mut prepared.rpc));
             RpcNames {
                 request: messages.claim(format!("{rpc}Request")),
                 response: messages.claim(format!("{rpc}Response")),
@@ -58,6 +96,7 @@ pub fn rpc_names(api: &Api, messages: &mut Scope) -> Vec<RpcNames> {
 /// The rpcs and their request and response messages, in operation order.
 pub fn view(
     api: &Api,
+    prepared: Vec<Prepared>,
     rpc_names: &[RpcNames],
     mapper: &mut Mapper<'_>,
     uses: &mut Uses,
@@ -65,10 +104,10 @@ pub fn view(
     let mut rpcs = Vec::with_capacity(api.operations.len());
     let mut messages = Vec::with_capacity(api.operations.len() * 2);
     let mut fields = Scope::new(Style::Field);
-    for (operation, names) in api.operations.iter().zip(rpc_names) {
+    for ((operation, names), prepared) in api.operations.iter().zip(rpc_names).zip(prepared) {
         rpcs.push(Rpc {
             name: names.rpc.clone(),
-            doc: rpc_doc(operation),
+            doc: prepared.doc,
             request: names.request.clone(),
             response: names.response.clone(),
             deprecated: operation.deprecated,
@@ -76,7 +115,15 @@ pub fn view(
             path: operation.path.clone(),
         });
         fields.clear();
-        messages.push(request(operation, names, mapper, &mut fields, uses));
+        let parameters = prepared.parameters;
+        messages.push(request(
+            operation,
+            names,
+            parameters,
+            mapper,
+            &mut fields,
+            uses,
+        ));
         messages.push(response(operation, names, mapper, uses));
     }
     (rpcs, messages)
@@ -105,6 +152,7 @@ fn rpc_doc(operation: &Operation) -> String {
 fn request(
     operation: &Operation,
     names: &RpcNames,
+    parameters: Vec<(String, String, String)>,
     mapper: &mut Mapper<'_>,
     scope: &mut Scope,
     uses: &mut Uses,
@@ -122,22 +170,13 @@ fn request(
         (false, true) => format!("The parameters and body of {}.", names.rpc),
     };
     let mut message = Message::new(names.request.clone(), doc);
-    for parameter in &operation.parameters {
-        let name = scope.claim(names::field_name(&parameter.name));
+    for (parameter, (name, doc, note)) in operation.parameters.iter().zip(parameters) {
+        let name = scope.claim(name);
         let optional = !parameter.required || matches!(parameter.ty, Type::Nullable(_));
         let shape = mapper.shape(&parameter.ty, uses);
         let mut field = Field::new(name, shape, optional).deprecated(parameter.deprecated);
-        field.doc = doc_of(parameter.description.as_deref());
-        let location = match parameter.location {
-            ParameterLocation::Path => "path",
-            ParameterLocation::Query => "query",
-            ParameterLocation::Header => "header",
-            ParameterLocation::Cookie => "cookie",
-        };
-        field.note = Some(format!(
-            "{location} \"{}\"",
-            escape::comment(&parameter.name)
-        ));
+        field.doc = doc;
+        field.note = Some(note);
         message.fields.push(field);
     }
     if let (Some((body, content)), Some(name)) = (body, body_name) {
