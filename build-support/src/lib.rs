@@ -24,6 +24,7 @@ pub mod load;
 pub mod locate;
 pub mod lower;
 pub mod normalize;
+mod scan;
 mod spec;
 pub mod targets;
 pub mod tree;

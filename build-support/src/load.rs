@@ -16,6 +16,8 @@ use serde_json::Value;
 use crate::Error;
 use crate::diagnostics::{Diagnostic, Location, Severity};
 
+mod json;
+
 /// The text format of a source file.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Format {
@@ -100,9 +102,7 @@ fn parse(name: &Path, text: &str) -> Result<(Value, Format), Box<Diagnostic>> {
         return Err(empty());
     }
     let value = match format {
-        Format::Json => {
-            serde_json::from_str(body).map_err(|e| Box::new(json_error(name, body, &e)))?
-        }
+        Format::Json => json::parse(body).map_err(|e| Box::new(json_error(name, body, &e)))?,
         Format::Yaml => yaml::from_str(body).map_err(|e| Box::new(yaml_error(name, body, &e)))?,
     };
     if value.is_null() {

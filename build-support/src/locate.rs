@@ -399,210 +399,93 @@ mod wanted {
     }
 }
 
-/// A forward scanner over JSON bytes that finds the wanted nodes without building values.
+/// A walk over JSON text that finds the wanted nodes without building values.
 mod json {
     use super::wanted::{ROOT, Walk, Wanted};
+    use crate::scan::Scanner;
 
     /// Walks `text` once, recording where each wanted node is: an object member's key, an array
     /// element's first byte.
     pub(super) fn walk(text: &[u8], wanted: &mut Wanted) {
-        let mut scanner = Scanner { text, pos: 0 };
+        let mut scanner = Scanner::new(text);
         // `None` only says the walk stopped early; what it found is in `wanted`.
-        let _ = scanner.value(wanted, ROOT);
+        let _ = value(&mut scanner, wanted, ROOT);
     }
 
-    /// A place in JSON text, moving forward only.
-    struct Scanner<'a> {
-        text: &'a [u8],
-        /// The byte offset of the next byte to read.
-        pos: usize,
+    /// Before `node`'s value: visits the children wanted in it, or steps over it whole when no
+    /// pointer goes into it.
+    fn value(scanner: &mut Scanner, wanted: &mut Wanted, node: usize) -> Walk {
+        if !wanted.has_children(node) {
+            return scanner.skip_value();
+        }
+        scanner.skip_whitespace();
+        match scanner.peek()? {
+            b'{' => object(scanner, wanted, node),
+            b'[' => array(scanner, wanted, node),
+            _ => {
+                wanted.close(node)?;
+                scanner.skip_value()
+            }
+        }
     }
 
-    impl Scanner<'_> {
-        /// Before `node`'s value: visits the children wanted in it, or steps over it whole when
-        /// no pointer goes into it.
-        fn value(&mut self, wanted: &mut Wanted, node: usize) -> Walk {
-            if !wanted.has_children(node) {
-                return self.skip_value();
+    /// At `{`: enters the wanted members, steps over the others, then past the `}`.
+    fn object(scanner: &mut Scanner, wanted: &mut Wanted, node: usize) -> Walk {
+        scanner.pos += 1;
+        loop {
+            scanner.skip_whitespace();
+            if scanner.peek()? == b'}' || !wanted.has_unentered(node) {
+                return finish(scanner, wanted, node, b'{');
             }
-            self.skip_whitespace();
-            match self.peek()? {
-                b'{' => self.object(wanted, node),
-                b'[' => self.array(wanted, node),
-                _ => {
-                    wanted.close(node)?;
-                    self.skip_value()
+            member(scanner, wanted, node)?;
+            scanner.next_in(b'}')?;
+        }
+    }
+
+    /// At a member's key: enters the member if it is wanted, else steps over it.
+    fn member(scanner: &mut Scanner, wanted: &mut Wanted, node: usize) -> Walk {
+        let start = scanner.pos;
+        if scanner.peek()? != b'"' {
+            return None;
+        }
+        let key = scanner.string()?;
+        scanner.expect(b':')?;
+        match wanted.member(node, &key) {
+            Some(child) => {
+                wanted.enter(node, child, start)?;
+                value(scanner, wanted, child)
+            }
+            None => scanner.skip_value(),
+        }
+    }
+
+    /// At `[`: enters the wanted elements, steps over the others, then past the `]`.
+    fn array(scanner: &mut Scanner, wanted: &mut Wanted, node: usize) -> Walk {
+        let mut elements = wanted.elements(node).into_iter().peekable();
+        scanner.pos += 1;
+        let mut index = 0;
+        loop {
+            scanner.skip_whitespace();
+            if scanner.peek()? == b']' || elements.peek().is_none() {
+                return finish(scanner, wanted, node, b'[');
+            }
+            match elements.next_if(|&(wanted_index, _)| wanted_index == index) {
+                Some((_, child)) => {
+                    wanted.enter(node, child, scanner.pos)?;
+                    value(scanner, wanted, child)?;
                 }
+                None => scanner.skip_value()?,
             }
+            scanner.next_in(b']')?;
+            index += 1;
         }
+    }
 
-        /// At `{`: enters the wanted members, steps over the others, then past the `}`.
-        fn object(&mut self, wanted: &mut Wanted, node: usize) -> Walk {
-            self.pos += 1;
-            loop {
-                self.skip_whitespace();
-                if self.peek()? == b'}' || !wanted.has_unentered(node) {
-                    return self.finish(wanted, node);
-                }
-                self.member(wanted, node)?;
-                self.next_in(b'}')?;
-            }
-        }
-
-        /// At a member's key: enters the member if it is wanted, else steps over it.
-        fn member(&mut self, wanted: &mut Wanted, node: usize) -> Walk {
-            let start = self.pos;
-            if self.peek()? != b'"' {
-                return None;
-            }
-            let key = self.string()?;
-            self.expect(b':')?;
-            match wanted.member(node, &key) {
-                Some(child) => {
-                    wanted.enter(node, child, start)?;
-                    self.value(wanted, child)
-                }
-                None => self.skip_value(),
-            }
-        }
-
-        /// At `[`: enters the wanted elements, steps over the others, then past the `]`.
-        fn array(&mut self, wanted: &mut Wanted, node: usize) -> Walk {
-            let mut elements = wanted.elements(node).into_iter().peekable();
-            self.pos += 1;
-            let mut index = 0;
-            loop {
-                self.skip_whitespace();
-                if self.peek()? == b']' || elements.peek().is_none() {
-                    return self.finish(wanted, node);
-                }
-                match elements.next_if(|&(wanted_index, _)| wanted_index == index) {
-                    Some((_, child)) => {
-                        wanted.enter(node, child, self.pos)?;
-                        self.value(wanted, child)?;
-                    }
-                    None => self.skip_value()?,
-                }
-                self.next_in(b']')?;
-                index += 1;
-            }
-        }
-
-        /// After a member or element: steps over the `,` that follows, or stays at `close`.
-        fn next_in(&mut self, close: u8) -> Walk {
-            self.skip_whitespace();
-            match self.peek()? {
-                b',' => self.pos += 1,
-                byte if byte == close => {}
-                _ => return None,
-            }
-            Some(())
-        }
-
-        /// Inside `node`'s object or array, with nothing more to enter: closes the node and
-        /// steps past the end.
-        fn finish(&mut self, wanted: &mut Wanted, node: usize) -> Walk {
-            wanted.close(node)?;
-            self.skip_to_close()
-        }
-
-        fn peek(&self) -> Option<u8> {
-            self.text.get(self.pos).copied()
-        }
-
-        fn skip_whitespace(&mut self) {
-            while matches!(self.peek(), Some(b' ' | b'\t' | b'\n' | b'\r')) {
-                self.pos += 1;
-            }
-        }
-
-        /// Expects `byte` (after whitespace) and steps over it.
-        fn expect(&mut self, byte: u8) -> Option<()> {
-            self.skip_whitespace();
-            (self.peek()? == byte).then(|| self.pos += 1)
-        }
-
-        /// At `"`: steps over a string and returns its decoded text.
-        fn string(&mut self) -> Option<String> {
-            let start = self.pos + 1;
-            self.skip_string()?;
-            let raw = std::str::from_utf8(self.text.get(start..self.pos - 1)?).ok()?;
-            if raw.contains('\\') {
-                serde_json::from_str(std::str::from_utf8(&self.text[start - 1..self.pos]).ok()?)
-                    .ok()
-            } else {
-                Some(raw.to_string())
-            }
-        }
-
-        /// At `"`: steps past the closing quote.
-        fn skip_string(&mut self) -> Option<()> {
-            self.pos += 1;
-            loop {
-                let rest = self.text.get(self.pos..)?;
-                let (end, &byte) = rest
-                    .iter()
-                    .enumerate()
-                    .find(|&(_, &b)| b == b'"' || b == b'\\')?;
-                // Past the quote, or past the backslash and the byte it escapes.
-                self.pos += end + 1;
-                if byte == b'"' {
-                    return Some(());
-                }
-                self.pos += 1;
-            }
-        }
-
-        /// Steps over one value (after whitespace): a string, a number or literal, or a whole
-        /// object or array.
-        fn skip_value(&mut self) -> Option<()> {
-            self.skip_whitespace();
-            match self.peek()? {
-                b'"' => self.skip_string(),
-                b'{' | b'[' => {
-                    self.pos += 1;
-                    self.skip_to_close()
-                }
-                _ => {
-                    let start = self.pos;
-                    while self.peek().is_some_and(|b| {
-                        !matches!(b, b',' | b'}' | b']' | b' ' | b'\t' | b'\n' | b'\r')
-                    }) {
-                        self.pos += 1;
-                    }
-                    (self.pos > start).then_some(())
-                }
-            }
-        }
-
-        /// Inside an object or array: steps past its end, skipping strings and nested objects
-        /// and arrays whole.
-        fn skip_to_close(&mut self) -> Option<()> {
-            let mut depth = 1usize;
-            loop {
-                let rest = self.text.get(self.pos..)?;
-                let (next, &byte) = rest
-                    .iter()
-                    .enumerate()
-                    .find(|&(_, &b)| matches!(b, b'"' | b'{' | b'[' | b'}' | b']'))?;
-                self.pos += next;
-                match byte {
-                    b'"' => {
-                        self.skip_string()?;
-                        continue;
-                    }
-                    b'{' | b'[' => depth += 1,
-                    _ => {
-                        depth -= 1;
-                        if depth == 0 {
-                            self.pos += 1;
-                            return Some(());
-                        }
-                    }
-                }
-                self.pos += 1;
-            }
-        }
+    /// Inside `node`'s object or array (opened by `open`), with nothing more to enter: closes
+    /// the node and steps past the end.
+    fn finish(scanner: &mut Scanner, wanted: &mut Wanted, node: usize, open: u8) -> Walk {
+        wanted.close(node)?;
+        scanner.skip_to_close(open)
     }
 }
 

@@ -3,8 +3,8 @@
 //! Each target's `names.rs` decides casing and keywords for its language; what does not depend
 //! on the language lives here.
 
+use rustc_hash::{FxHashMap, FxHashSet};
 use std::borrow::Cow;
-use std::collections::{HashMap, HashSet};
 
 /// Turns leading or lone symbols that carry meaning into words, so that `+1` and `-1` stay
 /// apart (`plus_1`, `minus_1`) and `@type` reads `at_type`.
@@ -45,10 +45,10 @@ pub fn spell_symbols(raw: &str) -> Cow<'_, str> {
 /// Names already taken in one scope of generated code; [`Scope::claim`] hands out unique ones.
 #[derive(Debug, Default)]
 pub struct Scope {
-    taken: HashSet<String>,
+    taken: FxHashSet<String>,
     /// For each name claimed more than once, the number to try next: without it, the n-th
     /// claim of one name would try n candidates (10,000 enum values spelled alike took minutes).
-    next_number: HashMap<String, usize>,
+    next_number: FxHashMap<String, usize>,
     /// Collisions are numbered `name2` rather than `name_2`.
     camel: bool,
 }
@@ -59,7 +59,7 @@ impl Scope {
     pub fn with_reserved(reserved: &[&str]) -> Self {
         Scope {
             taken: reserved.iter().map(|name| name.to_string()).collect(),
-            next_number: HashMap::new(),
+            next_number: FxHashMap::default(),
             camel: false,
         }
     }
