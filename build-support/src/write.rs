@@ -7,11 +7,17 @@
 //! 2. **Stage**: every new or changed file, and the manifest if it changes, is written as a
 //!    temporary file beside its target (`.<name>.clientgen-tmp`). If one write fails, the temps
 //!    and the folders made for them are deleted and the folder is as it was.
-//! 3. **Commit**: each temp is renamed over its target (atomic per file), then the generated files
-//!    the old manifest lists and the tree no longer holds are removed, with the folders that
-//!    leaves empty.
-//! 4. **Record**: the manifest temp is renamed last, so a run that dies midway leaves at worst some
-//!    complete new files and the old manifest, which the next run repairs.
+//! 3. **Commit**: when the run adds generated files the old manifest does not list (or there is
+//!    no manifest yet), a manifest listing the old and the new files together is renamed into
+//!    place first; then each temp is renamed over its target (atomic per file), then the
+//!    generated files the old manifest lists and the tree no longer holds are removed, with the
+//!    folders that leaves empty.
+//! 4. **Record**: the final manifest temp is renamed last.
+//!
+//! So a run killed at any point leaves every file whole (its old or its new bytes), a manifest
+//! that names every generated file in the folder (the next run, whatever the spec, can remove
+//! what it no longer generates), and at worst temps, which the next run deletes. Temps alone
+//! (a first run killed while staging) do not make a folder foreign.
 //!
 //! Files whose bytes already match are not touched, user-owned files are written only when
 //! missing, and files the manifest does not list are never removed.
@@ -33,6 +39,9 @@ const MANIFEST_HEADER: &str =
 
 /// How the names of temporary files end (they also start with a `.`).
 const TEMP_SUFFIX: &str = ".clientgen-tmp";
+
+/// The temp of the manifest put in place before any file is renamed (see [`Plan::early_manifest`]).
+const EARLY_MANIFEST_TEMP: &str = "..clientgen-manifest-early.clientgen-tmp";
 
 /// How many entries of a foreign folder an error names.
 const FOREIGN_SAMPLE: usize = 5;
@@ -221,19 +230,52 @@ fn read_previous(dir: &Path, options: WriteOptions) -> Result<Previous, Error> {
     })
 }
 
-/// The names in `dir`, sorted, leaving out the writer's temporary files.
+/// The names in `dir`, sorted, leaving out the writer's temporary files and the folders that
+/// hold nothing else (what a first run killed while staging leaves).
 fn entries(dir: &Path) -> Result<Vec<String>, String> {
     let listing = fs::read_dir(dir).map_err(|e| io_problem("read the folder", dir, &e))?;
     let mut names = Vec::new();
     for entry in listing {
         let entry = entry.map_err(|e| io_problem("read the folder", dir, &e))?;
         let name = entry.file_name().to_string_lossy().into_owned();
-        if !is_temp_name(&name) {
+        let path = entry.path();
+        let is_folder = entry
+            .file_type()
+            .map_err(|e| io_problem("read", &path, &e))?
+            .is_dir();
+        let leftover = if is_folder {
+            holds_only_temps(&path)?
+        } else {
+            is_temp_name(&name)
+        };
+        if !leftover {
             names.push(name);
         }
     }
     names.sort();
     Ok(names)
+}
+
+/// Whether the folder `dir` holds nothing but the writer's temps and folders of them; stops at
+/// the first other entry, so a big foreign folder is not walked whole.
+fn holds_only_temps(dir: &Path) -> Result<bool, String> {
+    let listing = fs::read_dir(dir).map_err(|e| io_problem("read the folder", dir, &e))?;
+    for entry in listing {
+        let entry = entry.map_err(|e| io_problem("read the folder", dir, &e))?;
+        let path = entry.path();
+        let kind = entry
+            .file_type()
+            .map_err(|e| io_problem("read", &path, &e))?;
+        let leftover = if kind.is_dir() {
+            holds_only_temps(&path)?
+        } else {
+            is_temp_name(&entry.file_name().to_string_lossy())
+        };
+        if !leftover {
+            return Ok(false);
+        }
+    }
+    Ok(true)
 }
 
 /// The paths a manifest lists; a path that would leave the folder is refused.
@@ -302,8 +344,13 @@ struct Plan<'a> {
     unchanged: Vec<String>,
     /// Generated files of the old manifest the tree no longer holds.
     stale: Vec<String>,
-    /// The new manifest's text, when it differs from the old one.
+    /// The new manifest's text, when it differs from the old one (and is not
+    /// [`Plan::early_manifest`]), put in place last.
     manifest: Option<String>,
+    /// A manifest put in place before any file is renamed, when this run adds generated files the
+    /// old manifest does not list or there is none: it lists the old and the new files, so a run
+    /// killed between two renames leaves no generated file unlisted.
+    early_manifest: Option<String>,
 }
 
 /// Compares `tree` with what is on disk.
@@ -320,23 +367,42 @@ fn plan<'a>(tree: &'a Tree, dir: &Path, previous: &Previous) -> Result<Plan<'a>,
             unchanged.push(path.to_string());
         }
     }
-    let generated = tree
+    let generated: BTreeSet<&str> = tree
         .files()
         .filter(|(_, file)| file.ownership == Ownership::Generated)
-        .map(|(path, _)| path);
-    let text = manifest_text(generated);
-    let manifest = (previous.manifest.as_deref() != Some(text.as_str())).then_some(text);
-    let stale = previous
+        .map(|(path, _)| path)
+        .collect();
+    let text = manifest_text(generated.iter().copied());
+    let mut manifest = (previous.manifest.as_deref() != Some(text.as_str())).then_some(text);
+    let stale: Vec<String> = previous
         .generated
         .iter()
         .filter(|path| tree.get(path).is_none())
         .cloned()
         .collect();
+    let adds = writes
+        .iter()
+        .any(|write| generated.contains(write.path) && !previous.generated.contains(write.path));
+    let unrecorded = previous.manifest.is_none() && !writes.is_empty();
+    let early_manifest = if !(adds || unrecorded) {
+        None
+    } else if stale.is_empty() {
+        // The new manifest lists the old files too: it can go first and be the only one.
+        manifest.take()
+    } else {
+        let all = generated
+            .iter()
+            .copied()
+            .chain(previous.generated.iter().map(String::as_str))
+            .collect::<BTreeSet<_>>();
+        Some(manifest_text(all.into_iter()))
+    };
     Ok(Plan {
         writes,
         unchanged,
         stale,
         manifest,
+        early_manifest,
     })
 }
 
@@ -396,6 +462,8 @@ struct Staged {
     files: Vec<(PathBuf, PathBuf)>,
     /// The manifest's temp and target, when the manifest changes.
     manifest: Option<(PathBuf, PathBuf)>,
+    /// The early manifest's temp and target (see [`Plan::early_manifest`]).
+    early_manifest: Option<(PathBuf, PathBuf)>,
     /// The folders made for the temps, outermost first.
     folders: Vec<PathBuf>,
 }
@@ -403,7 +471,12 @@ struct Staged {
 impl Staged {
     /// Deletes every temp and folder made, leaving the output folder as it was.
     fn discard(self) {
-        remove_temps(self.files.iter().chain(&self.manifest));
+        remove_temps(
+            self.files
+                .iter()
+                .chain(&self.manifest)
+                .chain(&self.early_manifest),
+        );
         for folder in self.folders.iter().rev() {
             // Best effort, like `remove_temps`; a folder someone filled meanwhile stays.
             let _ = fs::remove_dir(folder);
@@ -419,10 +492,20 @@ fn remove_temps<'a>(staged: impl IntoIterator<Item = &'a (PathBuf, PathBuf)>) {
     }
 }
 
-/// Writes every file of `plan` and the manifest, if it changes, as temps beside their targets.
+/// Writes every file of `plan` and the manifests, if they change, as temps beside their targets.
 /// On failure everything staged is discarded.
 fn stage(dir: &Path, plan: &Plan) -> Result<Staged, String> {
     let mut staged = Staged::default();
+    if let Some(contents) = &plan.early_manifest {
+        let temp = dir.join(EARLY_MANIFEST_TEMP);
+        let result =
+            make_folders(&temp, &mut staged.folders).and_then(|()| write_new(&temp, contents));
+        if let Err(problem) = result {
+            staged.discard();
+            return Err(problem);
+        }
+        staged.early_manifest = Some((temp, dir.join(MANIFEST)));
+    }
     let manifest = plan.manifest.as_deref().map(|contents| Pending {
         path: MANIFEST,
         contents,
@@ -480,12 +563,19 @@ fn write_new(temp: &Path, contents: &str) -> Result<(), String> {
     })
 }
 
-/// Renames the staged temps over their targets, removes the `stale` files with the folders that
-/// leaves empty, then renames the manifest. Returns the paths removed.
+/// Renames the early manifest, then the staged temps over their targets, removes the `stale`
+/// files with the folders that leaves empty, then renames the manifest. Returns the paths
+/// removed.
 ///
-/// A failure here leaves the temps deleted and the old manifest in place, so the next run
-/// finishes the job.
+/// A failure here leaves the temps deleted and the old (or early) manifest in place, so the next
+/// run finishes the job.
 fn commit(dir: &Path, staged: Staged, stale: &[String]) -> Result<Vec<String>, String> {
+    if let Some((temp, target)) = staged.early_manifest.clone()
+        && let Err(error) = fs::rename(&temp, &target)
+    {
+        staged.discard();
+        return Err(io_problem("replace", &target, &error));
+    }
     for (done, (temp, target)) in staged.files.iter().enumerate() {
         if let Err(error) = fs::rename(temp, target) {
             remove_temps(staged.files[done..].iter().chain(&staged.manifest));

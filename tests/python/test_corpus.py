@@ -1,21 +1,37 @@
-"""Every fixture spec (the real public specs copied from shared/specs, and the handwritten ones)
-generates a Python package that byte-compiles, imports, and passes ``mypy --strict``.
+"""Every fixture spec (the real public specs copied from shared/specs, and the handwritten ones) generates a Python
+package that byte-compiles, imports, and passes ``mypy --strict``; and its Rust client passes the clippy gate of
+tests/tests/rust_fixtures.rs, seen here spec by spec.
+
+Each test records the stage it is in (``corpus_stage``) so that the corpus table (corpus_table.py) names the stage a
+failure happened in.
 """
 
 import compileall
 import importlib
+import json
+import os
 import re
 import subprocess
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
+from corpus_table import STAGE_PROPERTY
 from support import REPO_ROOT, clientgen_binary
 
 FIXTURES = REPO_ROOT / "tests" / "fixtures"
 SPECS = sorted([*FIXTURES.glob("specs/*.json"), *FIXTURES.glob("handwritten/*.json")])
+
+Stage = Callable[[str], None]
+
+
+@pytest.fixture
+def stage(record_property: Callable[[str, object], None]) -> Stage:
+    """`stage("mypy")`: the test is now in that stage (the corpus table names it if the test fails)."""
+    return lambda name: record_property(STAGE_PROPERTY, name)
 
 
 def package_name(spec: Path) -> str:
@@ -33,8 +49,11 @@ def corpus_dir(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
 
 
 @pytest.mark.parametrize("spec", SPECS, ids=[spec.stem for spec in SPECS])
-def test_spec_generates_python_that_compiles_imports_and_type_checks(spec: Path, corpus_dir: Path) -> None:
+def test_spec_generates_python_that_compiles_imports_and_type_checks(
+    spec: Path, corpus_dir: Path, stage: Stage
+) -> None:
     out = corpus_dir / package_name(spec)
+    stage("generate")
     generated = subprocess.run(
         [str(clientgen_binary()), "generate", "-f", str(spec), "--python-out", str(out)],
         capture_output=True,
@@ -42,8 +61,11 @@ def test_spec_generates_python_that_compiles_imports_and_type_checks(spec: Path,
         check=False,
     )
     assert generated.returncode == 0, generated.stderr
+    stage("compileall")
     assert compileall.compile_dir(out, quiet=1), "generated Python does not byte-compile"
+    stage("import")
     importlib.import_module(f"{out.name}.client")
+    stage("mypy")
     checked = subprocess.run(
         [sys.executable, "-m", "mypy", "--strict", "--cache-dir", str(corpus_dir / ".mypy_cache"), out.name],
         cwd=corpus_dir,
@@ -52,3 +74,75 @@ def test_spec_generates_python_that_compiles_imports_and_type_checks(spec: Path,
         check=False,
     )
     assert checked.returncode == 0, checked.stdout + checked.stderr
+
+
+# The Rust gate is one cargo test (one clippy run over one crate holding every spec's client, which takes a
+# fraction of the time of one run per spec); these cases read its outcome per spec.
+RUST_GATE = "generated_rust_of_every_fixture_spec_passes_clippy"
+# How much of clippy's output the gate's failure message keeps (tests/tests/rust_fixtures.rs).
+RUST_GATE_OUTPUT_LIMIT = 20_000
+RUST_GATE_TIMEOUT = 3_000
+
+
+def rust_module(spec: Path) -> str:
+    """The module the Rust gate puts `spec`'s client in (`module_of` in tests/tests/rust_fixtures.rs)."""
+    name = re.sub(r"_+", "_", re.sub(r"[^a-z0-9]", "_", spec.stem.lower()))
+    return f"spec_{name}"
+
+
+@dataclass(frozen=True)
+class RustGate:
+    """What the Rust gate's run said: whether it passed, its output, and the modules of the clients it checked."""
+
+    passed: bool
+    output: str
+    checked: frozenset[str]
+
+    def outcome(self, spec: Path) -> tuple[str, str] | None:
+        """None when `spec` passed; else (the failed stage, why). Raises Skipped when the gate left it out."""
+        module = rust_module(spec)
+        if self.passed and module in self.checked:
+            return None
+        if self.passed:
+            pytest.skip("left out of the Rust gate (a slow spec; CLIENTGEN_RUST_SWEEP=all checks it)")
+        if f"{spec}: " in self.output:
+            return "generate", self.output
+        if "cargo clippy of the generated clients failed" not in self.output:
+            return "not run", self.output
+        if f"src/{module}/" in self.output:
+            lines = [line for line in self.output.splitlines() if f"src/{module}/" in line]
+            return "clippy", "\n".join(lines[:40])
+        if module not in self.checked:
+            pytest.skip("left out of the Rust gate (a slow spec; CLIENTGEN_RUST_SWEEP=all checks it)")
+        if len(self.output) >= RUST_GATE_OUTPUT_LIMIT:
+            return "clippy (output cut before this spec)", self.output[-2_000:]
+        return None
+
+
+@pytest.fixture(scope="module")
+def rust_gate() -> RustGate:
+    """Runs the Rust gate (`cargo test -p clientgen-tests --test rust_fixtures`) once for this module."""
+    cargo = os.environ.get("CARGO", "cargo")
+    command = [cargo, "test", "--locked", "-q", "-p", "clientgen-tests", "--test", "rust_fixtures", "--", RUST_GATE]
+    ran = subprocess.run(
+        command, cwd=REPO_ROOT, capture_output=True, text=True, check=False, timeout=RUST_GATE_TIMEOUT
+    )
+    metadata = subprocess.run(
+        [cargo, "metadata", "--format-version", "1", "--no-deps"],
+        cwd=REPO_ROOT,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    lib = Path(json.loads(metadata.stdout)["target_directory"]) / "tmp" / "rust-fixtures" / "src" / "lib.rs"
+    checked = re.findall(r"^pub mod (\w+) \{", lib.read_text(), re.MULTILINE) if lib.is_file() else []
+    return RustGate(ran.returncode == 0, ran.stdout + ran.stderr, frozenset(checked))
+
+
+@pytest.mark.parametrize("spec", SPECS, ids=[spec.stem for spec in SPECS])
+def test_spec_generates_rust_that_passes_clippy(spec: Path, rust_gate: RustGate, stage: Stage) -> None:
+    outcome = rust_gate.outcome(spec)
+    if outcome is not None:
+        failed_stage, why = outcome
+        stage(failed_stage)
+        pytest.fail(f"the Rust gate failed on {spec.name} ({failed_stage}):\n{why[:20_000]}")

@@ -30,6 +30,7 @@ use serde_json::Value;
 
 use crate::diagnostics::Diagnostics;
 use crate::ir::{self, Type, TypeDef, TypeId};
+use crate::normalize::Unsupported;
 
 use components::Component;
 use naming::NameSet;
@@ -77,6 +78,8 @@ pub(super) struct Lowerer<'a> {
     refs_in_progress: HashSet<&'a str>,
     /// How many schemas deep the walk is.
     depth: usize,
+    /// Features met that the clients do not carry, reported once each at the end.
+    unsupported: Unsupported,
 }
 
 impl<'a> Lowerer<'a> {
@@ -92,6 +95,7 @@ impl<'a> Lowerer<'a> {
             ref_types: HashMap::new(),
             refs_in_progress: HashSet::new(),
             depth: 0,
+            unsupported: Unsupported::default(),
         }
     }
 
@@ -102,6 +106,7 @@ impl<'a> Lowerer<'a> {
         operations: Vec<ir::Operation>,
         security_schemes: Vec<ir::SecurityScheme>,
     ) -> ir::Api {
+        self.unsupported.report(self.diagnostics);
         ir::Api {
             title: info.title,
             version: info.version,

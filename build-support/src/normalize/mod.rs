@@ -21,10 +21,15 @@
 //! ignore. `$defs` stay where they were. A converted 2.0 body parameter's name is kept as the
 //! operation's `x-codegen-request-body-name`. 3.1 `webhooks` stay (with fixed schemas);
 //! 3.1 `mutualTLS` schemes are dropped.
+//!
+//! Features the clients do not carry (`not`, `if`/`then`/`else`, `patternProperties`, `xml`,
+//! callbacks, webhooks, links, `allowReserved`, body `encoding`…) stay in the document and are
+//! reported once per feature (module `unsupported`).
 
 mod openapi3;
 mod schema;
 mod swagger2;
+mod unsupported;
 mod version;
 mod walk;
 
@@ -34,6 +39,7 @@ mod tests;
 use serde_json::{Map, Value};
 
 use crate::diagnostics::Diagnostics;
+pub(crate) use unsupported::{Feature, Unsupported};
 use walk::{Walk, kind};
 
 /// The version of OpenAPI a document is written in.
@@ -71,6 +77,7 @@ pub fn normalize(document: Value, diagnostics: &mut Diagnostics) -> Value {
         Dialect::Swagger2 => swagger2::convert(root, &mut walk),
         Dialect::OpenApi30 | Dialect::OpenApi31 => openapi3::convert(root, &mut walk),
     };
+    walk.finish();
     Value::Object(root)
 }
 

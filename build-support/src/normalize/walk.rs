@@ -10,6 +10,7 @@ use std::fmt::Write as _;
 use serde_json::Value;
 
 use super::Dialect;
+use super::unsupported::{Feature, Unsupported};
 use crate::diagnostics::Diagnostics;
 
 /// The state every normalizing function carries: dialect, position and diagnostics.
@@ -17,6 +18,7 @@ pub(super) struct Walk<'d> {
     dialect: Dialect,
     pointer: String,
     diagnostics: &'d mut Diagnostics,
+    unsupported: Unsupported,
 }
 
 impl<'d> Walk<'d> {
@@ -26,7 +28,25 @@ impl<'d> Walk<'d> {
             dialect,
             pointer: String::new(),
             diagnostics,
+            unsupported: Unsupported::default(),
         }
+    }
+
+    /// Reports the unsupported features seen (one warning each); the walk is over.
+    pub(super) fn finish(self) {
+        self.unsupported.report(self.diagnostics);
+    }
+
+    /// Notes that the member `key` of the current node is a feature the clients do not carry.
+    pub(super) fn note(&mut self, feature: Feature, key: &str) {
+        self.at(key, |walk| {
+            let Walk {
+                pointer,
+                unsupported,
+                ..
+            } = walk;
+            unsupported.note(feature, || pointer.clone());
+        });
     }
 
     /// The version of the document being read.

@@ -398,3 +398,80 @@ fn links_inside_the_folder_are_never_followed() {
     assert!(report.removed.is_empty());
     assert_eq!(read(&outside, "x.py"), "outside");
 }
+
+#[test]
+fn files_added_by_a_run_are_in_the_manifest_before_they_appear() {
+    let dir = tempfile::tempdir().unwrap();
+    write(
+        &generated(&[("a.py", "a1\n"), ("old.py", "o\n")]),
+        dir.path(),
+    );
+    let tree = generated(&[("a.py", "a2\n"), ("pkg/new.py", "n\n")]);
+    let previous = read_previous(dir.path(), WriteOptions::default()).unwrap();
+    let plan = plan(&tree, dir.path(), &previous).unwrap();
+
+    // Old and new files together first (a kill between renames leaves none unlisted), then the new
+    // list once the stale file is gone.
+    let early = plan.early_manifest.as_deref().unwrap();
+    assert_eq!(
+        parse_manifest(early).unwrap(),
+        BTreeSet::from(["a.py", "old.py", "pkg/new.py"].map(String::from))
+    );
+    let last = plan.manifest.as_deref().unwrap();
+    assert_eq!(
+        parse_manifest(last).unwrap(),
+        BTreeSet::from(["a.py", "pkg/new.py"].map(String::from))
+    );
+    write(&tree, dir.path());
+    assert_eq!(read(dir.path(), MANIFEST), last);
+    assert!(!has_temp_files(dir.path()));
+}
+
+#[test]
+fn a_run_that_only_rewrites_listed_files_keeps_the_manifest_last() {
+    let dir = tempfile::tempdir().unwrap();
+    write(&generated(&[("a.py", "a1\n"), ("b.py", "b\n")]), dir.path());
+    let tree = generated(&[("a.py", "a2\n")]);
+    let previous = read_previous(dir.path(), WriteOptions::default()).unwrap();
+    let plan = plan(&tree, dir.path(), &previous).unwrap();
+
+    assert!(plan.early_manifest.is_none());
+    assert!(plan.manifest.is_some());
+}
+
+#[test]
+fn first_run_killed_while_staging_leaves_a_folder_that_is_still_usable() {
+    let dir = tempfile::tempdir().unwrap();
+    // Temps in folders made for them, and no manifest yet.
+    fs::create_dir_all(dir.path().join("pkg/deep")).unwrap();
+    fs::write(dir.path().join("pkg/deep/.b.py.clientgen-tmp"), "half").unwrap();
+    fs::write(dir.path().join(".a.py.clientgen-tmp"), "half").unwrap();
+
+    write(
+        &generated(&[("a.py", "a\n"), ("pkg/deep/b.py", "b\n")]),
+        dir.path(),
+    );
+
+    assert_eq!(read(dir.path(), "pkg/deep/b.py"), "b\n");
+    assert!(!has_temp_files(dir.path()));
+}
+
+#[test]
+fn a_folder_holding_other_files_beside_temps_is_still_foreign() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::create_dir_all(dir.path().join("pkg")).unwrap();
+    fs::write(dir.path().join("pkg/.b.py.clientgen-tmp"), "half").unwrap();
+    fs::write(dir.path().join("pkg/mine.txt"), "user").unwrap();
+
+    let error = write_tree(
+        &generated(&[("a.py", "a\n")]),
+        dir.path(),
+        WriteOptions::default(),
+    )
+    .err();
+
+    assert!(
+        matches!(error, Some(Error::ForeignOutput { .. })),
+        "{error:?}"
+    );
+}

@@ -9,6 +9,7 @@ mod security;
 
 use serde_json::{Map, Value};
 
+use super::unsupported::Feature;
 use super::walk::{Walk, kind};
 use super::{Dialect, finish, schema};
 
@@ -23,6 +24,7 @@ pub(super) fn convert(mut root: Map<String, Value>, walk: &mut Walk) -> Map<Stri
     member(&mut root, "paths", walk, |value, walk| {
         entries_without_extensions(value, walk, path_item)
     });
+    note_if_set(&root, "webhooks", Feature::Webhooks, walk);
     member(&mut root, "webhooks", walk, |value, walk| {
         entries(value, walk, path_item)
     });
@@ -43,6 +45,18 @@ fn member(
         if !walk.at(key, |walk| f(value, walk)) {
             map.shift_remove(key);
         }
+    }
+}
+
+/// Notes `feature` at `map[key]` when it is there and not empty or `false`.
+fn note_if_set(map: &Map<String, Value>, key: &str, feature: Feature, walk: &mut Walk) {
+    let set = match map.get(key) {
+        None | Some(Value::Null | Value::Bool(false)) => false,
+        Some(Value::Object(entries)) => !entries.is_empty(),
+        Some(_) => true,
+    };
+    if set {
+        walk.note(feature, key);
     }
 }
 
@@ -134,6 +148,7 @@ fn components(value: &mut Value, walk: &mut Walk) -> bool {
     member(map, "headers", walk, |value, walk| {
         entries(value, walk, parameter)
     });
+    note_if_set(map, "callbacks", Feature::Callbacks, walk);
     member(map, "callbacks", walk, |value, walk| {
         entries(value, walk, callback)
     });
@@ -179,6 +194,7 @@ fn operation(value: &mut Value, walk: &mut Walk) {
         }
         map.insert("responses".into(), Value::Object(Map::new()));
     }
+    note_if_set(map, "callbacks", Feature::Callbacks, walk);
     member(map, "callbacks", walk, |value, walk| {
         entries(value, walk, callback)
     });
@@ -195,6 +211,8 @@ fn parameter(value: &mut Value, walk: &mut Walk) {
     let Some(map) = object(value, walk) else {
         return;
     };
+    note_if_set(map, "allowReserved", Feature::AllowReserved, walk);
+    note_if_set(map, "allowEmptyValue", Feature::AllowEmptyValue, walk);
     member(map, "schema", walk, |value, walk| {
         schema::fix(value, walk);
         true
@@ -217,6 +235,7 @@ fn response(value: &mut Value, walk: &mut Walk) {
     let Some(map) = object(value, walk) else {
         return;
     };
+    note_if_set(map, "links", Feature::Links, walk);
     member(map, "headers", walk, |value, walk| {
         entries(value, walk, parameter)
     });
@@ -233,6 +252,7 @@ fn media_type(value: &mut Value, walk: &mut Walk) {
         schema::fix(value, walk);
         true
     });
+    note_if_set(map, "encoding", Feature::Encoding, walk);
     member(map, "encoding", walk, |value, walk| {
         entries(value, walk, encoding)
     });

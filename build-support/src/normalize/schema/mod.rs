@@ -16,6 +16,7 @@ use serde_json::{Map, Value};
 pub(super) use keywords::rewrite_swagger2_reference;
 
 use super::Dialect;
+use super::unsupported::Feature;
 use super::walk::{Walk, kind};
 
 /// Keywords that only describe a schema: they may stay beside a `$ref`, and the outer schema's
@@ -128,7 +129,12 @@ fn children(map: &mut Map<String, Value>, walk: &mut Walk) -> Scan {
                 misplaced = take_misplaced_additional_properties(value, walk);
                 fix_map(value, walk)
             }),
-            "patternProperties" | "$defs" => walk.at(key, |walk| fix_map(value, walk)),
+            "patternProperties" | "$defs" => {
+                if key == "patternProperties" {
+                    walk.note(Feature::PatternProperties, key);
+                }
+                walk.at(key, |walk| fix_map(value, walk))
+            }
             "allOf" => walk.at(key, |walk| fix_list(value, walk)),
             "prefixItems" => {
                 scan.tuple = true;
@@ -154,6 +160,9 @@ fn children(map: &mut Map<String, Value>, walk: &mut Walk) -> Scan {
                 true
             }
             "additionalProperties" | "not" => {
+                if key == "not" {
+                    walk.note(Feature::Not, key);
+                }
                 if !(key == "additionalProperties" && value.is_boolean()) {
                     walk.at(key, |walk| fix(value, walk));
                 }
@@ -196,7 +205,12 @@ fn children(map: &mut Map<String, Value>, walk: &mut Walk) -> Scan {
                 scan.shapes |= !value.is_array();
                 true
             }
-            _ => true,
+            other => {
+                if let Some(feature) = Feature::of_schema_keyword(other) {
+                    walk.note(feature, other);
+                }
+                true
+            }
         };
         if !valid {
             invalid.push(key.clone());

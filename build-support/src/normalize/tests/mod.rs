@@ -3,6 +3,7 @@
 mod openapi30;
 mod openapi31;
 mod swagger2;
+mod unsupported;
 
 use serde_json::{Value, json};
 

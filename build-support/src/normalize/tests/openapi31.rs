@@ -370,7 +370,7 @@ fn examples_in_media_types_are_not_read_as_schemas() {
 
 #[test]
 fn document_without_paths_gets_empty_paths() {
-    let output = run_clean(json!({
+    let (output, problems) = run(json!({
         "openapi": "3.1.0",
         "info": {"title": "t", "version": "1"},
         "webhooks": {"ping": {"post": {"responses": {"200": {"description": "ok"}}}}}
@@ -384,6 +384,8 @@ fn document_without_paths_gets_empty_paths() {
             "paths": {}
         })
     );
+    let pointers: Vec<&str> = problems.iter().map(|p| p.pointer.as_str()).collect();
+    assert_eq!(pointers, ["/webhooks"]);
 }
 
 #[test]
