@@ -4,7 +4,9 @@ use std::path::{Path, PathBuf};
 
 use crate::targets::python::{self, PythonStyle};
 use crate::targets::{proto, rust, typescript};
+use crate::tree::{Ownership, Tree};
 use crate::write::{self, WriteOptions, WriteReport};
+use crate::zones::{self, Split};
 use crate::{Error, Spec};
 
 /// Generates API clients from an OpenAPI document.
@@ -34,6 +36,7 @@ pub struct Generator {
     python_asyncio: bool,
     force: bool,
     rerun_if_changed: Option<bool>,
+    zones: Option<PathBuf>,
 }
 
 #[derive(Debug, Clone)]
@@ -89,6 +92,7 @@ impl Generator {
             python_asyncio: false,
             force: false,
             rerun_if_changed: None,
+            zones: None,
         }
     }
 
@@ -225,6 +229,29 @@ impl Generator {
         self
     }
 
+    /// Splits the API into the zones of a zones file (`zones.toml`, see [`crate::zones`]): each
+    /// zone becomes its own Python package and TypeScript folder at `<dir>/cfg/<zone>/` or
+    /// `<dir>/custom/<zone>/` (`<dir>/<zone>/` in the flat layout) and its own proto group
+    /// `<proto dir>/<zone>/`, holding only the types its operations reach. The folders given to
+    /// [`Generator::python`] and [`Generator::typescript`] then hold the zones, and
+    /// [`Generator::out`] writes them to `dir/python/` and `dir/typescript/`. The Rust client
+    /// stays one module for the whole API.
+    ///
+    /// ```no_run
+    /// // build.rs
+    /// fn main() -> Result<(), clientgen_build::Error> {
+    ///     clientgen_build::Generator::new("openapi.json")
+    ///         .zones("zones.toml")
+    ///         .python("clients/python")         // clients/python/cfg/cfg_support/, …
+    ///         .typescript("web/src/api")        // web/src/api/cfg/cfg_support/index.ts, …
+    ///         .generate()
+    /// }
+    /// ```
+    pub fn zones(mut self, file: impl Into<PathBuf>) -> Self {
+        self.zones = Some(file.into());
+        self
+    }
+
     /// Writes into output folders that hold files clientgen did not generate. Off by default:
     /// such a folder is refused so that nobody's files are removed by mistake.
     ///
@@ -302,13 +329,27 @@ impl Generator {
         let rerun = self
             .rerun_if_changed
             .unwrap_or_else(|| std::env::var_os("OUT_DIR").is_some());
-        if rerun && let Input::File(path) = &self.input {
-            // Printed before loading so that Cargo re-runs after the user fixes a broken spec.
-            println!("cargo:rerun-if-changed={}", path.display());
+        if rerun {
+            // Printed before loading so that Cargo re-runs after the user fixes a broken file.
+            if let Input::File(path) = &self.input {
+                println!("cargo:rerun-if-changed={}", path.display());
+            }
+            if let Some(zones) = &self.zones {
+                println!("cargo:rerun-if-changed={}", zones.display());
+            }
         }
-        let spec = match &self.input {
+        let zone_config = self.zones.as_deref().map(zones::load).transpose()?;
+        let mut spec = match &self.input {
             Input::File(path) => Spec::from_file(path)?,
             Input::Text { name, text } => Spec::from_text(name.clone(), text.clone())?,
+        };
+        let split = match &zone_config {
+            Some(config) => {
+                let split = zones::split_spec(&spec, config)?;
+                spec.warnings.extend(split.warnings.iter().cloned());
+                Some(split)
+            }
+            None => None,
         };
         if rerun {
             for source in spec.sources.iter().skip(1) {
@@ -321,6 +362,9 @@ impl Generator {
             }
         }
         let api_name = python::default_package_name(&spec.api);
+        // Without zones, a language's folder under `out` is named after the API; with zones it
+        // holds the zones' folders.
+        let leaf = split.is_none().then_some(api_name.as_str());
         let under_out = |language: &str, leaf: Option<&str>| {
             if !OUT_TARGETS.contains(&language) {
                 return None;
@@ -331,29 +375,53 @@ impl Generator {
             })
         };
         let mut trees = Vec::new();
-        if let Some(dir) = self
-            .python
-            .clone()
-            .or_else(|| under_out("python", Some(&api_name)))
-        {
-            let options = python::Options {
+        if let Some(dir) = self.python.clone().or_else(|| under_out("python", leaf)) {
+            let options = |package_name: String| python::Options {
                 style: self.python_style,
                 asyncio: self.python_asyncio,
-                package_name: package_name_of(&dir)?,
+                package_name,
                 spec_name: spec.file_name(),
             };
-            trees.push((python::emit(&spec.api, &options)?, dir));
+            let tree = match &split {
+                None => python::emit(&spec.api, &options(package_name_of(&dir)?))?,
+                Some(split) => per_zone(split, |zone| {
+                    python::emit(&zone.api, &options(zone.name.clone()))
+                })?,
+            };
+            trees.push((tree, dir));
         }
         if let Some(dir) = self
             .typescript
             .clone()
-            .or_else(|| under_out("typescript", Some(&api_name)))
+            .or_else(|| under_out("typescript", leaf))
         {
-            let options = typescript::Options {
-                package_name: folder_name(&dir).unwrap_or_else(|| api_name.clone()),
+            let options = |package_name: String| typescript::Options {
+                package_name,
                 spec_name: spec.file_name(),
             };
-            trees.push((typescript::emit(&spec.api, &options)?, dir));
+            let tree = match &split {
+                None => typescript::emit(
+                    &spec.api,
+                    &options(folder_name(&dir).unwrap_or_else(|| api_name.clone())),
+                )?,
+                Some(split) => {
+                    let mut tree = per_zone(split, |zone| {
+                        typescript::emit(&zone.api, &options(zone.name.clone()))
+                    })?;
+                    let zones: Vec<(&str, &str)> = split
+                        .zones
+                        .iter()
+                        .map(|zone| (zone.name.as_str(), zone.folder.as_str()))
+                        .collect();
+                    graft(
+                        &mut tree,
+                        "",
+                        &typescript::level_indexes(&zones, &spec.file_name()),
+                    );
+                    tree
+                }
+            };
+            trees.push((tree, dir));
         }
         if let Some(dir) = self.proto.clone().or_else(|| under_out("proto", None)) {
             let lock_path = dir.join(proto::LOCK_FILE);
@@ -367,12 +435,16 @@ impl Generator {
                     });
                 }
             };
-            let options = proto::Options {
+            let options = |zone: String, previous_lock: Option<String>| proto::Options {
                 spec_name: spec.file_name(),
-                zone: api_name.clone(),
+                zone,
                 previous_lock,
             };
-            trees.push((proto::emit(&spec.api, &options)?, dir));
+            let tree = match &split {
+                None => proto::emit(&spec.api, &options(api_name.clone(), previous_lock))?,
+                Some(split) => proto_zones(split, previous_lock, &spec.file_name(), options)?,
+            };
+            trees.push((tree, dir));
         }
         if let Some(dir) = self.rust.clone().or_else(|| under_out("rust", None)) {
             let options = rust::Options {
@@ -399,6 +471,65 @@ pub struct Outcome {
     pub spec: Spec,
     /// Each output folder and what writing it changed.
     pub outputs: Vec<(PathBuf, WriteReport)>,
+}
+
+/// One tree holding each zone's tree (made by `emit`) in the zone's folder.
+fn per_zone(
+    split: &Split,
+    mut emit: impl FnMut(&zones::Zone) -> Result<Tree, Error>,
+) -> Result<Tree, Error> {
+    let mut tree = Tree::new();
+    for zone in &split.zones {
+        graft(&mut tree, &zone.folder, &emit(zone)?);
+    }
+    Ok(tree)
+}
+
+/// The proto tree of every zone: each zone's group at `<zone>/`, numbered through one lock file
+/// that each zone's emission hands to the next, and one `buf.yaml` workspace at the top in place
+/// of the zones' own.
+fn proto_zones(
+    split: &Split,
+    mut lock: Option<String>,
+    spec_name: &str,
+    options: impl Fn(String, Option<String>) -> proto::Options,
+) -> Result<Tree, Error> {
+    let mut tree = Tree::new();
+    for zone in &split.zones {
+        let zone_tree = proto::emit(&zone.api, &options(zone.name.clone(), lock.take()))?;
+        lock = zone_tree
+            .get(proto::LOCK_FILE)
+            .map(|file| file.contents.clone());
+        // `<zone>/buf.yaml`: the workspace's at the top replaces it.
+        let own_buf_yaml =
+            |path: &str| path.matches('/').count() == 1 && path.ends_with("/buf.yaml");
+        for (path, file) in zone_tree.files() {
+            if path != proto::LOCK_FILE && !own_buf_yaml(path) {
+                tree.generated(path, file.contents.clone());
+            }
+        }
+    }
+    if let Some(lock) = lock {
+        tree.generated(proto::LOCK_FILE, lock);
+    }
+    let names: Vec<&str> = split.zones.iter().map(|zone| zone.name.as_str()).collect();
+    tree.generated("buf.yaml", proto::workspace_buf_yaml(&names, spec_name)?);
+    Ok(tree)
+}
+
+/// Adds every file of `part` to `tree` under `folder` (`""`: at the top), keeping who owns it.
+fn graft(tree: &mut Tree, folder: &str, part: &Tree) {
+    for (path, file) in part.files() {
+        let path = if folder.is_empty() {
+            path.to_string()
+        } else {
+            format!("{folder}/{path}")
+        };
+        match file.ownership {
+            Ownership::Generated => tree.generated(path, file.contents.clone()),
+            Ownership::User => tree.user_owned(path, file.contents.clone()),
+        }
+    }
 }
 
 /// The targets [`Generator::out`] writes: those this build has.

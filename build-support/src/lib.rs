@@ -29,9 +29,11 @@ mod spec;
 pub mod targets;
 pub mod tree;
 pub mod write;
+pub mod zones;
 
 pub use diagnostics::{Diagnostic, Severity};
 pub use error::Error;
 pub use generator::{Generator, Outcome};
 pub use spec::Spec;
 pub use targets::python::PythonStyle;
+pub use zones::{Layout, ZoneConfig};

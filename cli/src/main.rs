@@ -63,6 +63,10 @@ struct GenerateArgs {
     /// Generate async Python operations.
     #[arg(long)]
     asyncio: bool,
+    /// Split the API into the zones of FILE (zones.toml): one Python package, TypeScript folder
+    /// and proto group per zone.
+    #[arg(long, value_name = "FILE")]
+    zones: Option<PathBuf>,
     /// Write into output folders that clientgen did not create.
     #[arg(long)]
     force: bool,
@@ -168,6 +172,9 @@ fn generate(args: GenerateArgs) -> Result<(), Failure> {
         .python_asyncio(args.asyncio)
         .force(args.force)
         .emit_rerun_if_changed(false);
+    if let Some(zones) = &args.zones {
+        generator = generator.zones(zones);
+    }
     if let Some(dir) = &args.out {
         generator = generator.out(dir);
     }

@@ -168,3 +168,80 @@ fn unreachable_url_exits_1_with_advice() {
         text(&output.stderr)
     );
 }
+
+#[test]
+fn zones_put_each_zone_in_its_folder_and_warn_about_empty_zones() {
+    let dir = tempfile::tempdir().unwrap();
+    let zones = dir.path().join("zones.toml");
+    std::fs::write(
+        &zones,
+        "[zones.cfg_pets]\npaths = [\"/pets\"]\n[zones.billing]\ntags = [\"billing\"]\n",
+    )
+    .unwrap();
+    let out = dir.path().join("clients");
+    let spec = fixture("handwritten/petstore-fastapi.json");
+    let output = clientgen(&[
+        "generate",
+        "-f",
+        spec.to_str().unwrap(),
+        "--zones",
+        zones.to_str().unwrap(),
+        "--python-out",
+        out.to_str().unwrap(),
+    ]);
+    assert_eq!(output.status.code(), Some(0), "{}", text(&output.stderr));
+    assert!(out.join("cfg/cfg_pets/client.py").is_file());
+    let stderr = text(&output.stderr);
+    assert!(
+        stderr.contains("warning: zone `billing` has no operation"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("zones.toml:3:8"), "{stderr}");
+}
+
+#[test]
+fn zones_file_errors_exit_2_with_file_and_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let zones = dir.path().join("zones.toml");
+    std::fs::write(
+        &zones,
+        "[zones.admin]\ntags = [\"admin\"]\nprefixes = [\"/a\"]\n",
+    )
+    .unwrap();
+    let spec = fixture("handwritten/petstore-fastapi.json");
+    let output = clientgen(&[
+        "generate",
+        "-f",
+        spec.to_str().unwrap(),
+        "--zones",
+        zones.to_str().unwrap(),
+        "-o",
+        dir.path().join("out").to_str().unwrap(),
+    ]);
+    assert_eq!(output.status.code(), Some(2));
+    let stderr = text(&output.stderr);
+    assert!(stderr.contains("unknown field `prefixes`"), "{stderr}");
+    assert!(stderr.contains("zones.toml:3:1"), "{stderr}");
+    assert!(!dir.path().join("out").exists());
+}
+
+#[test]
+fn zones_conflict_exits_2_naming_both_zones() {
+    let dir = tempfile::tempdir().unwrap();
+    let spec = Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/rust/specs/reference.json");
+    let output = clientgen(&[
+        "generate",
+        "-f",
+        spec.to_str().unwrap(),
+        "--zones",
+        fixture("zones/conflict.toml").to_str().unwrap(),
+        "-o",
+        dir.path().join("out").to_str().unwrap(),
+    ]);
+    assert_eq!(output.status.code(), Some(2));
+    let stderr = text(&output.stderr);
+    assert!(
+        stderr.contains("is in two zones: `cfg_support` and `admin`"),
+        "{stderr}"
+    );
+}

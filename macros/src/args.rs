@@ -19,6 +19,8 @@ pub struct Args {
     pub targets: Targets,
     /// The Python client's shape.
     pub python_style: PythonStyle,
+    /// The zones file, relative to the manifest folder.
+    pub zones: Option<LitStr>,
 }
 
 /// The clients written besides the Rust one.
@@ -45,7 +47,7 @@ const ALL_TARGETS: Targets = Targets {
     proto: true,
 };
 
-const KEYS: &str = "`spec`, `out`, `targets` or `python_style`";
+const KEYS: &str = "`spec`, `out`, `targets`, `python_style` or `zones`";
 
 /// Parses the macro input.
 pub fn parse(tokens: TokenStream) -> syn::Result<Args> {
@@ -75,6 +77,7 @@ fn parse_input(input: ParseStream) -> syn::Result<Args> {
             out: None,
             targets: ALL_TARGETS,
             python_style: PythonStyle::default(),
+            zones: None,
         });
     }
     let entries = Punctuated::<(Ident, Expr), Token![,]>::parse_terminated_with(input, |input| {
@@ -87,6 +90,7 @@ fn parse_input(input: ParseStream) -> syn::Result<Args> {
     let mut out = None;
     let mut targets = None;
     let mut python_style = None;
+    let mut zones = None;
     for (key, value) in entries {
         let name = key.to_string();
         let seen = match name.as_str() {
@@ -94,6 +98,7 @@ fn parse_input(input: ParseStream) -> syn::Result<Args> {
             "out" => set(&mut out, string(&key, &value, &mut errors)),
             "targets" => set(&mut targets, target_list(&value, &mut errors)),
             "python_style" => set(&mut python_style, style(&value, &mut errors)),
+            "zones" => set(&mut zones, string(&key, &value, &mut errors)),
             _ => {
                 errors.push(
                     key.span(),
@@ -120,6 +125,7 @@ fn parse_input(input: ParseStream) -> syn::Result<Args> {
         out: out.flatten(),
         targets: targets.flatten().unwrap_or(ALL_TARGETS),
         python_style: python_style.flatten().unwrap_or_default(),
+        zones: zones.flatten(),
     })
 }
 

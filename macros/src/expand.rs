@@ -4,7 +4,7 @@
 use std::path::{Path, PathBuf};
 
 use clientgen_build::targets::{python, rust};
-use clientgen_build::{Error, Generator, Severity, Spec};
+use clientgen_build::{Error, Generator, Severity, Spec, zones};
 use proc_macro2::{Span, TokenStream};
 use quote::quote;
 
@@ -48,24 +48,62 @@ pub fn expand(args: &Args) -> TokenStream {
             .collect::<Vec<_>>(),
     );
     out.extend(rust::tokens(&spec.api, &options));
+    let zones = match check_zones(args, &manifest_dir, &spec) {
+        Ok(zones) => zones,
+        Err(errors) => {
+            out.extend(errors);
+            return out;
+        }
+    };
+    if let Some(zones) = &zones {
+        out.extend(track(&[zones.as_path()]));
+    }
     if args.targets.any() {
         let out_span = args
             .out
             .as_ref()
             .map_or(Span::call_site(), |out| out.span());
-        if let Err(message) = write_others(args, &manifest_dir, &path, &api_name) {
+        if let Err(message) = write_others(args, &manifest_dir, &path, &api_name, zones) {
             out.extend(error(out_span, &shorten(&message, &manifest_dir)));
         }
     }
     out
 }
 
+/// The zones file's path when `zones` is given, after checking that it reads and splits the
+/// spec (the generator reads it again: the same function, so the same answer); its problems as
+/// compile errors at the `zones` argument, tracked so that fixing the file re-expands.
+fn check_zones(
+    args: &Args,
+    manifest_dir: &Path,
+    spec: &Spec,
+) -> Result<Option<PathBuf>, TokenStream> {
+    let Some(zones) = &args.zones else {
+        return Ok(None);
+    };
+    let span = zones.span();
+    let fail = |message: &str| error(span, &shorten(message, manifest_dir));
+    let path = relative(manifest_dir, &zones.value(), "zones").map_err(|m| fail(&m))?;
+    let mut errors = track(&[path.as_path()]);
+    let result = zones::load(&path).and_then(|config| zones::split_spec(spec, &config));
+    match result {
+        Ok(_) => Ok(Some(path)),
+        Err(problem) => {
+            let message = problem.to_string();
+            errors.extend(fail(message.strip_prefix("error: ").unwrap_or(&message)));
+            Err(errors)
+        }
+    }
+}
+
 /// Writes the Python, TypeScript and proto clients requested (unchanged files are left alone).
+/// With zones, `python/` and `typescript/` hold one folder per zone.
 fn write_others(
     args: &Args,
     manifest_dir: &Path,
     spec: &Path,
     api_name: &str,
+    zones: Option<PathBuf>,
 ) -> Result<(), String> {
     let out = match &args.out {
         Some(out) => relative(manifest_dir, &out.value(), "out")?,
@@ -74,11 +112,18 @@ fn write_others(
     let mut generator = Generator::new(spec)
         .emit_rerun_if_changed(false)
         .python_style(args.python_style);
+    let folder = |language: &str| match &zones {
+        Some(_) => out.join(language),
+        None => out.join(language).join(api_name),
+    };
+    if let Some(zones) = &zones {
+        generator = generator.zones(zones);
+    }
     if args.targets.python {
-        generator = generator.python(out.join("python").join(api_name));
+        generator = generator.python(folder("python"));
     }
     if args.targets.typescript {
-        generator = generator.typescript(out.join("typescript").join(api_name));
+        generator = generator.typescript(folder("typescript"));
     }
     if args.targets.proto {
         generator = generator.proto(out.join("proto"));

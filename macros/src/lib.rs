@@ -22,6 +22,7 @@ use proc_macro::TokenStream;
 ///     out = "clients",                     // python/<api>, typescript/<api>, proto/ under it
 ///     targets = [python, typescript, proto], // the other clients to write; `[]` for none
 ///     python_style = functions,            // or `class`
+///     zones = "zones.toml",                // one client per zone (see clientgen's README)
 /// }
 /// ```
 ///
@@ -32,6 +33,11 @@ use proc_macro::TokenStream;
 /// script, else to `<target dir>/clientgen/<package>` (the target dir is `$CARGO_TARGET_DIR`,
 /// or `target/` beside the nearest `Cargo.lock` above the crate). Unchanged files are not
 /// rewritten, so expanding often (as IDEs do) costs little.
+///
+/// With `zones`, the Python and TypeScript clients go to `python/` and `typescript/` under `out`,
+/// one folder per zone (`cfg/<zone>`, `custom/<zone>` or `<zone>`), and the proto tree holds one
+/// group per zone; the Rust client stays one module for the whole API. Cargo re-expands when
+/// the zones file changes too.
 #[proc_macro]
 pub fn generate_clients(input: TokenStream) -> TokenStream {
     match args::parse(input.into()) {

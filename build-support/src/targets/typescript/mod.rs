@@ -11,8 +11,11 @@ mod models;
 mod names;
 mod operations;
 mod types;
+mod zones;
 
 use serde::Serialize;
+
+pub use self::zones::level_indexes;
 
 use self::names::Scope;
 use self::types::Names;
