@@ -191,10 +191,11 @@ fn style(value: &Expr, errors: &mut Errors) -> Option<PythonStyle> {
     match name.as_deref() {
         Some("functions") => Some(PythonStyle::Functions),
         Some("class") => Some(PythonStyle::Class),
+        Some("package") => Some(PythonStyle::Package),
         _ => {
             errors.push(
                 value.span(),
-                "`python_style` expects `functions` or `class`",
+                "`python_style` expects `functions`, `class` or `package`",
             );
             None
         }

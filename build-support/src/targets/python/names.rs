@@ -77,6 +77,28 @@ pub fn client_scope() -> Scope {
     Scope::with_reserved(&reserved)
 }
 
+/// Module-level names of a package-style operation module (`api/<tag>/<operation>.py`) that a
+/// parameter must not shadow, beyond those of `client.py`.
+const OPERATION_MODULE_NAMES: &[&str] = &[
+    "models",
+    "sync",
+    "sync_detailed",
+    "asyncio",
+    "asyncio_detailed",
+];
+
+/// A scope for the parameter names of a package-style operation module: clear of
+/// [`client_scope`]'s names and of the module's own functions and imports.
+pub fn operation_module_scope() -> Scope {
+    let reserved: Vec<&str> = CLIENT_MODULE_NAMES
+        .iter()
+        .chain(ANNOTATION_BUILTINS)
+        .chain(OPERATION_MODULE_NAMES)
+        .copied()
+        .collect();
+    Scope::with_reserved(&reserved)
+}
+
 /// The class name for a schema. A component's name is kept as written when it already is a
 /// capitalized identifier (`HTTPValidationError`, `Body_upload_avatar`), so users find the names
 /// of their spec; other names, and names made up for inline schemas, are PascalCased
@@ -230,6 +252,15 @@ mod tests {
                 format!("{builtin}_2")
             );
         }
+    }
+
+    #[test]
+    fn operation_module_parameters_never_shadow_its_functions() {
+        let mut scope = operation_module_scope();
+        assert_eq!(scope.claim("client".to_string()), "client_2");
+        assert_eq!(scope.claim("sync".to_string()), "sync_2");
+        assert_eq!(scope.claim("models".to_string()), "models_2");
+        assert_eq!(scope.claim("limit".to_string()), "limit");
     }
 
     #[test]

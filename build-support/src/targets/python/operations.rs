@@ -14,35 +14,92 @@ use crate::ir::{
 pub struct OperationView {
     /// The Python function or method name.
     pub name: String,
-    /// The docstring body, if there is anything to say.
-    doc: Option<String>,
     /// `name(...) -> returns:`, wrapped one parameter a line when long.
     signature: String,
-    /// The HTTP method as a string literal.
-    method_literal: String,
     /// The wire method, for the README.
     pub method: &'static str,
     /// The spec's path, for the README.
     pub path_text: String,
-    /// The expression of the request path.
-    path: String,
-    /// `name=value` arguments of `_http.Request` beyond method and path.
-    request_args: Vec<String>,
-    /// Status checks in order, each returning a decoded value.
-    cases: Vec<CaseView>,
-    /// Whether statuses no case covers raise `ApiError`.
-    raises: bool,
+    /// What the call sends and how its answer is decoded.
+    call: Call,
 }
 
+/// What calling one operation takes, whatever the style that writes it: the keyword parameters,
+/// the `_http.Request` it builds and the status checks that decode the answer.
 #[derive(Debug)]
-struct ParamView {
-    name: String,
-    annotation: String,
-    default: Option<String>,
+pub struct Call {
+    /// The keyword parameters: path, query, header and cookie parameters, then the body.
+    pub params: Vec<ParamView>,
+    /// The docstring body, if there is anything to say.
+    pub doc: Option<String>,
+    /// The HTTP method as a string literal.
+    pub method_literal: String,
+    /// The expression of the request path.
+    pub path: String,
+    /// `name=value` arguments of `_http.Request` beyond method and path.
+    pub request_args: Vec<String>,
+    /// Status checks in order, each returning a decoded value.
+    pub cases: Vec<CaseView>,
+    /// Whether statuses no case covers are unexpected (they raise).
+    pub raises: bool,
+    /// The annotation of the decoded value: the documented types by status, joined by `|`.
+    pub returns: String,
+}
+
+/// How a style spells the names of an operation's call.
+#[derive(Debug, Clone, Copy)]
+pub struct Naming {
+    /// The prefix of model classes: `schemas.` or `models.`.
+    pub models: &'static str,
+    /// The parameter that carries a request body of each kind.
+    pub body: fn(BodyKind) -> &'static str,
+}
+
+/// The naming of the functions and class styles: models in `schemas`, every body is `data`.
+const FUNCTIONS_NAMING: Naming = Naming {
+    models: "schemas.",
+    body: |_| "data",
+};
+
+/// How a request body is encoded.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BodyKind {
+    /// Sent as is: bytes, a binary file, or text.
+    Raw,
+    /// JSON.
+    Json,
+    /// `multipart/form-data`.
+    Multipart,
+    /// `application/x-www-form-urlencoded`.
+    Form,
+}
+
+impl BodyKind {
+    /// The encoding of `content`.
+    pub fn of(content: &Content) -> BodyKind {
+        match (content.kind, &content.ty) {
+            (MediaKind::Binary | MediaKind::Text, _) | (_, Type::Binary) => BodyKind::Raw,
+            (MediaKind::Json, _) => BodyKind::Json,
+            (MediaKind::Multipart, _) => BodyKind::Multipart,
+            (MediaKind::Form, _) => BodyKind::Form,
+        }
+    }
+}
+
+/// One keyword parameter.
+#[derive(Debug)]
+pub struct ParamView {
+    /// The Python name.
+    pub name: String,
+    /// Its annotation.
+    pub annotation: String,
+    /// Its default, when it may be left out.
+    pub default: Option<String>,
 }
 
 impl ParamView {
-    fn declaration(&self) -> String {
+    /// `name: annotation[ = default]`.
+    pub fn declaration(&self) -> String {
         match &self.default {
             Some(default) => format!("{}: {} = {default}", self.name, self.annotation),
             None => format!("{}: {}", self.name, self.annotation),
@@ -55,7 +112,7 @@ pub const LINE_LENGTH: usize = 88;
 
 /// `name(self, *, a: int) -> R:`, or one parameter a line when that is too long. `indent` is
 /// the body's indentation.
-fn signature(
+pub fn signature(
     name: &str,
     method: bool,
     params: &[ParamView],
@@ -94,11 +151,13 @@ fn cast(annotation: &str, indent: &str) -> String {
     format!("_t.cast(\n{inner}{annotation},\n{inner}{decode},\n{indent}    )")
 }
 
+/// One status check of the decoding.
 #[derive(Debug)]
-struct CaseView {
+pub struct CaseView {
     /// The condition on `response.status_code`; `None` for the final fallback.
-    condition: Option<String>,
-    value: String,
+    pub condition: Option<String>,
+    /// The expression of the decoded value.
+    pub value: String,
 }
 
 /// How operations are called: as module functions or `Client` methods, sync or async.
@@ -159,28 +218,42 @@ impl OperationView {
         let outer = &body[4..];
         let keyword = if flavor.asyncio { "async def" } else { "def" };
         out.push_str(&format!("{outer}{keyword} {}\n", self.signature));
-        if let Some(doc) = &self.doc {
+        if let Some(doc) = &self.call.doc {
             out.push_str(&format!("{body}\"\"\"{doc}\"\"\"\n"));
         }
-        out.push_str(&format!("{body}request = _http.Request(\n"));
-        out.push_str(&format!("{body}    method={},\n", self.method_literal));
-        out.push_str(&format!("{body}    path={},\n", self.path));
-        for argument in &self.request_args {
-            out.push_str(&format!("{body}    {argument},\n"));
-        }
-        out.push_str(&format!("{body})\n"));
+        out.push_str(&format!("{body}request = "));
+        self.call.write_request(out, body);
         out.push_str(send);
+        self.call.write_cases(out, body);
+        if self.call.raises {
+            out.push_str(&format!("{body}raise _http.ApiError(response)\n"));
+        }
+    }
+}
+
+impl Call {
+    /// Writes the `_http.Request(...)` expression and a newline; its first line continues the
+    /// current one, the others are indented from `indent`.
+    pub fn write_request(&self, out: &mut String, indent: &str) {
+        out.push_str("_http.Request(\n");
+        out.push_str(&format!("{indent}    method={},\n", self.method_literal));
+        out.push_str(&format!("{indent}    path={},\n", self.path));
+        for argument in &self.request_args {
+            out.push_str(&format!("{indent}    {argument},\n"));
+        }
+        out.push_str(&format!("{indent})\n"));
+    }
+
+    /// Writes the status checks that return the decoded value of `response`, at `indent`.
+    pub fn write_cases(&self, out: &mut String, indent: &str) {
         for case in &self.cases {
             match &case.condition {
                 Some(condition) => out.push_str(&format!(
-                    "{body}if {condition}:\n{body}    return {}\n",
+                    "{indent}if {condition}:\n{indent}    return {}\n",
                     case.value
                 )),
-                None => out.push_str(&format!("{body}return {}\n", case.value)),
+                None => out.push_str(&format!("{indent}return {}\n", case.value)),
             }
-        }
-        if self.raises {
-            out.push_str(&format!("{body}raise _http.ApiError(response)\n"));
         }
     }
 }
@@ -210,9 +283,37 @@ fn view(
     indent: &str,
     uses: &mut Uses,
 ) -> OperationView {
+    let call = call(
+        operation,
+        class_names,
+        FUNCTIONS_NAMING,
+        names::client_scope(),
+        indent,
+        uses,
+    );
+    OperationView {
+        signature: signature(&name, indent.len() > 4, &call.params, &call.returns, indent),
+        name,
+        method: operation.method.as_str(),
+        path_text: operation.path.clone(),
+        call,
+    }
+}
+
+/// Builds what calling `operation` takes, with parameter names claimed in `scope` (the body's
+/// first) and model classes spelled with `naming`; `indent` is the function body's
+/// indentation.
+pub fn call(
+    operation: &Operation,
+    class_names: &[String],
+    naming: Naming,
+    mut scope: names::Scope,
+    indent: &str,
+    uses: &mut Uses,
+) -> Call {
     let upload = Context {
         class_names,
-        prefix: "schemas.",
+        prefix: naming.models,
         binary_is_upload: true,
         pending: &[],
     };
@@ -220,13 +321,13 @@ fn view(
         binary_is_upload: false,
         ..upload
     };
-    let mut scope = names::client_scope();
-    // The body is always `data`; a parameter of that name gives way.
+    // The body's name is fixed by the style; a parameter of that name gives way.
     let body = operation
         .body
         .as_ref()
         .and_then(|body| Some((body, body.preferred()?)));
-    let data = body.map(|_| scope.claim("data".to_string()));
+    let data =
+        body.map(|(_, content)| scope.claim((naming.body)(BodyKind::of(content)).to_string()));
     let mut params = Vec::new();
     let mut args_doc = Vec::new();
     let mut path_values = Vec::new();
@@ -288,17 +389,15 @@ fn view(
         )
     };
     let (cases, raises, returns) = decoding(&operation.responses, download, indent, uses);
-    OperationView {
-        signature: signature(&name, indent.len() > 4, &params, &returns, indent),
-        name,
+    Call {
+        params,
         doc: docstring(operation, &args_doc, indent),
         method_literal: escape::string_literal(operation.method.as_str()),
-        method: operation.method.as_str(),
-        path_text: operation.path.clone(),
         path,
         request_args,
         cases,
         raises,
+        returns,
     }
 }
 
@@ -367,13 +466,11 @@ fn body_annotation(content: &Content, context: Context<'_>, uses: &mut Uses) -> 
 
 fn body_expression(content: &Content, data: &str) -> String {
     let media_type = escape::string_literal(&content.media_type);
-    match (content.kind, &content.ty) {
-        (MediaKind::Binary | MediaKind::Text, _) | (_, Type::Binary) => {
-            format!("_http.raw_body({data}, {media_type})")
-        }
-        (MediaKind::Json, _) => format!("_http.json_body({data}, {media_type})"),
-        (MediaKind::Multipart, _) => format!("_http.multipart_body({data})"),
-        (MediaKind::Form, _) => format!("_http.form_body({data})"),
+    match BodyKind::of(content) {
+        BodyKind::Raw => format!("_http.raw_body({data}, {media_type})"),
+        BodyKind::Json => format!("_http.json_body({data}, {media_type})"),
+        BodyKind::Multipart => format!("_http.multipart_body({data})"),
+        BodyKind::Form => format!("_http.form_body({data})"),
     }
 }
 

@@ -1,0 +1,188 @@
+//! The `package` style: one installable package per API.
+//!
+//! The package holds `__init__.py` (exports `Client`, `AuthenticatedClient`, `Response` and
+//! `UnexpectedStatus`), `client.py`, `errors.py`, `types.py`, `_http.py` (the transport every style
+//! shares), `models/__init__.py` (the models every style shares), one module per operation under
+//! `api/<tag>/` with `sync`, `sync_detailed`, `asyncio` and `asyncio_detailed`, `py.typed`,
+//! `pyproject.toml` and `README.md`. Imports between them are relative, so the folder's name is
+//! the package's name.
+
+mod modules;
+
+use serde::Serialize;
+
+use self::modules::{OperationModule, TagFolder};
+use super::template;
+use super::{Common, Options, SchemasPage, escape, schemas};
+use crate::tree::Tree;
+use crate::{Error, ir};
+
+/// Emits the package-style package for `api`.
+pub fn emit(api: &ir::Api, options: &Options) -> Result<Tree, Error> {
+    let env = template::environment(clientgen_templates::PYTHON_PACKAGE);
+    let header_text = super::header_text(options);
+    let header = format!("# {header_text}");
+    let title = super::docstring_title(api);
+    let class_names = super::class_names(api);
+    let common = Common {
+        header: &header,
+        title: &title,
+        package: &options.package_name,
+        class_style: false,
+        asyncio: false,
+    };
+    // The models and the operation modules are the bulk of the output and independent: build
+    // them side by side.
+    let (models_py, (folders, modules)) = std::thread::scope(|scope| {
+        let models = scope.spawn(|| {
+            let schemas = schemas::view(api, &class_names);
+            template::render(
+                &env,
+                "schemas.py",
+                SchemasPage {
+                    common: &common,
+                    schemas: &schemas,
+                    http_import: "from .. import _http",
+                },
+            )
+        });
+        let modules = modules::modules(api, &class_names, &header);
+        let models = models
+            .join()
+            .unwrap_or_else(|_| Err(Error::Internal("rendering models panicked".to_string())));
+        (models, modules)
+    });
+
+    let mut tree = Tree::new();
+    let doc = |text: &str| escape::docstring(text, "").unwrap_or_default();
+    let package_doc = doc(&format!("Client of {}.", escape::comment(&api.title)));
+    tree.generated(
+        "__init__.py",
+        template::render(&env, "__init__.py", DocView::new(&common, &package_doc))?,
+    );
+    for file in ["client.py", "errors.py", "types.py"] {
+        tree.generated(file, template::render(&env, file, &common)?);
+    }
+    tree.generated(
+        "_http.py",
+        template::render(
+            &env,
+            "http.py",
+            super::HttpView {
+                common: &common,
+                package_style: true,
+                schemes: super::security_schemes(api),
+            },
+        )?,
+    );
+    tree.generated("models/__init__.py", models_py?);
+    let api_doc = doc(&format!(
+        "The operations of {}, one module each under ``api.<tag>``.",
+        escape::comment(&api.title)
+    ));
+    tree.generated(
+        "api/__init__.py",
+        template::render(&env, "namespace.py", DocView::new(&common, &api_doc))?,
+    );
+    for folder in &folders {
+        let tag_doc = doc(&format!(
+            "The operations tagged ``{}``.",
+            escape::comment(&folder.tag)
+        ));
+        tree.generated(
+            format!("api/{}/__init__.py", folder.name),
+            template::render(&env, "namespace.py", DocView::new(&common, &tag_doc))?,
+        );
+    }
+    tree.generated("py.typed", "");
+    tree.generated(
+        "pyproject.toml",
+        template::render(
+            &env,
+            "pyproject.toml",
+            super::pyproject_view(api, &common, &packages(&options.package_name, &folders)),
+        )?,
+    );
+    tree.generated(
+        "README.md",
+        template::render(
+            &env,
+            "README.md",
+            readme_view(api, options, &header_text, &modules),
+        )?,
+    );
+    for module in modules {
+        tree.generated(
+            format!("api/{}/{}.py", module.folder, module.name),
+            module.source,
+        );
+    }
+    Ok(tree)
+}
+
+/// A module that is only a docstring, or the package's `__init__.py`.
+#[derive(Serialize)]
+struct DocView<'a> {
+    #[serde(flatten)]
+    common: &'a Common<'a>,
+    doc: &'a str,
+}
+
+impl<'a> DocView<'a> {
+    fn new(common: &'a Common<'a>, doc: &'a str) -> Self {
+        DocView { common, doc }
+    }
+}
+
+/// The inside of `pyproject.toml`'s `packages = [...]`: the package and its subpackages, one a
+/// line.
+fn packages(package: &str, folders: &[TagFolder]) -> String {
+    let mut names = vec![
+        package.to_string(),
+        format!("{package}.api"),
+        format!("{package}.models"),
+    ];
+    names.extend(
+        folders
+            .iter()
+            .map(|folder| format!("{package}.api.{}", folder.name)),
+    );
+    let mut out = String::from("\n");
+    for name in names {
+        out.push_str(&format!("    {},\n", escape::string_literal(&name)));
+    }
+    out
+}
+
+fn readme_view(
+    api: &ir::Api,
+    options: &Options,
+    header_text: &str,
+    modules: &[OperationModule],
+) -> serde_json::Value {
+    let rows: Vec<serde_json::Value> = modules
+        .iter()
+        .map(|module| {
+            serde_json::json!({
+                "module": format!("api.{}.{}", module.folder, module.name),
+                "method": module.method,
+                "path": escape::markdown_code(&module.path_text),
+            })
+        })
+        .collect();
+    let example = modules.first().map(|module| {
+        serde_json::json!({
+            "folder": module.folder,
+            "name": module.name,
+        })
+    });
+    serde_json::json!({
+        "header_text": header_text,
+        "package": options.package_name,
+        "title": escape::comment(&api.title),
+        "version": escape::markdown_code(&api.version),
+        "spec_name": escape::markdown_code(&options.spec_name),
+        "example": example,
+        "operations": rows,
+    })
+}

@@ -1,0 +1,362 @@
+//! The operation modules of the package style: `api/<tag>/<operation>.py`, each with `sync`,
+//! `sync_detailed`, `asyncio` and `asyncio_detailed`.
+//!
+//! Written straight into strings rather than through a template: a big spec has thousands of
+//! operations (see the Speed decision in the session notes). The parameters, the request and the
+//! decoding come from [`operations::call`], the same code that writes the functions style.
+
+use std::collections::HashMap;
+
+use super::super::escape;
+use super::super::names::{self, Scope};
+use super::super::operations::{self, BodyKind, Call, LINE_LENGTH, Naming, ParamView};
+use super::super::types::Uses;
+use crate::ir::{Api, Operation};
+
+/// The folder of operations that have no tag.
+pub const UNTAGGED: &str = "default";
+
+/// The naming of the package style: models in `models`, bodies named by their encoding.
+const PACKAGE_NAMING: Naming = Naming {
+    models: "models.",
+    body: |kind| match kind {
+        BodyKind::Json => "json_body",
+        BodyKind::Multipart => "multipart_data",
+        BodyKind::Form => "form_data",
+        BodyKind::Raw => "body",
+    },
+};
+
+/// The indentation of a module-level function's body.
+const INDENT: &str = "    ";
+
+/// One operation module.
+#[derive(Debug)]
+pub struct OperationModule {
+    /// The tag folder's name under `api/`.
+    pub folder: String,
+    /// The module's name (the functions style's function name).
+    pub name: String,
+    /// The wire method, for the README.
+    pub method: &'static str,
+    /// The spec's path, for the README.
+    pub path_text: String,
+    /// The module's source.
+    pub source: String,
+}
+
+/// One tag folder under `api/`.
+#[derive(Debug)]
+pub struct TagFolder {
+    /// The folder's name.
+    pub name: String,
+    /// The tag as the spec writes it.
+    pub tag: String,
+}
+
+/// The tag folders (in order of first use) and one module per operation, in spec order.
+pub fn modules(
+    api: &Api,
+    class_names: &[String],
+    header: &str,
+) -> (Vec<TagFolder>, Vec<OperationModule>) {
+    let mut folders = Vec::new();
+    let mut folder_of_tag: HashMap<&str, usize> = HashMap::new();
+    let mut folder_scope = Scope::default();
+    let mut functions = names::client_scope();
+    let modules = api
+        .operations
+        .iter()
+        .map(|operation| {
+            let tag = operation
+                .tags
+                .first()
+                .map(String::as_str)
+                .unwrap_or(UNTAGGED);
+            let index = *folder_of_tag.entry(tag).or_insert_with(|| {
+                folders.push(TagFolder {
+                    name: folder_scope.claim(names::snake_name(tag)),
+                    tag: tag.to_string(),
+                });
+                folders.len() - 1
+            });
+            let name = functions.claim(names::snake_name(&operation.id));
+            let source = module_source(operation, class_names, header);
+            OperationModule {
+                folder: folders[index].name.clone(),
+                name,
+                method: operation.method.as_str(),
+                path_text: operation.path.clone(),
+                source,
+            }
+        })
+        .collect();
+    (folders, modules)
+}
+
+/// The source of `operation`'s module.
+fn module_source(operation: &Operation, class_names: &[String], header: &str) -> String {
+    let mut uses = Uses::default();
+    let call = operations::call(
+        operation,
+        class_names,
+        PACKAGE_NAMING,
+        names::operation_module_scope(),
+        INDENT,
+        &mut uses,
+    );
+    let parsed = if call.raises {
+        with_none(&call.returns)
+    } else {
+        call.returns.clone()
+    };
+    let module_doc = module_doc(operation);
+    let mut out = String::with_capacity(4096);
+    out.push_str(header);
+    out.push('\n');
+    out.push_str(&format!(
+        "\"\"\"{module_doc}\"\"\"\n\nfrom __future__ import annotations\n\n"
+    ));
+    write_imports(&mut out, uses, call.raises);
+    write_request_function(&mut out, &call);
+    write_parse_function(&mut out, &call, &parsed);
+    let doc = call.doc.as_deref().unwrap_or(&module_doc);
+    write_callers(&mut out, &call, doc, &parsed);
+    out
+}
+
+/// The module's docstring body: ``` ``GET /users/{id}``: summary ```, on one line.
+fn module_doc(operation: &Operation) -> String {
+    let mut text = format!("``{} {}``", operation.method.as_str(), operation.path);
+    let summary = operation
+        .summary
+        .as_deref()
+        .map(escape::comment)
+        .unwrap_or_default();
+    if !summary.is_empty() {
+        text.push_str(": ");
+        text.push_str(&summary);
+    }
+    escape::docstring(&escape::comment(&text), "").unwrap_or_default()
+}
+
+fn write_imports(out: &mut String, uses: Uses, raises: bool) {
+    let standard = [
+        (uses.datetime, "import datetime as _dt\n"),
+        (uses.typing, "import typing as _t\n"),
+        (uses.uuid, "import uuid as _uuid\n"),
+    ];
+    let mut any_standard = false;
+    for (used, line) in standard {
+        if used {
+            out.push_str(line);
+            any_standard = true;
+        }
+    }
+    if any_standard {
+        out.push('\n');
+    }
+    out.push_str("import httpx\n");
+    if uses.pydantic {
+        out.push_str("import pydantic as _pd\n");
+    }
+    out.push_str(if uses.schemas {
+        "\nfrom ... import _http, models\n"
+    } else {
+        "\nfrom ... import _http\n"
+    });
+    out.push_str("from ...client import Client\n");
+    if raises {
+        out.push_str("from ...errors import UnexpectedStatus\n");
+    }
+    out.push_str("from ...types import Response\n");
+}
+
+/// `def _request(*, ...) -> _http.Request:` building the request from the arguments.
+fn write_request_function(out: &mut String, call: &Call) {
+    let signature = operations::signature("_request", false, &call.params, "_http.Request", INDENT);
+    out.push_str(&format!("\n\ndef {signature}\n{INDENT}return "));
+    call.write_request(out, INDENT);
+}
+
+/// `def _parse(client, response)`: the documented statuses decoded, the others raising
+/// `UnexpectedStatus` or giving `None`.
+fn write_parse_function(out: &mut String, call: &Call, parsed: &str) {
+    let one_line = format!("def _parse(client: Client, response: httpx.Response) -> {parsed}:");
+    if one_line.len() <= LINE_LENGTH {
+        out.push_str(&format!("\n\n{one_line}\n"));
+    } else {
+        out.push_str(&format!(
+            "\n\ndef _parse(\n{INDENT}client: Client,\n{INDENT}response: httpx.Response,\n) -> \
+             {parsed}:\n"
+        ));
+    }
+    call.write_cases(out, INDENT);
+    if call.raises {
+        out.push_str(&format!(
+            "{INDENT}if client.raise_on_unexpected_status:\n\
+             {INDENT}    raise UnexpectedStatus(response.status_code, response.content)\n\
+             {INDENT}return None\n"
+        ));
+    }
+}
+
+/// The four public functions, each documented with `doc` and what it returns.
+fn write_callers(out: &mut String, call: &Call, doc: &str, parsed: &str) {
+    let client = ParamView {
+        name: "client".to_string(),
+        annotation: "Client".to_string(),
+        default: None,
+    };
+    let mut params = vec![client];
+    params.extend(call.params.iter().map(|param| ParamView {
+        name: param.name.clone(),
+        annotation: param.annotation.clone(),
+        default: param.default.clone(),
+    }));
+    let forwarded: Vec<String> = params
+        .iter()
+        .map(|param| format!("{0}={0}", param.name))
+        .collect();
+    let request_args = &forwarded[1..];
+    let detailed = format!("Response[{parsed}]");
+    let raises = if call.raises {
+        "\n\n    Raises:\n        UnexpectedStatus: The status is not documented and the client's\n            \
+         ``raise_on_unexpected_status`` is true."
+    } else {
+        ""
+    };
+    let document = |out: &mut String, returns: &str| {
+        out.push_str(&format!(
+            "{INDENT}\"\"\"{doc}\n\n{INDENT}Returns:\n{INDENT}    {returns}{raises}\"\"\"\n"
+        ));
+    };
+    for asyncio in [false, true] {
+        let (keyword, prefix, send, http_client) = if asyncio {
+            (
+                "async def",
+                "asyncio",
+                "await _http.send_async",
+                "get_async_httpx_client",
+            )
+        } else {
+            ("def", "sync", "_http.send", "get_httpx_client")
+        };
+        let detailed_name = format!("{prefix}_detailed");
+        let signature = operations::signature(&detailed_name, false, &params, &detailed, INDENT);
+        out.push_str(&format!("\n\n{keyword} {signature}\n"));
+        document(
+            out,
+            "The whole response; ``parsed`` holds the body decoded as documented.",
+        );
+        let request = call_expression("_request", request_args, "        ", 1);
+        out.push_str(&format!(
+            "{INDENT}response = {send}(\n        {request},\n        client.settings,\n        \
+             client.{http_client}(),\n{INDENT})\n"
+        ));
+        if parsed == "None" {
+            // mypy refuses the value of a function that only returns None.
+            out.push_str(&format!(
+                "{INDENT}_parse(client, response)\n{INDENT}return Response.from_httpx(response, \
+                 None)\n"
+            ));
+        } else {
+            out.push_str(&format!(
+                "{INDENT}return Response.from_httpx(response, _parse(client, response))\n"
+            ));
+        }
+        let signature = operations::signature(prefix, false, &params, parsed, INDENT);
+        out.push_str(&format!("\n\n{keyword} {signature}\n"));
+        document(out, "The body of the response, decoded as documented.");
+        if asyncio {
+            let inner = call_expression(&detailed_name, &forwarded, "        ", "await ".len());
+            let one_line = format!("{INDENT}return (await {inner}).parsed");
+            if one_line.len() <= LINE_LENGTH && !inner.contains('\n') {
+                out.push_str(&format!("{one_line}\n"));
+            } else {
+                out.push_str(&format!(
+                    "{INDENT}return (\n        await {inner}\n{INDENT}).parsed\n"
+                ));
+            }
+        } else {
+            let inner = call_expression(
+                &detailed_name,
+                &forwarded,
+                INDENT,
+                "return ".len() + ".parsed".len(),
+            );
+            out.push_str(&format!("{INDENT}return {inner}.parsed\n"));
+        }
+    }
+}
+
+/// `callee(a=a, b=b)`, or one argument a line (indented from `indent`) when the one-line form,
+/// starting at `indent` with `extra` more characters on its line, would be too long.
+fn call_expression(callee: &str, args: &[String], indent: &str, extra: usize) -> String {
+    let one_line = format!("{callee}({})", args.join(", "));
+    if indent.len() + extra + one_line.len() <= LINE_LENGTH {
+        return one_line;
+    }
+    let mut wrapped = format!("{callee}(\n");
+    for arg in args {
+        wrapped.push_str(&format!("{indent}    {arg},\n"));
+    }
+    wrapped.push_str(&format!("{indent})"));
+    wrapped
+}
+
+/// `annotation | None`, unless `None` already is one of its top-level alternatives or it is
+/// `_t.Any`.
+fn with_none(annotation: &str) -> String {
+    let mut depth = 0usize;
+    let mut alternatives = Vec::new();
+    let mut start = 0;
+    for (index, c) in annotation.char_indices() {
+        match c {
+            '[' => depth += 1,
+            ']' => depth = depth.saturating_sub(1),
+            '|' if depth == 0 => {
+                alternatives.push(annotation[start..index].trim());
+                start = index + 1;
+            }
+            _ => {}
+        }
+    }
+    alternatives.push(annotation[start..].trim());
+    if annotation == "_t.Any" || alternatives.contains(&"None") {
+        annotation.to_string()
+    } else {
+        format!("{annotation} | None")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parsed_type_gains_none_once_at_top_level() {
+        assert_eq!(with_none("models.User"), "models.User | None");
+        assert_eq!(
+            with_none("None | models.NotFound"),
+            "None | models.NotFound"
+        );
+        assert_eq!(
+            with_none("dict[str, int | None]"),
+            "dict[str, int | None] | None"
+        );
+        assert_eq!(with_none("_t.Any"), "_t.Any");
+    }
+
+    #[test]
+    fn long_calls_wrap_one_argument_a_line() {
+        let args = vec!["a=a".to_string()];
+        assert_eq!(call_expression("f", &args, "    ", 0), "f(a=a)");
+        let many: Vec<String> = (0..20)
+            .map(|n| format!("argument_{n}=argument_{n}"))
+            .collect();
+        let wrapped = call_expression("f", &many, "    ", 0);
+        assert!(wrapped.starts_with("f(\n        argument_0=argument_0,\n"));
+        assert!(wrapped.ends_with(",\n    )"));
+    }
+}

@@ -1,0 +1,447 @@
+"""The package style (`--python-style package`): an installable package per API.
+
+The reference app's spec is generated as the package `cfg_support`, installed with `pip install -e` into a fresh
+venv (which sees this venv's packages through a `.pth` file, so nothing is downloaded), and every call runs in
+that venv, in a subprocess started outside the generated folder: what works there works for a user who installed
+the package. `mypy --strict` checks the package and a typed usage file; every fixture spec generates a package
+that byte-compiles, imports and passes `mypy --strict`.
+"""
+
+import compileall
+import os
+import re
+import subprocess
+import sys
+import sysconfig
+import textwrap
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from support import API_KEY, API_KEY_OWNER, BASIC_PASSWORD, BASIC_USER, PASSWORD, USERNAME, REPO_ROOT, clientgen_binary
+
+PACKAGE = "cfg_support"
+FIXTURES = REPO_ROOT / "tests" / "fixtures"
+SPECS = sorted([*FIXTURES.glob("specs/*.json"), *FIXTURES.glob("handwritten/*.json")])
+
+
+def generate_package(spec: Path, out: Path) -> None:
+    """`clientgen generate --python-style package` of `spec` into `out`; fails the test with clientgen's output."""
+    command = [str(clientgen_binary()), "generate", "-f", str(spec), "--python-out", str(out), "--python-style", "package"]
+    result = subprocess.run(command, capture_output=True, text=True, check=False)
+    assert result.returncode == 0, f"`{' '.join(command)}` exited {result.returncode}:\n{result.stdout}{result.stderr}"
+
+
+def run_mypy(*targets: str, cwd: Path) -> subprocess.CompletedProcess[str]:
+    """`python -m mypy --strict TARGETS` from `cwd` (which holds the packages), its cache beside them."""
+    command = [sys.executable, "-m", "mypy", "--strict", "--cache-dir", str(cwd / ".mypy_cache"), *targets]
+    env = {**os.environ, "MYPYPATH": str(cwd)}
+    return subprocess.run(command, check=False, cwd=cwd, env=env, capture_output=True, text=True)
+
+
+@pytest.fixture(scope="module")
+def package_dir(tmp_path_factory: pytest.TempPathFactory, spec_path: Path) -> Path:
+    """The reference app's client in the package style, as the folder `cfg_support`."""
+    out = tmp_path_factory.mktemp("package_style") / PACKAGE
+    generate_package(spec_path, out)
+    return out
+
+
+@pytest.fixture(scope="module")
+def venv_python(tmp_path_factory: pytest.TempPathFactory, package_dir: Path) -> Path:
+    """The python of a fresh venv where `pip install -e <package_dir>` installed the package, offline.
+
+    The venv has no packages of its own: a `.pth` file adds this venv's site-packages (httpx, pydantic, pip,
+    setuptools) after its own, so the editable install and every import work without a network.
+    """
+    venv = tmp_path_factory.mktemp("venv") / "venv"
+    subprocess.run([sys.executable, "-m", "venv", "--without-pip", str(venv)], check=True)
+    python = venv / "bin" / "python"
+    site_packages = subprocess.run(
+        [str(python), "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"],
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout.strip()
+    Path(site_packages, "parent_venv.pth").write_text(sysconfig.get_paths()["purelib"] + "\n")
+    install = [str(python), "-m", "pip", "install", "--no-deps", "--no-build-isolation", "--no-index", "-e", str(package_dir)]
+    env = {**os.environ, "PIP_DISABLE_PIP_VERSION_CHECK": "1", "PIP_NO_INPUT": "1"}
+    result = subprocess.run(install, capture_output=True, text=True, check=False, env=env)
+    assert result.returncode == 0, result.stdout + result.stderr
+    return python
+
+
+def run_in_venv(python: Path, code: str, server_url: str, tmp_path: Path) -> str:
+    """Runs `code` with the venv's python in isolated mode from an empty folder; returns its standard output.
+
+    The script finds the server at `SERVER_URL` and must print `ok` last.
+    """
+    script = tmp_path / "script.py"
+    script.write_text(textwrap.dedent(code))
+    env = {**os.environ, "SERVER_URL": server_url}
+    result = subprocess.run([str(python), "-I", str(script)], capture_output=True, text=True, check=False, cwd=tmp_path, env=env)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert result.stdout.strip().endswith("ok"), result.stdout
+    return result.stdout
+
+
+def test_package_is_installed_in_the_venv_from_its_folder(venv_python: Path, package_dir: Path, tmp_path: Path) -> None:
+    out = run_in_venv(
+        venv_python,
+        """
+        import cfg_support
+        from cfg_support import AuthenticatedClient, Client, Response, UnexpectedStatus
+        print(cfg_support.__file__)
+        print("ok")
+        """,
+        "",
+        tmp_path,
+    )
+    assert Path(out.splitlines()[0]) == package_dir / "__init__.py"
+
+
+def test_package_has_the_documented_layout(package_dir: Path) -> None:
+    for file in ("pyproject.toml", "py.typed", "README.md", "__init__.py", "client.py", "errors.py", "types.py"):
+        assert (package_dir / file).is_file(), file
+    assert (package_dir / "models" / "__init__.py").is_file()
+    assert (package_dir / "api" / "__init__.py").is_file()
+    assert (package_dir / "api" / "users" / "get_user.py").is_file()
+    assert (package_dir / "api" / "tickets" / "create_ticket.py").is_file()
+    readme = (package_dir / "README.md").read_text()
+    for documented in ("raise_on_unexpected_status", "UnexpectedStatus", "AuthenticatedClient", "with_basic_auth", "with_api_key"):
+        assert documented in readme, documented
+
+
+def test_sync_calls_return_the_documented_models(venv_python: Path, server_url: str, tmp_path: Path) -> None:
+    run_in_venv(
+        venv_python,
+        """
+        import os
+        from cfg_support import Client
+        from cfg_support.api.users import create_user, delete_user, get_user, list_users, update_user
+        from cfg_support.models import (
+            ConflictError, HTTPValidationError, NotFoundError, Role, User, UserCreate, UserPage, UserUpdate,
+        )
+
+        with Client(base_url=os.environ["SERVER_URL"]) as client:
+            created = create_user.sync(client=client, json_body=UserCreate(name="Ada", email="ada@example.com", tags=["x"]))
+            assert isinstance(created, User) and created.name == "Ada" and created.tags == ["x"], created
+            assert created.role is Role.MEMBER
+
+            detailed = create_user.sync_detailed(client=client, json_body=UserCreate(name="Ada", email="ada@example.com"))
+            assert detailed.status_code == 409, detailed
+            assert isinstance(detailed.parsed, ConflictError) and detailed.parsed.existing_id == created.id
+            assert b"existing_id" in detailed.content and detailed.headers["content-type"] == "application/json"
+
+            match get_user.sync(client=client, user_id=created.id):
+                case User(name=name):
+                    assert name == "Ada"
+                case other:
+                    raise AssertionError(other)
+            missing = get_user.sync(client=client, user_id=999)
+            assert isinstance(missing, NotFoundError) and missing.detail == "User 999 not found", missing
+
+            updated = update_user.sync(client=client, user_id=created.id, json_body=UserUpdate(nickname="ada"))
+            assert isinstance(updated, User) and updated.nickname == "ada" and updated.email == "ada@example.com"
+
+            page = list_users.sync(client=client, limit=10)
+            assert isinstance(page, UserPage) and page.total == 1 and page.limit == 10, page
+            invalid = list_users.sync(client=client, limit=0)
+            assert isinstance(invalid, HTTPValidationError) and invalid.detail, invalid
+
+            assert delete_user.sync(client=client, user_id=created.id) is None
+            gone = delete_user.sync_detailed(client=client, user_id=created.id)
+            assert gone.status_code == 404 and isinstance(gone.parsed, NotFoundError)
+        print("ok")
+        """,
+        server_url,
+        tmp_path,
+    )
+
+
+def test_async_calls_return_the_documented_models(venv_python: Path, server_url: str, tmp_path: Path) -> None:
+    run_in_venv(
+        venv_python,
+        """
+        import asyncio
+        import datetime
+        import os
+        from cfg_support import Client
+        from cfg_support.api.meta import get_labels, get_version_text, is_healthy
+        from cfg_support.api.tickets import create_ticket, list_tickets
+        from cfg_support.models import Priority, Ticket, TicketCreate
+
+        async def main() -> None:
+            async with Client(base_url=os.environ["SERVER_URL"]).with_headers({"Authorization": "Bearer t"}) as client:
+                ticket = await create_ticket.asyncio(
+                    client=client, json_body=TicketCreate(title="Bug", priority=Priority.VALUE_3, due_on=datetime.date(2030, 1, 2))
+                )
+                assert isinstance(ticket, Ticket) and ticket.title == "Bug" and ticket.due_on == datetime.date(2030, 1, 2)
+                await create_ticket.asyncio(client=client, json_body=TicketCreate(title="Chore"))
+                high = await list_tickets.asyncio(client=client, priority=Priority.VALUE_3)
+                assert isinstance(high, list) and [t.title for t in high] == ["Bug"], high
+                detailed = await list_tickets.asyncio_detailed(client=client)
+                assert detailed.status_code == 200 and isinstance(detailed.parsed, list) and len(detailed.parsed) == 2
+                assert await get_labels.asyncio(client=client) == {"env": "test", "team": "clientgen"}
+                assert await get_version_text.asyncio(client=client) == "Reference API 1.0.0"
+                assert await is_healthy.asyncio(client=client) is True
+
+        asyncio.run(main())
+        print("ok")
+        """,
+        server_url,
+        tmp_path,
+    )
+
+
+def test_bearer_basic_and_api_key_auth(venv_python: Path, server_url: str, tmp_path: Path) -> None:
+    run_in_venv(
+        venv_python,
+        f"""
+        import asyncio
+        import os
+        from cfg_support import AuthenticatedClient, Client
+        from cfg_support.api.auth import api_key_query_whoami, api_key_whoami, basic_whoami, get_me, token
+        from cfg_support.models import Body_token, Identity, Token
+
+        url = os.environ["SERVER_URL"]
+        client = Client(base_url=url)
+        issued = token.sync(client=client, form_data=Body_token(username={USERNAME!r}, password={PASSWORD!r}))
+        assert isinstance(issued, Token), issued
+
+        authed = AuthenticatedClient(base_url=url, token=issued.access_token)
+        me = get_me.sync(client=authed)
+        assert me == Identity(username={USERNAME!r}, scheme="bearer"), me
+        assert asyncio.run(get_me.asyncio(client=authed)) == me
+        assert get_me.sync(client=client.with_headers({{"Authorization": "Bearer " + issued.access_token}})) == me
+
+        basic = basic_whoami.sync(client=client.with_basic_auth({BASIC_USER!r}, {BASIC_PASSWORD!r}))
+        assert basic == Identity(username={BASIC_USER!r}, scheme="basic"), basic
+
+        keyed = client.with_api_key({API_KEY!r})
+        assert api_key_whoami.sync(client=keyed) == Identity(username={API_KEY_OWNER!r}, scheme="api_key_header")
+        assert api_key_query_whoami.sync(client=keyed) == Identity(username={API_KEY_OWNER!r}, scheme="api_key_query")
+        print("ok")
+        """,
+        server_url,
+        tmp_path,
+    )
+
+
+def test_undocumented_status_raises_or_gives_none(venv_python: Path, server_url: str, tmp_path: Path) -> None:
+    run_in_venv(
+        venv_python,
+        """
+        import asyncio
+        import os
+        from cfg_support import Client, UnexpectedStatus
+        from cfg_support.api.auth import get_me
+
+        client = Client(base_url=os.environ["SERVER_URL"])
+        try:
+            get_me.sync(client=client)
+        except UnexpectedStatus as error:
+            assert error.status_code == 401 and error.body == {"detail": "Not authenticated"}, error
+            assert b"Not authenticated" in error.content
+        else:
+            raise AssertionError("401 did not raise")
+        try:
+            asyncio.run(get_me.asyncio(client=client))
+        except UnexpectedStatus as error:
+            assert error.status_code == 401
+        else:
+            raise AssertionError("401 did not raise in asyncio")
+
+        lenient = Client(base_url=os.environ["SERVER_URL"], raise_on_unexpected_status=False)
+        assert get_me.sync(client=lenient) is None
+        detailed = get_me.sync_detailed(client=lenient)
+        assert detailed.status_code == 401 and detailed.parsed is None and b"Not authenticated" in detailed.content
+        print("ok")
+        """,
+        server_url,
+        tmp_path,
+    )
+
+
+def test_multipart_upload_and_binary_download(venv_python: Path, server_url: str, tmp_path: Path) -> None:
+    run_in_venv(
+        venv_python,
+        """
+        import hashlib
+        import io
+        import os
+        from cfg_support import Client
+        from cfg_support.api.users import create_user, get_avatar, upload_avatar
+        from cfg_support.models import AvatarUpload, Body_upload_avatar, NotFoundError, User, UserCreate
+
+        image = b"\\x89PNG fake image bytes"
+        client = Client(base_url=os.environ["SERVER_URL"])
+        user = create_user.sync(client=client, json_body=UserCreate(name="Bo", email="bo@example.com"))
+        assert isinstance(user, User)
+        assert isinstance(get_avatar.sync(client=client, user_id=user.id), NotFoundError)
+        uploaded = upload_avatar.sync(
+            client=client,
+            user_id=user.id,
+            multipart_data=Body_upload_avatar(file=("me.png", image, "image/png"), description="me"),
+        )
+        assert isinstance(uploaded, AvatarUpload), uploaded
+        assert (uploaded.filename, uploaded.size, uploaded.content_type, uploaded.description) == ("me.png", len(image), "image/png", "me")
+        assert uploaded.sha256 == hashlib.sha256(image).hexdigest()
+        assert get_avatar.sync(client=client, user_id=user.id) == image
+
+        from_file = upload_avatar.sync(client=client, user_id=user.id, multipart_data=Body_upload_avatar(file=io.BytesIO(b"raw")))
+        assert isinstance(from_file, AvatarUpload) and from_file.size == 3
+        print("ok")
+        """,
+        server_url,
+        tmp_path,
+    )
+
+
+def test_headers_cookies_timeout_and_own_httpx_client(venv_python: Path, server_url: str, tmp_path: Path) -> None:
+    run_in_venv(
+        venv_python,
+        """
+        import asyncio
+        import os
+        import httpx
+        from cfg_support import Client
+        from cfg_support.api.meta import echo_request
+        from cfg_support.models import RequestEcho
+
+        base = Client(base_url=os.environ["SERVER_URL"])
+        tagged = base.with_headers({"X-Request-ID": "from-client"})
+        assert tagged is not base and base.headers == {} and tagged.headers == {"X-Request-ID": "from-client"}
+        assert echo_request.sync(client=tagged) == RequestEcho(x_request_id="from-client", session_id=None)
+        assert echo_request.sync(client=base, x_request_id="arg", session_id="s1") == RequestEcho(x_request_id="arg", session_id="s1")
+
+        patient = base.with_timeout(12.5)
+        assert patient.timeout == 12.5 and base.timeout is None and patient.settings.timeout == 12.5
+
+        seen: list[str] = []
+        own = httpx.Client(event_hooks={"request": [lambda request: seen.append(request.url.path)]})
+        base.set_httpx_client(own)
+        assert base.get_httpx_client() is own
+        assert isinstance(echo_request.sync(client=base), RequestEcho) and seen == ["/echo"]
+
+        async def call_async() -> object:
+            async with httpx.AsyncClient(headers={"X-Request-ID": "own-async"}) as own_async:
+                client = Client(base_url=base.base_url).set_async_httpx_client(own_async)
+                return await echo_request.asyncio(client=client)
+
+        assert asyncio.run(call_async()) == RequestEcho(x_request_id="own-async", session_id=None)
+        print("ok")
+        """,
+        server_url,
+        tmp_path,
+    )
+
+
+def test_invalid_model_data_raises_validation_error(venv_python: Path, tmp_path: Path) -> None:
+    run_in_venv(
+        venv_python,
+        """
+        import pydantic
+        from cfg_support.models import TicketCreate, User
+
+        for build in (lambda: TicketCreate.model_validate({"priority": 2}), lambda: TicketCreate(title="x", priority=7)):
+            try:
+                build()
+            except pydantic.ValidationError:
+                pass
+            else:
+                raise AssertionError("invalid data was accepted")
+        try:
+            User.model_validate_json(b'{"id": "not a number"}')
+        except pydantic.ValidationError as error:
+            assert {e["loc"][0] for e in error.errors()} >= {"id", "name", "email"}, error
+        else:
+            raise AssertionError("invalid JSON was accepted")
+        print("ok")
+        """,
+        "",
+        tmp_path,
+    )
+
+
+TYPED_USAGE = '''\
+"""The package style's documented usage, checked by mypy --strict."""
+
+from typing import assert_never, assert_type
+
+from cfg_support import AuthenticatedClient, Client, Response, UnexpectedStatus
+from cfg_support.api.tickets import create_ticket, list_tickets
+from cfg_support.api.users import delete_user, get_user
+from cfg_support.models import HTTPValidationError, NotFoundError, Ticket, TicketCreate, User
+
+client = Client(base_url="https://api.example.com").with_headers({"Authorization": "Bearer t"})
+authed: Client = AuthenticatedClient(base_url="https://api.example.com", token="t", prefix="Token")
+
+
+def show_user(user_id: int) -> str:
+    user = get_user.sync(client=client, user_id=user_id)
+    assert_type(user, User | NotFoundError | HTTPValidationError | None)
+    match user:
+        case User():
+            return user.name
+        case NotFoundError():
+            return user.detail
+        case HTTPValidationError():
+            return "invalid"
+        case None:
+            return "unexpected"
+        case _:
+            assert_never(user)
+
+
+def detailed(user_id: int) -> int:
+    response = get_user.sync_detailed(client=authed.with_timeout(3.0), user_id=user_id)
+    assert_type(response, Response[User | NotFoundError | HTTPValidationError | None])
+    assert_type(delete_user.sync(client=client, user_id=user_id), None | NotFoundError | HTTPValidationError)
+    return response.status_code
+
+
+async def open_ticket() -> Ticket | None:
+    try:
+        ticket = await create_ticket.asyncio(client=client, json_body=TicketCreate(title="Bug"))
+    except UnexpectedStatus as error:
+        assert_type(error.status_code, int)
+        assert_type(error.content, bytes)
+        return None
+    tickets = await list_tickets.asyncio(client=client)
+    assert_type(tickets, list[Ticket] | HTTPValidationError | None)
+    return ticket if isinstance(ticket, Ticket) else None
+'''
+
+
+def test_package_and_typed_usage_pass_mypy_strict(package_dir: Path) -> None:
+    usage = package_dir.parent / "typed_package_usage.py"
+    usage.write_text(TYPED_USAGE)
+    result = run_mypy(PACKAGE, usage.name, cwd=package_dir.parent)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def corpus_package_name(spec: Path) -> str:
+    """A valid, unique import name for the package-style package of `spec`."""
+    return "package_" + re.sub(r"\W", "_", spec.stem)
+
+
+@pytest.fixture(scope="module")
+def corpus_dir(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """Where the corpus packages are generated; on sys.path while the module runs."""
+    folder = tmp_path_factory.mktemp("package_corpus")
+    sys.path.insert(0, str(folder))
+    yield folder
+    sys.path.remove(str(folder))
+
+
+@pytest.mark.parametrize("spec", SPECS, ids=[spec.stem for spec in SPECS])
+def test_spec_generates_a_package_that_compiles_imports_and_type_checks(spec: Path, corpus_dir: Path) -> None:
+    out = corpus_dir / corpus_package_name(spec)
+    generate_package(spec, out)
+    assert compileall.compile_dir(out, quiet=1), "generated Python does not byte-compile"
+    __import__(f"{out.name}.models")
+    __import__(f"{out.name}.client")
+    result = run_mypy(out.name, cwd=corpus_dir)
+    assert result.returncode == 0, result.stdout + result.stderr
