@@ -9,7 +9,6 @@ use syn::spanned::Spanned;
 use syn::{Expr, Ident, Lit, LitStr, Token};
 
 /// What the macro was asked to do.
-#[derive(Debug)]
 pub struct Args {
     /// The spec path, relative to the crate's manifest folder.
     pub spec: LitStr,
