@@ -15,6 +15,7 @@ use serde_json::Value;
 
 use crate::Error;
 use crate::diagnostics::{Diagnostic, Location, Severity};
+use crate::locate::Landmarks;
 
 mod json;
 
@@ -36,6 +37,8 @@ pub struct Source {
     pub text: String,
     /// JSON or YAML.
     pub format: Format,
+    /// Where the nodes near the root are, when reading a big JSON text found them.
+    pub(crate) landmarks: Landmarks,
 }
 
 /// A loaded spec: one JSON value with external references bundled in.
@@ -65,7 +68,7 @@ pub fn load_file(path: &Path) -> Result<Document, Error> {
 /// Parses spec text already in memory; `name` is used in messages. Relative-file `$ref`s are left
 /// as they are (there is no folder to resolve them against).
 pub fn load_text(name: &Path, text: String) -> Result<Document, Error> {
-    let (value, format) =
+    let (value, format, landmarks) =
         parse(name, &text).map_err(|diagnostic| Error::Spec(vec![*diagnostic]))?;
     Ok(Document {
         value,
@@ -73,13 +76,14 @@ pub fn load_text(name: &Path, text: String) -> Result<Document, Error> {
             path: name.to_path_buf(),
             text,
             format,
+            landmarks,
         }],
     })
 }
 
 /// Parses `text` as JSON (when it starts with `{` or `[`) or YAML; a failure is a diagnostic
 /// against `name` at the line and column the parser stopped at.
-fn parse(name: &Path, text: &str) -> Result<(Value, Format), Box<Diagnostic>> {
+fn parse(name: &Path, text: &str) -> Result<(Value, Format, Landmarks), Box<Diagnostic>> {
     let body = text.strip_prefix('\u{feff}').unwrap_or(text);
     let format = if body.trim_start().starts_with(['{', '[']) {
         Format::Json
@@ -101,14 +105,20 @@ fn parse(name: &Path, text: &str) -> Result<(Value, Format), Box<Diagnostic>> {
     if body.trim().is_empty() {
         return Err(empty());
     }
-    let value = match format {
-        Format::Json => json::parse(body).map_err(|e| Box::new(json_error(name, body, &e)))?,
-        Format::Yaml => yaml::from_str(body).map_err(|e| Box::new(yaml_error(name, body, &e)))?,
+    let (value, landmarks) = match format {
+        Format::Json => {
+            let bom = text.len() - body.len();
+            json::parse(body, bom).map_err(|e| Box::new(json_error(name, body, &e)))?
+        }
+        Format::Yaml => {
+            let value = yaml::from_str(body).map_err(|e| Box::new(yaml_error(name, body, &e)))?;
+            (value, Landmarks::default())
+        }
     };
     if value.is_null() {
         return Err(empty());
     }
-    Ok((value, format))
+    Ok((value, format, landmarks))
 }
 
 /// The diagnostic for a JSON syntax error.
@@ -351,7 +361,7 @@ mod bundle {
     use super::{Document, Source, parse};
     use crate::Error;
     use crate::diagnostics::{Diagnostic, Severity};
-    use crate::locate::{escape_segment, fill_locations, pointer_segments};
+    use crate::locate::{Landmarks, escape_segment, fill_locations, pointer_segments};
 
     /// The index of the root file in [`Bundler::sources`].
     const ROOT: usize = 0;
@@ -675,17 +685,18 @@ mod bundle {
                 Ok(text) => {
                     let parsed = parse(&path, &text);
                     let index = self.sources.len();
-                    let format = match &parsed {
-                        Ok((_, format)) => *format,
-                        Err(_) => super::Format::Yaml,
+                    let (format, landmarks) = match &parsed {
+                        Ok((_, format, landmarks)) => (*format, landmarks.clone()),
+                        Err(_) => (super::Format::Yaml, Landmarks::default()),
                     };
                     self.sources.push(Source {
                         path: path.clone(),
                         text,
                         format,
+                        landmarks,
                     });
                     match parsed {
-                        Ok((value, _)) => {
+                        Ok((value, ..)) => {
                             self.values.push(Some(value));
                             Ok(index)
                         }
@@ -955,6 +966,7 @@ mod bundle {
                 path: PathBuf::from("a.json"),
                 text: text.to_string(),
                 format: super::super::Format::Json,
+                landmarks: Landmarks::default(),
             };
             assert!(!needed(&source(r##"{"$ref": "#/x", "a": "$ref"}"##)));
             assert!(needed(&source(r##"{"$ref" :  "pet.json#/Pet"}"##)));

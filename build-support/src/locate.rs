@@ -7,9 +7,43 @@
 //! goes into; the YAML one reads block-style lines by indentation. A last forward pass turns the
 //! byte offsets found into lines and columns.
 
+use rustc_hash::FxHashMap;
+
 use crate::diagnostics::{Diagnostic, Location};
 use crate::load::{Format, Source};
 use wanted::Wanted;
+
+/// Where the nodes near the root of a big JSON text are (the first three levels: `/paths/~1a/get`,
+/// `/components/schemas/Pet`), recorded while the text was first read. With them, a pointer
+/// is looked for from its deepest recorded ancestor on, instead of from the start of the text.
+#[derive(Debug, Clone, Default)]
+pub struct Landmarks {
+    /// Pointer → byte offsets of the member's key and of its value; a key's first occurrence.
+    nodes: FxHashMap<String, (usize, usize)>,
+}
+
+impl Landmarks {
+    /// Records the member at `pointer`, unless one was recorded there already.
+    pub(crate) fn insert(&mut self, pointer: &str, key: usize, value: usize) {
+        if !self.nodes.contains_key(pointer) {
+            self.nodes.insert(pointer.to_string(), (key, value));
+        }
+    }
+
+    /// The deepest recorded node on the way to `pointer`: its key and value offsets, and the
+    /// rest of the pointer below it (empty when the node is the one wanted).
+    fn nearest<'p>(&self, pointer: &'p str) -> Option<((usize, usize), &'p str)> {
+        let mut ends: Vec<usize> = pointer
+            .match_indices('/')
+            .map(|(at, _)| at)
+            .skip(1)
+            .collect();
+        ends.push(pointer.len());
+        ends.into_iter()
+            .rev()
+            .find_map(|end| Some((*self.nodes.get(&pointer[..end])?, &pointer[end..])))
+    }
+}
 
 /// The position of the node at `pointer` in `text`, if it can be found: the key of an object
 /// member, the start of an array element (the `-` of a YAML sequence item), `1:1` for the root.
@@ -38,10 +72,12 @@ pub fn fill_locations(diagnostics: &mut [Diagnostic], sources: &[Source]) {
             .iter()
             .map(|&index| diagnostics[index].pointer.as_str())
             .collect();
-        let found = positions(
-            &source.text,
-            &offsets(&source.text, source.format, &pointers),
-        );
+        let offsets = if source.format == Format::Json && !source.landmarks.nodes.is_empty() {
+            offsets_near(&source.text, &source.landmarks, &pointers)
+        } else {
+            offsets(&source.text, source.format, &pointers)
+        };
+        let found = positions(&source.text, &offsets);
         for (index, position) in group.into_iter().zip(found) {
             if let Some(position) = position {
                 let diagnostic = &mut diagnostics[index];
@@ -97,11 +133,53 @@ fn offsets(text: &str, format: Format, pointers: &[&str]) -> Vec<Option<usize>> 
     let mut wanted = Wanted::new(pointers);
     if wanted.enter_root().is_some() {
         match format {
-            Format::Json => json::walk(text.as_bytes(), &mut wanted),
+            // A byte order mark is not part of the JSON text.
+            Format::Json => {
+                let start = if text.starts_with('\u{feff}') { 3 } else { 0 };
+                json::walk(text.as_bytes(), start, &mut wanted)
+            }
             Format::Yaml => yaml::walk(text, &mut wanted),
         }
     }
     wanted.into_offsets()
+}
+
+/// [`offsets`] in a JSON text with `landmarks`: each pointer is walked to from its nearest
+/// landmark, one walk per landmark however many pointers go below it.
+fn offsets_near(text: &str, landmarks: &Landmarks, pointers: &[&str]) -> Vec<Option<usize>> {
+    let mut found = vec![None; pointers.len()];
+    let mut from_root = Vec::new();
+    // Value offset → the pointers below that landmark: (index, the rest of the pointer).
+    let mut below: FxHashMap<usize, Vec<(usize, &str)>> = FxHashMap::default();
+    for (index, pointer) in pointers.iter().enumerate() {
+        let pointer = pointer.strip_prefix('#').unwrap_or(pointer);
+        match landmarks.nearest(pointer) {
+            Some(((key, _), "")) => found[index] = Some(key),
+            Some(((_, value), rest)) => below.entry(value).or_default().push((index, rest)),
+            None => from_root.push(index),
+        }
+    }
+    if !from_root.is_empty() {
+        let wanted: Vec<&str> = from_root.iter().map(|&index| pointers[index]).collect();
+        for (index, offset) in from_root
+            .into_iter()
+            .zip(offsets(text, Format::Json, &wanted))
+        {
+            found[index] = offset;
+        }
+    }
+    let mut starts: Vec<usize> = below.keys().copied().collect();
+    starts.sort_unstable();
+    for start in starts {
+        let group = &below[&start];
+        let rests: Vec<&str> = group.iter().map(|(_, rest)| *rest).collect();
+        let mut wanted = Wanted::new(&rests);
+        json::walk(text.as_bytes(), start, &mut wanted);
+        for ((index, _), offset) in group.iter().zip(wanted.into_offsets()) {
+            found[*index] = offset;
+        }
+    }
+    found
 }
 
 /// Where a node is, for display.
@@ -203,7 +281,7 @@ fn line_at(text: &str, start: usize) -> Option<&str> {
 /// once it has seen the node's whole value: what the children it did not enter want is missing.
 /// It stops as soon as every pointer is settled, found or missing.
 mod wanted {
-    use std::collections::HashMap;
+    use rustc_hash::FxHashMap;
 
     use super::pointer_segments;
 
@@ -228,7 +306,7 @@ mod wanted {
     #[derive(Default)]
     struct Node {
         /// The next segments, unescaped.
-        children: HashMap<String, usize>,
+        children: FxHashMap<String, usize>,
         /// The pointers (indices in the order given) that end here.
         pointers: Vec<usize>,
         /// How many pointers end here or below.
@@ -404,10 +482,11 @@ mod json {
     use super::wanted::{ROOT, Walk, Wanted};
     use crate::scan::Scanner;
 
-    /// Walks `text` once, recording where each wanted node is: an object member's key, an array
-    /// element's first byte.
-    pub(super) fn walk(text: &[u8], wanted: &mut Wanted) {
+    /// Walks `text` once from the value at `start` (`wanted`'s root), recording where each
+    /// wanted node is: an object member's key, an array element's first byte.
+    pub(super) fn walk(text: &[u8], start: usize, wanted: &mut Wanted) {
         let mut scanner = Scanner::new(text);
+        scanner.pos = start;
         // `None` only says the walk stopped early; what it found is in `wanted`.
         let _ = value(&mut scanner, wanted, ROOT);
     }
@@ -1084,6 +1163,39 @@ list: [1, 2]
     }
 
     #[test]
+    fn pointers_found_from_landmarks_are_those_found_from_the_start() {
+        let path = concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/../tests/fixtures/specs/apisguru--github.com_ghes-3.6.json"
+        );
+        let text = std::fs::read_to_string(path).expect("fixture is readable");
+        let value: serde_json::Value = serde_json::from_str(&text).expect("fixture is JSON");
+        let mut pointers = random_pointers(&value);
+        // Every landmark itself, and a missing child of some.
+        let mut every = Vec::new();
+        all_pointers(&value, "", &mut every);
+        let shallow = every.iter().filter(|p| p.matches('/').count() <= 3);
+        pointers.extend(
+            shallow
+                .step_by(7)
+                .flat_map(|p| [p.clone(), format!("{p}/nope")]),
+        );
+        for text in [text.clone(), format!("\u{feff}{text}")] {
+            let document =
+                crate::load::load_text(std::path::Path::new("ghes.json"), text).expect("loads");
+            let source = &document.sources[0];
+            assert!(
+                !source.landmarks.nodes.is_empty(),
+                "a big text has landmarks"
+            );
+            let wanted: Vec<&str> = pointers.iter().map(String::as_str).collect();
+            let near = offsets_near(&source.text, &source.landmarks, &wanted);
+            assert_eq!(near, offsets(&source.text, Format::Json, &wanted));
+            assert!(near.iter().flatten().count() > 300);
+        }
+    }
+
+    #[test]
     fn many_yaml_pointers_at_once_match_one_by_one() {
         let value: serde_json::Value = serde_json::from_str(FIXTURE).expect("fixture is JSON");
         let yaml = serde_norway::to_string(&value).expect("serializes");
@@ -1143,6 +1255,7 @@ list: [1, 2]
             path: PathBuf::from(path),
             text: text.to_string(),
             format,
+            landmarks: Landmarks::default(),
         };
         let sources = [
             source(
@@ -1217,6 +1330,7 @@ list: [1, 2]
             path: PathBuf::from("a.yaml"),
             text: YAML.to_string(),
             format: Format::Yaml,
+            landmarks: Landmarks::default(),
         };
         let diagnostic = |pointer: &str, location| Diagnostic {
             severity: Severity::Warning,

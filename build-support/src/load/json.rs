@@ -13,20 +13,24 @@ use std::ops::Range;
 
 use serde_json::{Map, Value};
 
+use crate::locate::{Landmarks, escape_segment};
 use crate::scan::Scanner;
 
 /// Documents smaller than this are parsed whole: a thread costs more than it saves.
 const SPLIT_FROM: usize = 1 << 20;
 
-/// Parses `text` as one JSON value.
-pub fn parse(text: &str) -> serde_json::Result<Value> {
-    if text.len() < SPLIT_FROM {
-        return serde_json::from_str(text);
+/// Parses `text` as one JSON value; for a big document also gives the [`Landmarks`] found on
+/// the way, `offset` (a byte order mark) added to each position.
+pub fn parse(text: &str, offset: usize) -> serde_json::Result<(Value, Landmarks)> {
+    if text.len() >= SPLIT_FROM {
+        let mut landmarks = Landmarks::default();
+        let parsed =
+            split(text, offset, &mut landmarks).and_then(|members| parse_members(text, members));
+        if let Some(value) = parsed {
+            return Ok((value, landmarks));
+        }
     }
-    match split(text).and_then(|members| parse_members(text, members)) {
-        Some(value) => Ok(value),
-        None => serde_json::from_str(text),
-    }
+    Ok((serde_json::from_str(text)?, Landmarks::default()))
 }
 
 /// One member of an object, and where its value is in the text.
@@ -42,35 +46,27 @@ enum Part {
 }
 
 /// The document's top-level members, the biggest object among them cut into its members when
-/// it holds more than half the text; found in one pass. `None` when the text is not one object.
-fn split(text: &str) -> Option<Vec<Part>> {
+/// it holds more than half the text; found in one pass, which also records in `landmarks` where
+/// every node of the first three levels is. `None` when the text is not one object.
+fn split(text: &str, offset: usize, landmarks: &mut Landmarks) -> Option<Vec<Part>> {
     let mut scanner = Scanner::new(text.as_bytes());
     let mut top = Vec::new();
-    object(&mut scanner, |scanner, key| {
-        scanner.skip_whitespace();
-        let start = scanner.pos;
-        let members = if scanner.peek()? == b'{' {
-            let mut members = Vec::new();
-            object(scanner, |scanner, key| {
-                scanner.skip_whitespace();
-                let start = scanner.pos;
-                scanner.skip_value()?;
-                members.push(Member {
-                    key,
-                    value: start..scanner.pos,
-                });
-                Some(())
-            })?;
-            Some(members)
-        } else {
-            scanner.skip_value()?;
-            None
-        };
-        let member = Member {
-            key,
-            value: start..scanner.pos,
-        };
-        top.push((member, members));
+    object(&mut scanner, |scanner, key, key_at| {
+        let pointer = format!("/{}", escape_segment(&key));
+        let value = value(scanner, &pointer, key_at, offset, landmarks, 2)?;
+        let members = value.members.map(|members| {
+            members
+                .into_iter()
+                .map(|(key, value)| Member { key, value })
+                .collect()
+        });
+        top.push((
+            Member {
+                key,
+                value: value.range,
+            },
+            members,
+        ));
         Some(())
     })?;
     scanner.skip_whitespace();
@@ -91,11 +87,50 @@ fn split(text: &str) -> Option<Vec<Part>> {
     Some(parts)
 }
 
-/// At `{` (after whitespace): calls `member` at each member's value, with its key, then steps
-/// past the `}`.
+/// A value the split stepped over: where it is and, for an object, its members.
+struct Stepped {
+    range: Range<usize>,
+    members: Option<Vec<(String, Range<usize>)>>,
+}
+
+/// At a member's value (after its `:`): records the member at `pointer` in `landmarks` and steps
+/// over the value, going `levels` more levels into objects.
+fn value(
+    scanner: &mut Scanner,
+    pointer: &str,
+    key_at: usize,
+    offset: usize,
+    landmarks: &mut Landmarks,
+    levels: usize,
+) -> Option<Stepped> {
+    scanner.skip_whitespace();
+    let start = scanner.pos;
+    landmarks.insert(pointer, key_at + offset, start + offset);
+    if levels == 0 || scanner.peek()? != b'{' {
+        scanner.skip_value()?;
+        return Some(Stepped {
+            range: start..scanner.pos,
+            members: None,
+        });
+    }
+    let mut members = Vec::new();
+    object(scanner, |scanner, key, key_at| {
+        let pointer = format!("{pointer}/{}", escape_segment(&key));
+        let stepped = value(scanner, &pointer, key_at, offset, landmarks, levels - 1)?;
+        members.push((key, stepped.range));
+        Some(())
+    })?;
+    Some(Stepped {
+        range: start..scanner.pos,
+        members: Some(members),
+    })
+}
+
+/// At `{` (after whitespace): calls `member` at each member's value, with its key and the key's
+/// offset, then steps past the `}`.
 fn object(
     scanner: &mut Scanner,
-    mut member: impl FnMut(&mut Scanner, String) -> Option<()>,
+    mut member: impl FnMut(&mut Scanner, String, usize) -> Option<()>,
 ) -> Option<()> {
     scanner.expect(b'{')?;
     scanner.skip_whitespace();
@@ -108,9 +143,10 @@ fn object(
         if scanner.peek()? != b'"' {
             return None;
         }
+        let key_at = scanner.pos;
         let key = scanner.string()?;
         scanner.expect(b':')?;
-        member(scanner, key)?;
+        member(scanner, key, key_at)?;
         scanner.skip_whitespace();
         match scanner.peek()? {
             b',' => scanner.pos += 1,
@@ -210,7 +246,7 @@ mod tests {
         let text = big_document("\"tags\": [], ");
         assert!(text.len() >= SPLIT_FROM);
         let whole: Value = serde_json::from_str(&text).unwrap();
-        let split = parse(&text).unwrap();
+        let (split, _) = parse(&text, 0).unwrap();
         assert_eq!(split, whole);
         let keys = |value: &Value| {
             value
@@ -231,7 +267,7 @@ mod tests {
         let expected = serde_json::from_str::<Value>(&text)
             .unwrap_err()
             .to_string();
-        assert_eq!(parse(&text).unwrap_err().to_string(), expected);
+        assert_eq!(parse(&text, 0).unwrap_err().to_string(), expected);
     }
 
     #[test]
@@ -242,13 +278,13 @@ mod tests {
             big_document("\"tags\": [], ").replacen("\"dup\": 2}", "\"dup\": 2,}", 1),
         ] {
             assert!(serde_json::from_str::<Value>(&broken).is_err());
-            assert!(parse(&broken).is_err(), "accepted {}", &broken[..80]);
+            assert!(parse(&broken, 0).is_err(), "accepted {}", &broken[..80]);
         }
     }
 
     #[test]
     fn text_after_the_document_is_an_error() {
         let text = big_document("") + " {}";
-        assert!(parse(&text).is_err());
+        assert!(parse(&text, 0).is_err());
     }
 }

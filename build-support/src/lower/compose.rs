@@ -1,6 +1,6 @@
 //! Structs: own properties and `allOf` members merged.
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use serde_json::Value;
 
@@ -33,8 +33,8 @@ const MEMBER_LOOKUP_LIMIT: usize = 32;
 #[derive(Default)]
 struct Fields<'a> {
     fields: Vec<Field>,
-    positions: HashMap<&'a str, usize>,
-    required: HashSet<&'a str>,
+    positions: FxHashMap<&'a str, usize>,
+    required: FxHashSet<&'a str>,
     additional_properties: Option<Type>,
 }
 

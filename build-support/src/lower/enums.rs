@@ -1,6 +1,6 @@
 //! `enum`: string and integer enums become named types; other value sets a plain type.
 
-use std::collections::HashSet;
+use rustc_hash::FxHashSet;
 
 use serde_json::Value;
 
@@ -99,8 +99,8 @@ impl<'a> Lowerer<'a> {
                 .and_then(Value::as_str)
                 .map(str::to_string)
         };
-        let mut strings = HashSet::new();
-        let mut integers = HashSet::new();
+        let mut strings = FxHashSet::default();
+        let mut integers = FxHashSet::default();
         let mut out = Vec::with_capacity(values.len());
         for (index, value) in values.iter().enumerate() {
             let literal = match value {

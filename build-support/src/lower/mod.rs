@@ -24,7 +24,7 @@ mod security;
 mod tests;
 mod union;
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use serde_json::Value;
 
@@ -67,15 +67,15 @@ pub(super) struct Lowerer<'a> {
     /// Names used by [`Lowerer::types`].
     type_names: NameSet,
     /// `components/schemas` keys → their types.
-    component_ids: HashMap<&'a str, TypeId>,
+    component_ids: FxHashMap<&'a str, TypeId>,
     /// The component schemas, indexed like their [`TypeId`]s.
     components: Vec<Component<'a>>,
     /// Hoisted inline schemas by JSON pointer.
-    hoisted: HashMap<String, TypeId>,
+    hoisted: FxHashMap<String, TypeId>,
     /// Types of `$ref` targets outside `components/schemas`, by reference.
-    ref_types: HashMap<&'a str, Type>,
+    ref_types: FxHashMap<&'a str, Type>,
     /// References outside `components/schemas` being lowered right now (loop detection).
-    refs_in_progress: HashSet<&'a str>,
+    refs_in_progress: FxHashSet<&'a str>,
     /// How many schemas deep the walk is.
     depth: usize,
     /// Features met that the clients do not carry, reported once each at the end.
@@ -89,11 +89,11 @@ impl<'a> Lowerer<'a> {
             diagnostics,
             types: Vec::new(),
             type_names: NameSet::default(),
-            component_ids: HashMap::new(),
+            component_ids: FxHashMap::default(),
             components: Vec::new(),
-            hoisted: HashMap::new(),
-            ref_types: HashMap::new(),
-            refs_in_progress: HashSet::new(),
+            hoisted: FxHashMap::default(),
+            ref_types: FxHashMap::default(),
+            refs_in_progress: FxHashSet::default(),
             depth: 0,
             unsupported: Unsupported::default(),
         }

@@ -3,7 +3,7 @@
 //! Names are raw, language-neutral strings joined with `_` (`Pet_owner_item`); the targets
 //! case-convert them.
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::ir::Method;
 
@@ -42,8 +42,8 @@ impl<'h> Hint<'h> {
 /// A set of names kept unique by suffixing later comers with `_2`, `_3`, ….
 #[derive(Debug, Default)]
 pub(super) struct NameSet {
-    taken: HashSet<String>,
-    next_suffix: HashMap<String, usize>,
+    taken: FxHashSet<String>,
+    next_suffix: FxHashMap<String, usize>,
 }
 
 impl NameSet {

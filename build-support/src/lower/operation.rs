@@ -1,6 +1,6 @@
 //! `paths`: one [`Operation`] per method of each path item, in spec order.
 
-use std::collections::HashSet;
+use rustc_hash::FxHashSet;
 
 use serde_json::Value;
 
@@ -14,7 +14,7 @@ use super::read::Object;
 /// What every operation of the document shares.
 struct Shared<'s> {
     /// Keys of the security schemes that were lowered.
-    schemes: HashSet<&'s str>,
+    schemes: FxHashSet<&'s str>,
     /// The document-level `security`, for operations without their own.
     default_security: Vec<Vec<String>>,
     /// Operation ids given so far.
@@ -46,7 +46,7 @@ impl<'a> Lowerer<'a> {
         root: &'a Object,
         schemes: &[SecurityScheme],
     ) -> Vec<Operation> {
-        let schemes: HashSet<&str> = schemes.iter().map(|scheme| scheme.key.as_str()).collect();
+        let schemes: FxHashSet<&str> = schemes.iter().map(|scheme| scheme.key.as_str()).collect();
         let default_security = match root.get("security") {
             Some(security) => self.security(security, Pointer::Root("").key("security"), &schemes),
             None => Vec::new(),

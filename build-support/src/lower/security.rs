@@ -1,6 +1,6 @@
 //! Security schemes (`components/securitySchemes`) and security requirements.
 
-use std::collections::HashSet;
+use rustc_hash::FxHashSet;
 
 use serde_json::Value;
 
@@ -96,7 +96,7 @@ impl<'a> Lowerer<'a> {
         &mut self,
         security: &'a Value,
         at: Pointer<'_>,
-        schemes: &HashSet<&str>,
+        schemes: &FxHashSet<&str>,
     ) -> Vec<Vec<String>> {
         let Some(requirements) = security.as_array() else {
             self.warn(at, "`security` should be a list; ignored");

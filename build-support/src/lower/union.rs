@@ -1,6 +1,6 @@
 //! Unions: `oneOf` / `anyOf` alternatives and their discriminator.
 
-use std::collections::HashSet;
+use rustc_hash::FxHashSet;
 
 use serde_json::Value;
 
@@ -113,7 +113,7 @@ impl<'a> Lowerer<'a> {
             return None;
         };
         let mut mapping = Vec::with_capacity(named.len());
-        let mut mapped = HashSet::new();
+        let mut mapped = FxHashSet::default();
         if let Some(explicit) = self.object(discriminator, "mapping", at) {
             let at = at.key("mapping");
             for (tag, target) in explicit {

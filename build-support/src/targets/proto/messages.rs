@@ -2,7 +2,7 @@
 //! schema, the wrapper messages nested lists and maps need; and the message and field shapes
 //! `service.proto` shares.
 
-use std::collections::HashSet;
+use rustc_hash::FxHashSet;
 use std::sync::Arc;
 
 use super::escape;
@@ -542,7 +542,7 @@ fn cyclic_aliases(api: &Api) -> Vec<bool> {
         let TypeKind::Alias(target) = &def.kind else {
             continue;
         };
-        let mut visited = HashSet::new();
+        let mut visited = FxHashSet::default();
         let mut pending = Vec::new();
         aliases_in(api, target, &mut pending);
         while let Some(id) = pending.pop() {

@@ -1,6 +1,6 @@
 //! How IR types are spelled as Python annotations.
 
-use std::collections::HashSet;
+use rustc_hash::FxHashSet;
 
 use crate::ir::{Api, StringFormat, Type, TypeId, TypeKind};
 
@@ -103,10 +103,10 @@ fn forward_reference(annotation: &str) -> Option<&str> {
 /// Whether `ty`, wherever it is nested, holds an uploaded file; aliases and unions it names are
 /// looked through (a model field typed `Blob`, an alias of binary, holds one too).
 pub fn holds_binary(api: &Api, ty: &Type) -> bool {
-    holds_binary_seen(api, ty, &mut HashSet::new())
+    holds_binary_seen(api, ty, &mut FxHashSet::default())
 }
 
-fn holds_binary_seen(api: &Api, ty: &Type, seen: &mut HashSet<TypeId>) -> bool {
+fn holds_binary_seen(api: &Api, ty: &Type, seen: &mut FxHashSet<TypeId>) -> bool {
     match ty {
         Type::Binary => true,
         Type::List(inner) | Type::Map(inner) | Type::Nullable(inner) => {
