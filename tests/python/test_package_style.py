@@ -8,18 +8,16 @@ that byte-compiles, imports and passes `mypy --strict`.
 """
 
 import compileall
-import os
 import re
 import subprocess
 import sys
-import sysconfig
-import textwrap
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from support import API_KEY, API_KEY_OWNER, BASIC_PASSWORD, BASIC_USER, PASSWORD, USERNAME, REPO_ROOT, clientgen_binary
+from venv_support import fresh_venv, pip_install_editable, run_in_venv, run_mypy
 
 PACKAGE = "cfg_support"
 FIXTURES = REPO_ROOT / "tests" / "fixtures"
@@ -33,13 +31,6 @@ def generate_package(spec: Path, out: Path) -> None:
     assert result.returncode == 0, f"`{' '.join(command)}` exited {result.returncode}:\n{result.stdout}{result.stderr}"
 
 
-def run_mypy(*targets: str, cwd: Path) -> subprocess.CompletedProcess[str]:
-    """`python -m mypy --strict TARGETS` from `cwd` (which holds the packages), its cache beside them."""
-    command = [sys.executable, "-m", "mypy", "--strict", "--cache-dir", str(cwd / ".mypy_cache"), *targets]
-    env = {**os.environ, "MYPYPATH": str(cwd)}
-    return subprocess.run(command, check=False, cwd=cwd, env=env, capture_output=True, text=True)
-
-
 @pytest.fixture(scope="module")
 def package_dir(tmp_path_factory: pytest.TempPathFactory, spec_path: Path) -> Path:
     """The reference app's client in the package style, as the folder `cfg_support`."""
@@ -50,40 +41,10 @@ def package_dir(tmp_path_factory: pytest.TempPathFactory, spec_path: Path) -> Pa
 
 @pytest.fixture(scope="module")
 def venv_python(tmp_path_factory: pytest.TempPathFactory, package_dir: Path) -> Path:
-    """The python of a fresh venv where `pip install -e <package_dir>` installed the package, offline.
-
-    The venv has no packages of its own: a `.pth` file adds this venv's site-packages (httpx, pydantic, pip,
-    setuptools) after its own, so the editable install and every import work without a network.
-    """
-    venv = tmp_path_factory.mktemp("venv") / "venv"
-    subprocess.run([sys.executable, "-m", "venv", "--without-pip", str(venv)], check=True)
-    python = venv / "bin" / "python"
-    site_packages = subprocess.run(
-        [str(python), "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"],
-        check=True,
-        capture_output=True,
-        text=True,
-    ).stdout.strip()
-    Path(site_packages, "parent_venv.pth").write_text(sysconfig.get_paths()["purelib"] + "\n")
-    install = [str(python), "-m", "pip", "install", "--no-deps", "--no-build-isolation", "--no-index", "-e", str(package_dir)]
-    env = {**os.environ, "PIP_DISABLE_PIP_VERSION_CHECK": "1", "PIP_NO_INPUT": "1"}
-    result = subprocess.run(install, capture_output=True, text=True, check=False, env=env)
-    assert result.returncode == 0, result.stdout + result.stderr
+    """The python of a fresh venv where `pip install -e <package_dir>` installed the package, offline."""
+    python = fresh_venv(tmp_path_factory.mktemp("venv") / "venv")
+    pip_install_editable(python, package_dir)
     return python
-
-
-def run_in_venv(python: Path, code: str, server_url: str, tmp_path: Path) -> str:
-    """Runs `code` with the venv's python in isolated mode from an empty folder; returns its standard output.
-
-    The script finds the server at `SERVER_URL` and must print `ok` last.
-    """
-    script = tmp_path / "script.py"
-    script.write_text(textwrap.dedent(code))
-    env = {**os.environ, "SERVER_URL": server_url}
-    result = subprocess.run([str(python), "-I", str(script)], capture_output=True, text=True, check=False, cwd=tmp_path, env=env)
-    assert result.returncode == 0, result.stdout + result.stderr
-    assert result.stdout.strip().endswith("ok"), result.stdout
-    return result.stdout
 
 
 def test_package_is_installed_in_the_venv_from_its_folder(venv_python: Path, package_dir: Path, tmp_path: Path) -> None:

@@ -1,10 +1,11 @@
 """Zones end to end: the reference app split by tests/fixtures/zones/reference.toml into `cfg_support` (path prefixes
 /users and /tickets), `admin` (tag admin) and `public` (the default zone, plus an explicit operation list).
 
-Each Python zone package calls its endpoints against the live server, sync and async, in a fresh interpreter whose
-path holds only the zone folders (`cfg/` and `custom/`): a `style` parameter (today's functions style) selects how
-the packages are generated and called, and the interpreter is where a later change installs them with `pip install
--e`. The TypeScript zones pass strict tsc under NodeNext and Bundler and one Node script calls the server; the proto
+Each Python zone calls its endpoints against the live server, sync and async. In the functions style the zone
+folders (`cfg/` and `custom/`) are on the path of a fresh interpreter; in the package style the three zone packages
+are installed side by side with `pip install -e` into one fresh venv, where each calls its endpoints (with bearer,
+basic and api key auth), an operation of another zone does not import, and `mypy --strict` accepts the packages.
+The TypeScript zones pass strict tsc under NodeNext and Bundler and one Node script calls the server; the proto
 zones compile with protoc and `buf lint` is clean on the one buf.yaml workspace; a conflict names both zones.
 """
 
@@ -17,14 +18,14 @@ from pathlib import Path
 
 import pytest
 
-from support import API_KEY, API_KEY_OWNER, PASSWORD, USERNAME, REPO_ROOT, clientgen_binary
+from support import API_KEY, API_KEY_OWNER, BASIC_PASSWORD, BASIC_USER, PASSWORD, USERNAME, REPO_ROOT, clientgen_binary
+from venv_support import fresh_venv, pip_install_editable, run_in_venv, run_mypy
 from test_typescript import MODES, TS_TESTS, run, run_script, tsc, write_project
 from proto_support import BUF
 
 ZONES_FIXTURES = REPO_ROOT / "tests" / "fixtures" / "zones"
 ZONES = {"cfg_support": "cfg/cfg_support", "admin": "custom/admin", "public": "custom/public"}
 FLAVOURS = ("sync", "async")
-STYLES = ("functions",)
 
 
 def clientgen(*args: str | Path) -> subprocess.CompletedProcess[str]:
@@ -40,15 +41,14 @@ def generate(spec: Path, zones: Path, *args: str | Path) -> None:
 
 @pytest.fixture(scope="module")
 def zones_out(tmp_path_factory: pytest.TempPathFactory, spec_path: Path) -> Path:
-    """Every target of the reference app in zones under <tmp>/out (`-o`), plus Python packages per style and
-    flavour under <tmp>/python-<style>-<flavour>."""
+    """Every target of the reference app in zones under <tmp>/out (`-o`), plus functions-style Python zones per
+    flavour under <tmp>/python-functions-<flavour>."""
     root = tmp_path_factory.mktemp("zones")
     zones = ZONES_FIXTURES / "reference.toml"
     generate(spec_path, zones, "-o", root / "out")
-    for style in STYLES:
-        for flavour in FLAVOURS:
-            options = ["--python-style", style, *(["--asyncio"] if flavour == "async" else [])]
-            generate(spec_path, zones, "--python-out", root / f"python-{style}-{flavour}", *options)
+    for flavour in FLAVOURS:
+        options = ["--python-style", "functions", *(["--asyncio"] if flavour == "async" else [])]
+        generate(spec_path, zones, "--python-out", root / f"python-functions-{flavour}", *options)
     return root
 
 
@@ -108,11 +108,8 @@ CALLS = textwrap.dedent(
 
 
 @pytest.mark.parametrize("flavour", FLAVOURS)
-@pytest.mark.parametrize("style", STYLES)
-def test_python_zones_call_the_server(
-    zones_out: Path, server_url: str, style: str, flavour: str, tmp_path: Path
-) -> None:
-    packages = zones_out / f"python-{style}-{flavour}"
+def test_functions_zones_call_the_server(zones_out: Path, server_url: str, flavour: str, tmp_path: Path) -> None:
+    packages = zones_out / f"python-functions-{flavour}"
     script = tmp_path / "calls.py"
     script.write_text(CALLS)
     env = {
@@ -125,6 +122,170 @@ def test_python_zones_call_the_server(
         cwd=tmp_path, env=env, capture_output=True, text=True, check=False, timeout=120,
     )
     assert result.returncode == 0 and "zones ok" in result.stdout, result.stdout + result.stderr
+
+
+@pytest.fixture(scope="module")
+def package_zones(tmp_path_factory: pytest.TempPathFactory, spec_path: Path) -> Path:
+    """The reference app's zones in the package style (`--python-style package`), under <tmp>/cfg and <tmp>/custom."""
+    root = tmp_path_factory.mktemp("zones_package")
+    generate(spec_path, ZONES_FIXTURES / "reference.toml", "--python-out", root, "--python-style", "package")
+    return root
+
+
+@pytest.fixture(scope="module")
+def zones_venv(tmp_path_factory: pytest.TempPathFactory, package_zones: Path) -> Path:
+    """The python of one fresh venv where a single `pip install -e` installed the three zone packages side by side."""
+    python = fresh_venv(tmp_path_factory.mktemp("zones_venv") / "venv")
+    pip_install_editable(python, *(package_zones / folder for folder in ZONES.values()))
+    return python
+
+
+def test_package_zones_are_installed_side_by_side_from_their_folders(
+    zones_venv: Path, package_zones: Path, tmp_path: Path
+) -> None:
+    out = run_in_venv(
+        zones_venv,
+        """
+        import importlib
+        import importlib.metadata
+
+        for zone, distribution in (("cfg_support", "cfg-support"), ("admin", "admin"), ("public", "public")):
+            print(importlib.import_module(zone).__file__)
+            assert importlib.metadata.version(distribution) == "1.0.0", distribution
+        print("ok")
+        """,
+        "",
+        tmp_path,
+    )
+    files = [Path(line) for line in out.splitlines()[: len(ZONES)]]
+    assert files == [package_zones / folder / "__init__.py" for folder in ZONES.values()]
+
+
+PACKAGE_CALLS = """\
+\"\"\"Each zone package calls its own endpoints with its own client, sync or async (argv[1]).\"\"\"
+
+import asyncio
+import contextlib
+import os
+import sys
+from types import ModuleType
+from typing import Any, TypeVar
+
+from admin import Client as AdminClient
+from admin.api.admin import reset
+from cfg_support import AuthenticatedClient as SupportAuthenticatedClient
+from cfg_support.api.tickets import create_ticket, list_tickets
+from cfg_support.api.users import create_user, get_user, list_users
+from cfg_support.models import Ticket, TicketCreate, User, UserCreate, UserPage
+from public import AuthenticatedClient, Client
+from public.api.auth import api_key_query_whoami, api_key_whoami, basic_whoami, get_me, token
+from public.api.meta import is_healthy
+from public.models import Body_token, Identity, Token
+
+URL = os.environ["SERVER_URL"]
+FLAVOUR, USERNAME, PASSWORD, BASIC_USER, BASIC_PASSWORD, API_KEY, API_KEY_OWNER = sys.argv[1:]
+_C = TypeVar("_C", AdminClient, Client, SupportAuthenticatedClient)
+
+
+async def call(operation: ModuleType, **arguments: Any) -> Any:
+    \"\"\"`operation.sync(...)`, or `await operation.asyncio(...)` in the async flavour.\"\"\"
+    if FLAVOUR == "sync":
+        return operation.sync(**arguments)
+    return await operation.asyncio(**arguments)
+
+
+async def main() -> None:
+    async with contextlib.AsyncExitStack() as clients:
+
+        async def opened(client: _C) -> _C:
+            \"\"\"`client`, opened for the flavour and closed when `main` ends.\"\"\"
+            if FLAVOUR == "sync":
+                return clients.enter_context(client)
+            return await clients.enter_async_context(client)
+
+        admin = await opened(AdminClient(base_url=URL))
+        public = await opened(Client(base_url=URL))
+        assert await call(reset, client=admin) is None
+        assert await call(is_healthy, client=public) is True
+
+        # Auth, all in the public zone: a bearer token from its token endpoint, basic, api key (header and query).
+        issued = await call(token, client=public, form_data=Body_token(username=USERNAME, password=PASSWORD))
+        assert isinstance(issued, Token), issued
+        bearer = await opened(AuthenticatedClient(base_url=URL, token=issued.access_token))
+        assert await call(get_me, client=bearer) == Identity(username=USERNAME, scheme="bearer")
+        basic = public.with_basic_auth(BASIC_USER, BASIC_PASSWORD)
+        assert await call(basic_whoami, client=basic) == Identity(username=BASIC_USER, scheme="basic")
+        keyed = public.with_api_key(API_KEY)
+        assert await call(api_key_whoami, client=keyed) == Identity(username=API_KEY_OWNER, scheme="api_key_header")
+        by_query = await call(api_key_query_whoami, client=keyed)
+        assert by_query == Identity(username=API_KEY_OWNER, scheme="api_key_query"), by_query
+
+        # cfg_support through its own AuthenticatedClient, with the token the public zone issued.
+        support = await opened(SupportAuthenticatedClient(base_url=URL, token=issued.access_token))
+        page = await call(list_users, client=support)
+        assert isinstance(page, UserPage) and (page.items, page.total) == ([], 0), page
+        user = await call(create_user, client=support, json_body=UserCreate(name="Ada", email="ada@example.com"))
+        assert isinstance(user, User) and user.name == "Ada", user
+        assert await call(get_user, client=support, user_id=user.id) == user
+        ticket = await call(create_ticket, client=support, json_body=TicketCreate(title="Bug"))
+        assert isinstance(ticket, Ticket) and ticket.title == "Bug", ticket
+        assert await call(list_tickets, client=support) == [ticket]
+    print("ok")
+
+
+asyncio.run(main())
+"""
+
+
+@pytest.mark.parametrize("flavour", FLAVOURS)
+def test_package_zones_call_the_server_with_auth(
+    zones_venv: Path, server_url: str, flavour: str, tmp_path: Path
+) -> None:
+    credentials = (USERNAME, PASSWORD, BASIC_USER, BASIC_PASSWORD, API_KEY, API_KEY_OWNER)
+    run_in_venv(zones_venv, PACKAGE_CALLS, server_url, tmp_path, flavour, *credentials)
+
+
+# Imports of one zone's operations and models from another zone's package, each of which must fail.
+FOREIGN_IMPORTS = (
+    "from admin.api.users import list_users",
+    "from admin.api.auth import token",
+    "from public.api.tickets import create_ticket",
+    "from public.api.admin import reset",
+    "from public.api.meta import list_users",
+    "from cfg_support.api.auth import get_me",
+    "from cfg_support.api.meta import is_healthy",
+    "from public.models import TicketCreate",
+    "from cfg_support.models import Token",
+    "from admin.models import User",
+)
+
+
+def test_package_zone_does_not_import_another_zones_operations(zones_venv: Path, tmp_path: Path) -> None:
+    run_in_venv(
+        zones_venv,
+        f"""
+        for statement in {FOREIGN_IMPORTS!r}:
+            try:
+                exec(statement)
+            except ImportError:
+                pass
+            else:
+                raise AssertionError(f"`{{statement}}` imported")
+        from admin.api.admin import reset
+        from cfg_support.api.users import list_users
+        from public.api.auth import token
+        print("ok")
+        """,
+        "",
+        tmp_path,
+    )
+
+
+def test_package_zones_and_their_calls_pass_mypy_strict(zones_venv: Path, package_zones: Path) -> None:
+    (package_zones / "package_calls.py").write_text(PACKAGE_CALLS)
+    folders = [package_zones / "cfg", package_zones / "custom"]
+    result = run_mypy(*ZONES.values(), "package_calls.py", cwd=package_zones, mypy_path=folders)
+    assert result.returncode == 0, result.stdout + result.stderr
 
 
 @pytest.fixture(scope="module")
