@@ -69,17 +69,19 @@ impl TypeDef {
     /// type's names (`title: "Pet"` on a schema named `Pet` says nothing). `generated_name` is
     /// the name a target gave the type.
     pub fn documentation(&self, generated_name: &str) -> Option<&str> {
+        if let Some(description) = self.description.as_deref() {
+            return Some(description);
+        }
         let squash = |text: &str| {
             text.chars()
                 .filter(|c| c.is_alphanumeric())
                 .flat_map(char::to_lowercase)
                 .collect::<String>()
         };
-        let title = self.title.as_deref().filter(|title| {
+        self.title.as_deref().filter(|title| {
             let title = squash(title);
             title != squash(generated_name) && title != squash(&self.name)
-        });
-        self.description.as_deref().or(title)
+        })
     }
 }
 

@@ -99,6 +99,30 @@ pub fn is_ascii_identifier(raw: &str) -> bool {
         && raw.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
 }
 
+/// A pure naming function's results kept by input: a big spec spells the same property names
+/// thousands of times (`id`, `url`, `created_at`), and casing each again costs more than looking
+/// it up.
+pub struct Memo<'a> {
+    name: fn(&str) -> String,
+    known: FxHashMap<&'a str, String>,
+}
+
+impl<'a> Memo<'a> {
+    /// A memo of `name`.
+    pub fn new(name: fn(&str) -> String) -> Self {
+        Memo {
+            name,
+            known: FxHashMap::default(),
+        }
+    }
+
+    /// `name(raw)`, worked out once per distinct `raw`.
+    pub fn name(&mut self, raw: &'a str) -> String {
+        let name = self.name;
+        self.known.entry(raw).or_insert_with(|| name(raw)).clone()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

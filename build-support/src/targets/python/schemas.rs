@@ -11,6 +11,7 @@ use super::names::{self, Scope};
 use super::operations::LINE_LENGTH;
 use super::types::{self, Context, Uses};
 use crate::ir::{Api, EnumLiteral, Field, Struct, Type, TypeId, TypeKind, Union};
+use crate::targets::naming::Memo;
 
 /// What `schemas.py` holds.
 ///
@@ -143,6 +144,7 @@ pub fn view(api: &Api, class_names: &[String]) -> SchemasView {
         pinned: &pinned,
         members: &members,
     };
+    let mut field_names = Memo::new(names::field_name);
     for (index, def) in api.types.iter().enumerate() {
         if let TypeKind::Struct(fields) = &def.kind {
             let name = class_names[index].clone();
@@ -153,6 +155,7 @@ pub fn view(api: &Api, class_names: &[String]) -> SchemasView {
                 name,
                 doc,
                 fields,
+                &mut field_names,
                 &mut uses,
             ));
         }
@@ -297,12 +300,13 @@ struct ModelContext<'a> {
     members: &'a Members,
 }
 
-fn model_view(
+fn model_view<'a>(
     models: &ModelContext<'_>,
     id: TypeId,
     name: String,
     doc: Option<String>,
-    model: &Struct,
+    model: &'a Struct,
+    field_names: &mut Memo<'a>,
     uses: &mut Uses,
 ) -> ModelView {
     let mut scope = Scope::default();
@@ -311,7 +315,7 @@ fn model_view(
         .fields
         .iter()
         .map(|field| {
-            let python_name = scope.claim(names::field_name(&field.name));
+            let python_name = scope.claim(field_names.name(&field.name));
             arbitrary_types |= types::holds_binary(models.api, &field.ty);
             let tags = models.pinned.get(&(id, field.name.clone()));
             field_view(models, python_name, field, tags, uses)
