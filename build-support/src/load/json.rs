@@ -1,15 +1,17 @@
-//! JSON text to a [`Value`], the biggest members of a big document parsed on two threads.
+//! JSON text to a [`Value`], a big document parsed on two threads.
 //!
 //! Parsing is the one stage of a big run that has a core to itself: nothing else can start
-//! before it ends. So a document of [`SPLIT_FROM`] bytes or more is cut along its members — the
-//! top-level ones, and those of a top-level object too big to leave whole (`components` of the
-//! GitHub description) — found with [`Scanner`] without building anything; the pieces are
-//! shared out by size between two threads, parsed by serde_json, and put back in document order.
-//! The result is the value one `serde_json::from_str` gives: same members, same order, a
-//! repeated key's last value in its first place. Any piece that fails sends the whole text
-//! through `serde_json::from_str`, so errors point where they always did.
+//! before it ends. So a document of [`SPLIT_FROM`] bytes or more is cut into pieces: the values
+//! three levels down (`/paths/~1users/get`, `/components/schemas/User`), and shallower values
+//! that are not objects. The calling thread finds them with [`Scanner`], which builds nothing,
+//! and hands each over as soon as it is found; another thread parses pieces with serde_json
+//! meanwhile, and once the scan is done both parse what is left. The pieces are then put back in
+//! document order. The result is the value one `serde_json::from_str` gives: same members, same
+//! order, a repeated key's last value in its first place. Any piece that fails sends the whole
+//! text through `serde_json::from_str`, so errors point where they always did.
 
 use std::ops::Range;
+use std::sync::{Condvar, Mutex, PoisonError};
 
 use serde_json::{Map, Value};
 
@@ -19,111 +21,182 @@ use crate::scan::Scanner;
 /// Documents smaller than this are parsed whole: a thread costs more than it saves.
 const SPLIT_FROM: usize = 1 << 20;
 
+/// How many levels of objects are cut into pieces (and recorded as landmarks).
+const LEVELS: usize = 3;
+
 /// Parses `text` as one JSON value; for a big document also gives the [`Landmarks`] found on
 /// the way, `offset` (a byte order mark) added to each position.
 pub fn parse(text: &str, offset: usize) -> serde_json::Result<(Value, Landmarks)> {
     if text.len() >= SPLIT_FROM {
         let mut landmarks = Landmarks::default();
-        let parsed =
-            split(text, offset, &mut landmarks).and_then(|members| parse_members(text, members));
-        if let Some(value) = parsed {
+        if let Some(value) = parse_in_pieces(text, offset, &mut landmarks) {
             return Ok((value, landmarks));
         }
     }
     Ok((serde_json::from_str(text)?, Landmarks::default()))
 }
 
-/// One member of an object, and where its value is in the text.
-struct Member {
-    key: String,
-    value: Range<usize>,
+/// The document's shape above the pieces.
+enum Node {
+    /// The value of piece number `.0`.
+    Piece(usize),
+    /// An object whose members were cut apart.
+    Object(Vec<(String, Node)>),
 }
 
-/// A top-level member: parsed whole, or cut into its own members.
-enum Part {
-    Whole(Member),
-    Cut { key: String, members: Vec<Member> },
+/// Pieces found so far, shared between the scanning thread and the parsing ones.
+struct Pieces {
+    state: Mutex<Found>,
+    /// Signalled when a piece is added or the scan ends.
+    changed: Condvar,
 }
 
-/// The document's top-level members, the biggest object among them cut into its members when
-/// it holds more than half the text; found in one pass, which also records in `landmarks` where
-/// every node of the first three levels is. `None` when the text is not one object.
-fn split(text: &str, offset: usize, landmarks: &mut Landmarks) -> Option<Vec<Part>> {
+#[derive(Default)]
+struct Found {
+    ranges: Vec<Range<usize>>,
+    /// How many pieces some thread has taken.
+    taken: usize,
+    /// Whether the scan has ended (every piece is in `ranges`).
+    done: bool,
+}
+
+impl Pieces {
+    fn push(&self, range: Range<usize>) -> usize {
+        let mut found = self.state.lock().unwrap_or_else(PoisonError::into_inner);
+        found.ranges.push(range);
+        self.changed.notify_one();
+        found.ranges.len() - 1
+    }
+
+    fn finish(&self) {
+        self.state
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .done = true;
+        self.changed.notify_all();
+    }
+
+    /// The next piece nobody has taken, waiting for the scan to find one; `None` once the scan
+    /// has ended and every piece is taken.
+    fn take(&self) -> Option<(usize, Range<usize>)> {
+        let mut found = self.state.lock().unwrap_or_else(PoisonError::into_inner);
+        loop {
+            if found.taken < found.ranges.len() {
+                let index = found.taken;
+                found.taken += 1;
+                return Some((index, found.ranges[index].clone()));
+            }
+            if found.done {
+                return None;
+            }
+            found = self
+                .changed
+                .wait(found)
+                .unwrap_or_else(PoisonError::into_inner);
+        }
+    }
+
+    /// Parses pieces until none is left; `None` when one is not JSON.
+    fn parse_all(&self, text: &str) -> Option<Vec<(usize, Value)>> {
+        let mut values = Vec::new();
+        while let Some((index, range)) = self.take() {
+            values.push((index, serde_json::from_str(text.get(range)?).ok()?));
+        }
+        Some(values)
+    }
+}
+
+/// Scans `text` into pieces while another thread parses them, then parses the rest beside it
+/// and puts the document together. `None` when the text is not one object of JSON.
+fn parse_in_pieces(text: &str, offset: usize, landmarks: &mut Landmarks) -> Option<Value> {
+    let pieces = Pieces {
+        state: Mutex::new(Found::default()),
+        changed: Condvar::new(),
+    };
+    let (shape, mine, theirs) = std::thread::scope(|threads| {
+        let theirs = threads.spawn(|| pieces.parse_all(text));
+        let shape = scan(text, offset, landmarks, &pieces);
+        pieces.finish();
+        // A failed scan leaves nothing to parse here: the other thread stops at once.
+        let mine = shape.as_ref().and_then(|_| pieces.parse_all(text));
+        (shape, mine, theirs.join().ok().flatten())
+    });
+    let mut values: Vec<Option<Value>> = Vec::new();
+    values.resize_with(
+        pieces
+            .state
+            .into_inner()
+            .unwrap_or_else(PoisonError::into_inner)
+            .ranges
+            .len(),
+        || None,
+    );
+    for (index, value) in mine?.into_iter().chain(theirs?) {
+        values[index] = Some(value);
+    }
+    assemble(shape?, &mut values)
+}
+
+/// The document's shape, its pieces pushed to `pieces` as they are found, and the nodes of the
+/// first [`LEVELS`] levels recorded in `landmarks`.
+fn scan(text: &str, offset: usize, landmarks: &mut Landmarks, pieces: &Pieces) -> Option<Node> {
     let mut scanner = Scanner::new(text.as_bytes());
-    let mut top = Vec::new();
-    object(&mut scanner, |scanner, key, key_at| {
-        let pointer = format!("/{}", escape_segment(&key));
-        let value = value(scanner, &pointer, key_at, offset, landmarks, 2)?;
-        let members = value.members.map(|members| {
-            members
-                .into_iter()
-                .map(|(key, value)| Member { key, value })
-                .collect()
-        });
-        top.push((
-            Member {
-                key,
-                value: value.range,
-            },
-            members,
-        ));
-        Some(())
-    })?;
+    let mut context = Scan {
+        offset,
+        landmarks,
+        pieces,
+    };
     scanner.skip_whitespace();
-    if scanner.pos != text.len() {
+    if scanner.peek()? != b'{' {
         return None;
     }
-    let half = text.len() / 2;
-    let parts = top
-        .into_iter()
-        .map(|(member, members)| match members {
-            Some(members) if member.value.len() > half => Part::Cut {
-                key: member.key,
-                members,
-            },
-            _ => Part::Whole(member),
-        })
-        .collect();
-    Some(parts)
-}
-
-/// A value the split stepped over: where it is and, for an object, its members.
-struct Stepped {
-    range: Range<usize>,
-    members: Option<Vec<(String, Range<usize>)>>,
-}
-
-/// At a member's value (after its `:`): records the member at `pointer` in `landmarks` and steps
-/// over the value, going `levels` more levels into objects.
-fn value(
-    scanner: &mut Scanner,
-    pointer: &str,
-    key_at: usize,
-    offset: usize,
-    landmarks: &mut Landmarks,
-    levels: usize,
-) -> Option<Stepped> {
+    let shape = context.value(&mut scanner, "", LEVELS)?;
     scanner.skip_whitespace();
-    let start = scanner.pos;
-    landmarks.insert(pointer, key_at + offset, start + offset);
-    if levels == 0 || scanner.peek()? != b'{' {
-        scanner.skip_value()?;
-        return Some(Stepped {
-            range: start..scanner.pos,
-            members: None,
-        });
+    (scanner.pos == text.len()).then_some(shape)
+}
+
+/// What [`scan`] carries down the levels.
+struct Scan<'a> {
+    offset: usize,
+    landmarks: &'a mut Landmarks,
+    pieces: &'a Pieces,
+}
+
+impl Scan<'_> {
+    /// At a value (after whitespace): an object while `levels` remain, cut into its members;
+    /// otherwise one piece.
+    fn value(&mut self, scanner: &mut Scanner, pointer: &str, levels: usize) -> Option<Node> {
+        if levels == 0 || scanner.peek()? != b'{' {
+            let start = scanner.pos;
+            scanner.skip_value()?;
+            return Some(Node::Piece(self.pieces.push(start..scanner.pos)));
+        }
+        let mut members = Vec::new();
+        object(scanner, |scanner, key, key_at| {
+            let pointer = format!("{pointer}/{}", escape_segment(&key));
+            scanner.skip_whitespace();
+            let value_at = scanner.pos;
+            self.landmarks
+                .insert(&pointer, key_at + self.offset, value_at + self.offset);
+            members.push((key, self.value(scanner, &pointer, levels - 1)?));
+            Some(())
+        })?;
+        Some(Node::Object(members))
     }
-    let mut members = Vec::new();
-    object(scanner, |scanner, key, key_at| {
-        let pointer = format!("{pointer}/{}", escape_segment(&key));
-        let stepped = value(scanner, &pointer, key_at, offset, landmarks, levels - 1)?;
-        members.push((key, stepped.range));
-        Some(())
-    })?;
-    Some(Stepped {
-        range: start..scanner.pos,
-        members: Some(members),
-    })
+}
+
+/// The value of `node`, its pieces' values taken from `values`.
+fn assemble(node: Node, values: &mut [Option<Value>]) -> Option<Value> {
+    match node {
+        Node::Piece(index) => values.get_mut(index)?.take(),
+        Node::Object(members) => {
+            let mut object = Map::with_capacity(members.len());
+            for (key, member) in members {
+                object.insert(key, assemble(member, values)?);
+            }
+            Some(Value::Object(object))
+        }
+    }
 }
 
 /// At `{` (after whitespace): calls `member` at each member's value, with its key and the key's
@@ -157,72 +230,6 @@ fn object(
             _ => return None,
         }
     }
-}
-
-/// Parses every piece of `parts` on two threads and puts the document back together.
-fn parse_members(text: &str, parts: Vec<Part>) -> Option<Value> {
-    let pieces: Vec<&Range<usize>> = parts
-        .iter()
-        .flat_map(|part| match part {
-            Part::Whole(member) => std::slice::from_ref(member),
-            Part::Cut { members, .. } => members.as_slice(),
-        })
-        .map(|member| &member.value)
-        .collect();
-    let mut values = parse_pieces(text, &pieces)?.into_iter();
-    let mut document = Map::with_capacity(parts.len());
-    for part in parts {
-        match part {
-            Part::Whole(member) => {
-                document.insert(member.key, values.next()?);
-            }
-            Part::Cut { key, members } => {
-                let mut object = Map::with_capacity(members.len());
-                for member in members {
-                    object.insert(member.key, values.next()?);
-                }
-                document.insert(key, Value::Object(object));
-            }
-        }
-    }
-    Some(Value::Object(document))
-}
-
-/// The value of every piece, in order; the pieces shared between two threads by size (the
-/// biggest first, each to the less loaded thread). `None` when any fails to parse.
-fn parse_pieces(text: &str, pieces: &[&Range<usize>]) -> Option<Vec<Value>> {
-    let mut order: Vec<usize> = (0..pieces.len()).collect();
-    order.sort_by_key(|&index| std::cmp::Reverse(pieces[index].len()));
-    let (mut mine, mut theirs) = (Vec::new(), Vec::new());
-    let (mut my_load, mut their_load) = (0, 0);
-    for index in order {
-        if my_load <= their_load {
-            my_load += pieces[index].len();
-            mine.push(index);
-        } else {
-            their_load += pieces[index].len();
-            theirs.push(index);
-        }
-    }
-    let parse_all = |indices: &[usize]| -> Option<Vec<(usize, Value)>> {
-        indices
-            .iter()
-            .map(|&index| {
-                let value = serde_json::from_str(text.get(pieces[index].clone())?).ok()?;
-                Some((index, value))
-            })
-            .collect()
-    };
-    let (mine, theirs) = std::thread::scope(|threads| {
-        let theirs = threads.spawn(|| parse_all(&theirs));
-        let mine = parse_all(&mine);
-        (mine, theirs.join().ok().flatten())
-    });
-    let mut values: Vec<Option<Value>> = vec![None; pieces.len()];
-    for (index, value) in mine?.into_iter().chain(theirs?) {
-        values[index] = Some(value);
-    }
-    values.into_iter().collect()
 }
 
 #[cfg(test)]
