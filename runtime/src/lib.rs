@@ -17,6 +17,30 @@
 //! `async fn` per operation; it also writes the Python, TypeScript and proto clients. The same
 //! code can be written by a build script with `clientgen-build`'s `Generator::rust_to_out_dir`.
 //!
+//! Each method returns an [`ApiResult`]: the decoded success body (with status and headers) or
+//! an [`Error`] that holds the documented error body. Path, query, header and cookie parameters
+//! and the body are arguments, optional ones `Option`s, in spec order:
+//!
+//! ```ignore
+//! let tickets = client.list_tickets(Some(types::Priority::Value3)).await?;
+//! ```
+//!
+//! An operation with more than four optional parameters takes its required ones and returns a
+//! request builder instead: one setter per optional parameter, then `send()`:
+//!
+//! ```ignore
+//! let issues = client
+//!     .list_issues("octocat", "hello-world")   // required: owner, repo
+//!     .state(types::ListIssuesState::Open)     // optional ones, any order
+//!     .per_page(30)
+//!     .send()
+//!     .await?;
+//! ```
+//!
+//! `date-time`, `date` and `uuid` strings are [`DateTime`] (UTC), [`Date`] and [`Uuid`]; the
+//! crates behind them are re-exported ([`chrono`], [`uuid`]), so users need no dependency of
+//! their own.
+//!
 //! This crate holds what that code needs: the base [`Client`] (HTTP client, base URL,
 //! credentials, headers), [`ResponseValue`], [`Error`], [`File`] and [`Multipart`].
 
@@ -37,7 +61,25 @@ pub use request::Request;
 /// Re-exported for generated code and for passing your own HTTP client.
 pub use reqwest;
 pub use response::{Response, ResponseValue};
+
+/// What a generated operation returns: the decoded success body with status and headers, or
+/// an [`Error`] holding the documented error body `E` (none by default).
+pub type ApiResult<T, E = std::convert::Infallible> = Result<ResponseValue<T>, Error<E>>;
+
+/// The HTTP method of a request (re-exported from reqwest, for generated code).
+pub use reqwest::Method;
+
+/// `date-time` values: an instant in UTC (RFC 3339 on the wire; offsets are converted).
+pub type DateTime = chrono::DateTime<chrono::Utc>;
+/// `date` values: a calendar date (`2024-01-31` on the wire).
+pub type Date = chrono::NaiveDate;
+/// Re-exported so that users of `date-time` and `date` values need no dependency of their own.
+pub use chrono;
 /// Re-exported for generated code (`#[serde(crate = "::clientgen::serde")]`).
 pub use serde;
 /// Re-exported for generated code (`serde_json::Value` fields).
 pub use serde_json;
+/// Re-exported so that users of `uuid` values need no dependency of their own.
+pub use uuid;
+/// `uuid` values.
+pub use uuid::Uuid;

@@ -111,6 +111,35 @@ impl Response {
         Ok(ResponseValue::new(status, headers, ()))
     }
 
+    /// Decodes a JSON success body and wraps it with `variant` (one of several success bodies).
+    pub async fn json_as<T: DeserializeOwned, U, E>(
+        self,
+        variant: impl FnOnce(T) -> U,
+    ) -> Result<ResponseValue<U>, Error<E>> {
+        self.json::<T, E>().await.map(|value| value.map(variant))
+    }
+
+    /// Returns a text success body wrapped with `variant`.
+    pub async fn text_as<U, E>(
+        self,
+        variant: impl FnOnce(String) -> U,
+    ) -> Result<ResponseValue<U>, Error<E>> {
+        self.text().await.map(|value| value.map(variant))
+    }
+
+    /// Returns a binary success body wrapped with `variant`.
+    pub async fn bytes_as<U, E>(
+        self,
+        variant: impl FnOnce(Vec<u8>) -> U,
+    ) -> Result<ResponseValue<U>, Error<E>> {
+        self.bytes().await.map(|value| value.map(variant))
+    }
+
+    /// A success without a body, answered with `value`.
+    pub async fn empty_as<U, E>(self, value: U) -> Result<ResponseValue<U>, Error<E>> {
+        self.empty().await.map(|response| response.map(|()| value))
+    }
+
     /// Decodes a documented JSON error body and wraps it with `variant`.
     pub async fn error_json<T: DeserializeOwned, R, E>(
         self,

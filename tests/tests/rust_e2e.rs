@@ -108,6 +108,8 @@ async fn every_endpoint_answers_through_the_macro_client() {
     assert_eq!(ada.name, "Ada");
     assert_eq!(ada.role, Some(types::Role::Admin));
     assert_eq!(ada.nickname, Some(None));
+    // `uuid` is a `clientgen::Uuid`: the server's uuid4.
+    assert_eq!(ada.external_id.get_version_num(), 4);
     let conflict = client
         .create_user(&new_user("Ada 2", "ada@example.com"))
         .await
@@ -245,7 +247,9 @@ async fn every_endpoint_answers_through_the_macro_client() {
         title: "Broken".to_string(),
         priority: Some(types::Priority::Value3),
         status: None,
-        due_on: Some(Some("2030-01-02".to_string())),
+        due_on: Some(Some(
+            clientgen::Date::from_ymd_opt(2030, 1, 2).expect("a valid date"),
+        )),
     };
     let opened = client
         .create_ticket(&ticket)
@@ -253,7 +257,23 @@ async fn every_endpoint_answers_through_the_macro_client() {
         .expect("ticket")
         .into_inner();
     assert_eq!(opened.status, Some(types::Status::Open));
-    assert_eq!(opened.due_on, Some(Some("2030-01-02".to_string())));
+    assert_eq!(
+        opened.due_on,
+        Some(Some(
+            clientgen::Date::from_ymd_opt(2030, 1, 2).expect("a valid date")
+        ))
+    );
+    // `date-time` is a `clientgen::DateTime` (UTC), set by the server just now.
+    let now = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .expect("the clock is after 1970")
+        .as_secs();
+    let now = i64::try_from(now).expect("seconds fit in i64");
+    assert!(
+        (now - opened.created_at.timestamp()).abs() < 300,
+        "created_at {} is not now",
+        opened.created_at
+    );
     client
         .create_ticket(&types::TicketCreate {
             title: "Minor".to_string(),

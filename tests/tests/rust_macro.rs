@@ -14,6 +14,7 @@ fn case_specs() -> Vec<PathBuf> {
     let fixtures = support::fixtures();
     let mut specs = vec![
         Path::new(env!("CARGO_MANIFEST_DIR")).join("rust/specs/reference.json"),
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("rust/specs/many_options.json"),
         fixtures.join("handwritten/features.json"),
         fixtures.join("handwritten/petstore-fastapi.json"),
         fixtures.join("invalid/malformed.json"),

@@ -1,50 +1,89 @@
 //! The `types` module: one serde type per IR type definition.
 
-use proc_macro2::{Ident, TokenStream};
-use quote::quote;
-
 use super::docs;
 use super::names::{self, Scope};
+use super::text::{self, Frame, Tail, line, line_fmt, typed_line};
 use super::types::{self, Names, Place};
 use crate::ir::{Api, Enum, EnumLiteral, Field, Struct, Type, TypeDef, TypeId, TypeKind, Union};
 
-/// The items of the `types` module, in spec order.
-pub fn items(api: &Api, names: Names<'_>) -> Vec<TokenStream> {
-    api.types
-        .iter()
-        .enumerate()
-        .map(|(index, def)| definition(def, TypeId(index), names))
-        .collect()
+/// Names a variant cannot take: `Self` is a keyword in that position.
+const VARIANT_RESERVED: &[&str] = &["Self"];
+
+/// Indent of the items of the `types` module.
+const INDENT: usize = 8;
+
+/// Appends the items of the `types` module, in spec order.
+pub fn write_items(out: &mut String, api: &Api, names: Names<'_>, format: bool) {
+    for (index, def) in api.types.iter().enumerate() {
+        let start = out.len();
+        definition(out, def, TypeId(index), names);
+        text::settle_item(out, start, Frame::InnerModule, format);
+    }
 }
 
-fn definition(def: &TypeDef, id: TypeId, names: Names<'_>) -> TokenStream {
-    let name = &names.types[id.0];
+fn definition(out: &mut String, def: &TypeDef, id: TypeId, names: Names<'_>) {
+    let name = names.types[id.0].as_str();
     // FastAPI titles every schema with its own name: that says nothing.
     let title = def.title.as_deref().filter(|title| *title != def.name);
-    let doc = docs::doc_pair(title, def.description.as_deref());
-    let deprecated = def.deprecated.then(|| quote!(#[deprecated]));
+    docs::doc_pair(out, INDENT, title, def.description.as_deref());
+    if def.deprecated {
+        line(out, INDENT, "#[deprecated]");
+    }
     let place = Place::defining(id);
-    let body = match &def.kind {
-        TypeKind::Struct(body) => structure(name, body, names, place),
-        TypeKind::Enum(values) => enumeration(name, values),
-        TypeKind::Union(union) if union.variants.is_empty() => {
-            quote!(pub type #name = ::clientgen::serde_json::Value;)
-        }
-        TypeKind::Union(union) => union_type(name, union, names, place),
+    match &def.kind {
+        TypeKind::Struct(body) => structure(out, name, body, names, place),
+        TypeKind::Enum(values) => enumeration(out, name, values),
+        TypeKind::Union(union) if union.variants.is_empty() => line_fmt(
+            out,
+            INDENT,
+            format_args!("pub type {name} = ::clientgen::serde_json::Value;"),
+        ),
+        TypeKind::Union(union) => union_type(out, name, union, names, place),
         TypeKind::Alias(ty) if names.recursion.is_newtype(id) => {
             let ty = types::spell(ty, names, place);
-            quote! {
-                #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-                #[serde(crate = "::clientgen::serde", transparent)]
-                pub struct #name(pub #ty);
-            }
+            line(
+                out,
+                INDENT,
+                "#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]",
+            );
+            line(
+                out,
+                INDENT,
+                "#[serde(crate = \"::clientgen::serde\", transparent)]",
+            );
+            line_fmt(out, INDENT, format_args!("pub struct {name}(pub {ty});"));
         }
         TypeKind::Alias(ty) => {
             let ty = types::spell(ty, names, place);
-            quote!(pub type #name = #ty;)
+            line_fmt(out, INDENT, format_args!("pub type {name} = {ty};"));
         }
-    };
-    quote!(#doc #deprecated #body)
+    }
+}
+
+/// Appends `#[derive(…)]` at `indent`: on one line when it fits, else a line per trait.
+pub fn derive(out: &mut String, indent: usize, traits: &[&str]) {
+    let joined = traits.join(", ");
+    if indent + joined.len() + "#[derive()]".len() <= text::MARGIN {
+        line_fmt(out, indent, format_args!("#[derive({joined})]"));
+        return;
+    }
+    line(out, indent, "#[derive(");
+    for (index, name) in traits.iter().enumerate() {
+        let comma = if index + 1 < traits.len() { "," } else { "" };
+        line_fmt(out, indent + 4, format_args!("{name}{comma}"));
+    }
+    line(out, indent, ")]");
+}
+
+/// Appends `Variant(Type),` at `indent`, broken after `(` when it does not fit.
+pub fn tuple_variant(out: &mut String, indent: usize, variant: &str, ty: &str) {
+    if indent + variant.len() + ty.len() + 3 <= text::MARGIN {
+        line_fmt(out, indent, format_args!("{variant}({ty}),"));
+        return;
+    }
+    line_fmt(out, indent, format_args!("{variant}("));
+    typed_line(out, indent + 4, "", ty, Tail::TrailingComma);
+    line(out, indent, "),");
 }
 
 /// The Rust names of a struct's fields, in order, then the name of its additional-properties
@@ -59,76 +98,106 @@ pub fn field_names(body: &Struct) -> (Vec<String>, String) {
     (fields, scope.claim("additional_properties".to_string()))
 }
 
-fn structure(name: &Ident, body: &Struct, names: Names<'_>, place: Place) -> TokenStream {
+fn structure(out: &mut String, name: &str, body: &Struct, names: Names<'_>, place: Place) {
     let (field_names, extra_name) = field_names(body);
     let all_optional = body
         .fields
         .iter()
         .all(|field| !field.required || types::is_nullable(&field.ty));
-    let fields = body
-        .fields
-        .iter()
-        .zip(&field_names)
-        .map(|(field, rust_name)| struct_field(field, rust_name, names, place));
-    let extra = body.additional_properties.as_ref().map(|ty| {
-        let ident = names::ident(&extra_name);
-        let ty = types::spell(&Type::Map(Box::new(ty.clone())), names, place);
-        quote! {
-            /// Properties the spec does not name.
-            #[serde(flatten)]
-            pub #ident: #ty,
-        }
-    });
-    let default = all_optional.then(|| quote!(Default,));
-    quote! {
-        #[derive(Debug, Clone, PartialEq, #default Serialize, Deserialize)]
-        #[serde(crate = "::clientgen::serde")]
-        pub struct #name {
-            #(#fields)*
-            #extra
-        }
+    if all_optional {
+        derive(
+            out,
+            INDENT,
+            &[
+                "Debug",
+                "Clone",
+                "PartialEq",
+                "Default",
+                "Serialize",
+                "Deserialize",
+            ],
+        );
+    } else {
+        derive(
+            out,
+            INDENT,
+            &["Debug", "Clone", "PartialEq", "Serialize", "Deserialize"],
+        );
     }
+    line(out, INDENT, "#[serde(crate = \"::clientgen::serde\")]");
+    if body.fields.is_empty() && body.additional_properties.is_none() {
+        line_fmt(out, INDENT, format_args!("pub struct {name} {{}}"));
+        return;
+    }
+    line_fmt(out, INDENT, format_args!("pub struct {name} {{"));
+    for (field, rust_name) in body.fields.iter().zip(&field_names) {
+        struct_field(out, field, rust_name, names, place);
+    }
+    if let Some(ty) = &body.additional_properties {
+        let ty = types::spell(&Type::Map(Box::new(ty.clone())), names, place);
+        line(out, INDENT + 4, "/// Properties the spec does not name.");
+        line(out, INDENT + 4, "#[serde(flatten)]");
+        typed_line(
+            out,
+            INDENT + 4,
+            &format!("pub {extra_name}: "),
+            &ty,
+            Tail::Counted(","),
+        );
+    }
+    line(out, INDENT, "}");
 }
 
 /// One field. Required fields are `T` (`Option<T>` when nullable); optional ones are `Option<T>`
 /// left out when `None`, and optional nullable ones `Option<Option<T>>`, so that "absent" and
 /// "null" stay apart (`Some(None)` sends `null`).
-fn struct_field(field: &Field, rust_name: &str, names: Names<'_>, place: Place) -> TokenStream {
-    let ident = names::ident(rust_name);
-    let doc = docs::doc(field.description.as_deref());
-    let deprecated = field.deprecated.then(|| quote!(#[deprecated]));
-    let rename = (rust_name != field.name).then(|| {
-        let wire = docs::string(&field.name);
-        quote!(#[serde(rename = #wire)])
-    });
-    let ty = types::spell(&field.ty, names, place);
-    let (ty, serde) = match &field.ty {
-        _ if field.required => (ty, None),
-        Type::Nullable(inner) if **inner != Type::Any => (
-            quote!(Option<#ty>),
-            Some(quote! {
-                #[serde(
-                    default,
-                    skip_serializing_if = "Option::is_none",
-                    with = "::clientgen::__private::double_option"
-                )]
-            }),
-        ),
-        _ => (
-            quote!(Option<#ty>),
-            Some(quote!(#[serde(default, skip_serializing_if = "Option::is_none")])),
-        ),
-    };
-    quote! {
-        #doc
-        #deprecated
-        #rename
-        #serde
-        pub #ident: #ty,
+fn struct_field(out: &mut String, field: &Field, rust_name: &str, names: Names<'_>, place: Place) {
+    const FIELD: usize = INDENT + 4;
+    docs::doc(out, FIELD, field.description.as_deref());
+    if field.deprecated {
+        line(out, FIELD, "#[deprecated]");
     }
+    if rust_name != field.name {
+        line_fmt(
+            out,
+            FIELD,
+            format_args!("#[serde(rename = {})]", text::literal(&field.name)),
+        );
+    }
+    let ty = types::spell(&field.ty, names, place);
+    let ty = match &field.ty {
+        _ if field.required => ty,
+        Type::Nullable(inner) if **inner != Type::Any => {
+            line(out, FIELD, "#[serde(");
+            line(out, FIELD + 4, "default,");
+            line(out, FIELD + 4, "skip_serializing_if = \"Option::is_none\",");
+            line(
+                out,
+                FIELD + 4,
+                "with = \"::clientgen::__private::double_option\"",
+            );
+            line(out, FIELD, ")]");
+            format!("Option<{ty}>")
+        }
+        _ => {
+            line(
+                out,
+                FIELD,
+                "#[serde(default, skip_serializing_if = \"Option::is_none\")]",
+            );
+            format!("Option<{ty}>")
+        }
+    };
+    typed_line(
+        out,
+        FIELD,
+        &format!("pub {rust_name}: "),
+        &ty,
+        Tail::Counted(","),
+    );
 }
 
-fn enumeration(name: &Ident, values: &Enum) -> TokenStream {
+fn enumeration(out: &mut String, name: &str, values: &Enum) {
     let integers: Option<Vec<i64>> = values
         .values
         .iter()
@@ -137,8 +206,8 @@ fn enumeration(name: &Ident, values: &Enum) -> TokenStream {
             EnumLiteral::String(_) => None,
         })
         .collect();
-    let mut scope = Scope::camel_with_reserved(&[]);
-    let variants: Vec<(Ident, TokenStream)> = values
+    let mut scope = Scope::camel_with_reserved(VARIANT_RESERVED);
+    let variants: Vec<String> = values
         .values
         .iter()
         .map(|value| {
@@ -147,163 +216,255 @@ fn enumeration(name: &Ident, values: &Enum) -> TokenStream {
                 (None, EnumLiteral::String(text)) => text.clone(),
                 (None, EnumLiteral::Integer(n)) => n.to_string(),
             };
-            let ident = names::ident(&scope.claim(names::variant_name(&raw)));
-            (ident, docs::doc(value.description.as_deref()))
+            scope.claim(names::variant_name(&raw))
         })
         .collect();
-    let unknown = names::ident(&scope.claim("UnknownValue".to_string()));
+    let unknown = scope.claim("UnknownValue".to_string());
     match integers {
-        Some(numbers) if !numbers.is_empty() => integer_enum(name, &variants, &numbers, &unknown),
-        _ => string_enum(name, values, &variants, &unknown),
+        Some(numbers) if !numbers.is_empty() => {
+            integer_enum(out, name, values, &variants, &numbers, &unknown)
+        }
+        _ => string_enum(out, name, values, &variants, &unknown),
     }
 }
 
-fn string_enum(
-    name: &Ident,
-    values: &Enum,
-    variants: &[(Ident, TokenStream)],
-    unknown: &Ident,
-) -> TokenStream {
-    let declared = values
-        .values
-        .iter()
-        .zip(variants)
-        .map(|(value, (ident, doc))| {
-            let wire = match &value.value {
-                EnumLiteral::String(text) => text.clone(),
-                EnumLiteral::Integer(n) => n.to_string(),
-            };
-            let wire = docs::string(&wire);
-            quote!(#doc #[serde(rename = #wire)] #ident,)
-        });
-    quote! {
-        #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-        #[serde(crate = "::clientgen::serde")]
-        pub enum #name {
-            #(#declared)*
-            /// A value this client does not know (the server may be newer than the spec).
-            #[serde(untagged)]
-            #unknown(String),
-        }
+const UNKNOWN_VALUE_DOC: &str =
+    "/// A value this client does not know (the server may be newer than the spec).";
+
+fn string_enum(out: &mut String, name: &str, values: &Enum, variants: &[String], unknown: &str) {
+    derive(
+        out,
+        INDENT,
+        &[
+            "Debug",
+            "Clone",
+            "PartialEq",
+            "Eq",
+            "Hash",
+            "PartialOrd",
+            "Ord",
+            "Serialize",
+            "Deserialize",
+        ],
+    );
+    line(out, INDENT, "#[serde(crate = \"::clientgen::serde\")]");
+    line_fmt(out, INDENT, format_args!("pub enum {name} {{"));
+    for (value, variant) in values.values.iter().zip(variants) {
+        docs::doc(out, INDENT + 4, value.description.as_deref());
+        let wire = match &value.value {
+            EnumLiteral::String(text) => text::literal(text),
+            EnumLiteral::Integer(n) => text::literal(&n.to_string()),
+        };
+        line_fmt(out, INDENT + 4, format_args!("#[serde(rename = {wire})]"));
+        line_fmt(out, INDENT + 4, format_args!("{variant},"));
     }
+    line(out, INDENT + 4, UNKNOWN_VALUE_DOC);
+    line(out, INDENT + 4, "#[serde(untagged)]");
+    line_fmt(out, INDENT + 4, format_args!("{unknown}(String),"));
+    line(out, INDENT, "}");
 }
 
 fn integer_enum(
-    name: &Ident,
-    variants: &[(Ident, TokenStream)],
+    out: &mut String,
+    name: &str,
+    values: &Enum,
+    variants: &[String],
     numbers: &[i64],
-    unknown: &Ident,
-) -> TokenStream {
-    let declared = variants.iter().map(|(ident, doc)| quote!(#doc #ident,));
-    let idents: Vec<&Ident> = variants.iter().map(|(ident, _)| ident).collect();
-    let literals: Vec<proc_macro2::Literal> = numbers
-        .iter()
-        .map(|n| proc_macro2::Literal::i64_unsuffixed(*n))
-        .collect();
-    quote! {
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-        #[serde(crate = "::clientgen::serde", from = "i64", into = "i64")]
-        pub enum #name {
-            #(#declared)*
-            /// A value this client does not know (the server may be newer than the spec).
-            #unknown(i64),
-        }
-
-        impl From<i64> for #name {
-            fn from(value: i64) -> Self {
-                match value {
-                    #(#literals => Self::#idents,)*
-                    other => Self::#unknown(other),
-                }
-            }
-        }
-
-        impl From<#name> for i64 {
-            fn from(value: #name) -> Self {
-                match value {
-                    #(#name::#idents => #literals,)*
-                    #name::#unknown(other) => other,
-                }
-            }
-        }
+    unknown: &str,
+) {
+    derive(
+        out,
+        INDENT,
+        &[
+            "Debug",
+            "Clone",
+            "Copy",
+            "PartialEq",
+            "Eq",
+            "Hash",
+            "PartialOrd",
+            "Ord",
+            "Serialize",
+            "Deserialize",
+        ],
+    );
+    line(
+        out,
+        INDENT,
+        "#[serde(crate = \"::clientgen::serde\", from = \"i64\", into = \"i64\")]",
+    );
+    line_fmt(out, INDENT, format_args!("pub enum {name} {{"));
+    for (value, variant) in values.values.iter().zip(variants) {
+        docs::doc(out, INDENT + 4, value.description.as_deref());
+        line_fmt(out, INDENT + 4, format_args!("{variant},"));
     }
+    line(out, INDENT + 4, UNKNOWN_VALUE_DOC);
+    line_fmt(out, INDENT + 4, format_args!("{unknown}(i64),"));
+    line(out, INDENT, "}");
+    line_fmt(out, INDENT, format_args!("impl From<i64> for {name} {{"));
+    line(out, INDENT + 4, "fn from(value: i64) -> Self {");
+    line(out, INDENT + 8, "match value {");
+    for (variant, number) in variants.iter().zip(numbers) {
+        line_fmt(
+            out,
+            INDENT + 12,
+            format_args!("{number} => Self::{variant},"),
+        );
+    }
+    line_fmt(
+        out,
+        INDENT + 12,
+        format_args!("other => Self::{unknown}(other),"),
+    );
+    line(out, INDENT + 8, "}");
+    line(out, INDENT + 4, "}");
+    line(out, INDENT, "}");
+    line_fmt(out, INDENT, format_args!("impl From<{name}> for i64 {{"));
+    line_fmt(
+        out,
+        INDENT + 4,
+        format_args!("fn from(value: {name}) -> Self {{"),
+    );
+    line(out, INDENT + 8, "match value {");
+    for (variant, number) in variants.iter().zip(numbers) {
+        line_fmt(
+            out,
+            INDENT + 12,
+            format_args!("{name}::{variant} => {number},"),
+        );
+    }
+    line_fmt(
+        out,
+        INDENT + 12,
+        format_args!("{name}::{unknown}(other) => other,"),
+    );
+    line(out, INDENT + 8, "}");
+    line(out, INDENT + 4, "}");
+    line(out, INDENT, "}");
 }
 
-fn union_type(name: &Ident, union: &Union, names: Names<'_>, place: Place) -> TokenStream {
-    let mut scope = Scope::camel_with_reserved(&[]);
+fn union_type(out: &mut String, name: &str, union: &Union, names: Names<'_>, place: Place) {
+    let mut scope = Scope::camel_with_reserved(VARIANT_RESERVED);
     match &union.discriminator {
         Some(discriminator) if !discriminator.mapping.is_empty() => {
-            let mut variants: Vec<(TypeId, Ident, Vec<String>)> = Vec::new();
+            let mut variants: Vec<(TypeId, String, Vec<&str>)> = Vec::new();
             for (tag, id) in &discriminator.mapping {
                 match variants.iter_mut().find(|(seen, _, _)| seen == id) {
-                    Some((_, _, tags)) => tags.push(tag.clone()),
+                    Some((_, _, tags)) => tags.push(tag),
                     None => {
-                        let ident = scope.claim(names.types[id.0].to_string());
-                        variants.push((*id, names::ident(&ident), vec![tag.clone()]));
+                        let variant = scope.claim(names.types[id.0].clone());
+                        variants.push((*id, variant, vec![tag]));
                     }
                 }
             }
-            let unknown = names::ident(&scope.claim("UnknownValue".to_string()));
-            let declared = variants.iter().map(|(id, ident, _)| {
+            let unknown = scope.claim("UnknownValue".to_string());
+            derive(out, INDENT, &["Debug", "Clone", "PartialEq", "Serialize"]);
+            line(
+                out,
+                INDENT,
+                "#[serde(crate = \"::clientgen::serde\", untagged)]",
+            );
+            line_fmt(out, INDENT, format_args!("pub enum {name} {{"));
+            for (id, variant, _) in &variants {
                 let ty = types::spell(&Type::Named(*id), names, place);
-                quote!(#ident(#ty),)
-            });
-            let property = docs::string(&discriminator.property);
-            let arms = variants.iter().map(|(id, ident, tags)| {
-                let tags = tags.iter().map(|tag| docs::string(tag));
+                tuple_variant(out, INDENT + 4, variant, &ty);
+            }
+            line(
+                out,
+                INDENT + 4,
+                "/// A variant this client does not know (an unknown tag).",
+            );
+            line_fmt(
+                out,
+                INDENT + 4,
+                format_args!("{unknown}(::clientgen::serde_json::Value),"),
+            );
+            line(out, INDENT, "}");
+            line_fmt(
+                out,
+                INDENT,
+                format_args!("impl<'de> Deserialize<'de> for {name} {{"),
+            );
+            line(
+                out,
+                INDENT + 4,
+                "fn deserialize<D: ::clientgen::serde::Deserializer<'de>>(",
+            );
+            line(out, INDENT + 8, "deserializer: D,");
+            line(out, INDENT + 4, ") -> Result<Self, D::Error> {");
+            line(out, INDENT + 8, "let value = any_value(deserializer)?;");
+            line_fmt(
+                out,
+                INDENT + 8,
+                format_args!(
+                    "match tag(&value, {}) {{",
+                    text::literal(&discriminator.property)
+                ),
+            );
+            for (id, variant, tags) in &variants {
+                let pattern = tags
+                    .iter()
+                    .map(|tag| format!("Some({})", text::literal(tag)))
+                    .collect::<Vec<_>>()
+                    .join(" | ");
                 let boxed = place
                     .owner
                     .is_some_and(|owner| names.recursion.needs_box(owner, *id));
                 let wrap = if boxed {
-                    quote!(|value| Self::#ident(Box::new(value)))
+                    format!("|value| Self::{variant}(Box::new(value))")
                 } else {
-                    quote!(Self::#ident)
+                    format!("Self::{variant}")
                 };
-                quote!(#(Some(#tags))|* => ::clientgen::__private::from_value(value).map(#wrap),)
-            });
-            quote! {
-                #[derive(Debug, Clone, PartialEq, Serialize)]
-                #[serde(crate = "::clientgen::serde", untagged)]
-                pub enum #name {
-                    #(#declared)*
-                    /// A variant this client does not know (an unknown tag).
-                    #unknown(::clientgen::serde_json::Value),
-                }
-
-                impl<'de> Deserialize<'de> for #name {
-                    fn deserialize<D: ::clientgen::serde::Deserializer<'de>>(
-                        deserializer: D,
-                    ) -> Result<Self, D::Error> {
-                        let value = ::clientgen::__private::any_value(deserializer)?;
-                        match ::clientgen::__private::tag(&value, #property) {
-                            #(#arms)*
-                            _ => Ok(Self::#unknown(value)),
-                        }
-                    }
-                }
+                line_fmt(
+                    out,
+                    INDENT + 12,
+                    format_args!("{pattern} => from_value(value).map({wrap}),"),
+                );
             }
+            line_fmt(
+                out,
+                INDENT + 12,
+                format_args!("_ => Ok(Self::{unknown}(value)),"),
+            );
+            line(out, INDENT + 8, "}");
+            line(out, INDENT + 4, "}");
+            line(out, INDENT, "}");
         }
         _ => {
-            let declared = union.variants.iter().map(|ty| {
-                let ident = names::ident(&scope.claim(variant_of(ty, names)));
+            derive(
+                out,
+                INDENT,
+                &["Debug", "Clone", "PartialEq", "Serialize", "Deserialize"],
+            );
+            line(
+                out,
+                INDENT,
+                "#[serde(crate = \"::clientgen::serde\", untagged)]",
+            );
+            line_fmt(out, INDENT, format_args!("pub enum {name} {{"));
+            for ty in &union.variants {
+                let variant = scope.claim(variant_of(ty, names));
                 let ty = types::spell(ty, names, place);
-                quote!(#ident(#ty),)
-            });
-            quote! {
-                #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-                #[serde(crate = "::clientgen::serde", untagged)]
-                pub enum #name {
-                    #(#declared)*
-                }
+                tuple_variant(out, INDENT + 4, &variant, &ty);
             }
+            line(out, INDENT, "}");
         }
     }
+}
+
+/// Whether a union of the API decodes by its tag (and so uses the `__private` helpers).
+pub fn is_tagged(union: &Union) -> bool {
+    union
+        .discriminator
+        .as_ref()
+        .is_some_and(|discriminator| !discriminator.mapping.is_empty())
+        && !union.variants.is_empty()
 }
 
 /// The variant name of an untagged union member: the type's name, or what the value is.
 fn variant_of(ty: &Type, names: Names<'_>) -> String {
     match ty {
-        Type::Named(id) => names.types[id.0].to_string(),
+        Type::Named(id) => names.types[id.0].clone(),
         Type::Any => "Any".to_string(),
         Type::Boolean => "Boolean".to_string(),
         Type::Integer(_) => "Integer".to_string(),

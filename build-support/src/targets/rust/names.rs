@@ -4,8 +4,6 @@
 //! invalid Rust or shadow something the generated code relies on (`Option`, `Vec`, `String`…,
 //! which the generated code names through the prelude).
 
-use proc_macro2::{Ident, Span};
-
 use crate::targets::casing;
 pub use crate::targets::naming::Scope;
 use crate::targets::naming::spell_symbols;
@@ -44,8 +42,12 @@ pub const TYPES_MODULE_NAMES: &[&str] = &[
 /// Method names the generated `Client` defines itself.
 pub const CLIENT_METHODS: &[&str] = &["new", "from", "deref", "deref_mut"];
 
-/// Local names of a generated operation body that a parameter must not shadow.
-pub const OPERATION_LOCALS: &[&str] = &["self", "request", "response"];
+/// Names of the API module's own items: builders must not take them.
+pub const API_MODULE_NAMES: &[&str] = &["Client", "From", "Self"];
+
+/// Local names of a generated operation body, and the fields and methods of a builder, that a
+/// parameter must not take.
+pub const OPERATION_LOCALS: &[&str] = &["self", "request", "response", "path", "client", "send"];
 
 /// `UpperCamelCase` for a type or variant (`user-profile` → `UserProfile`, `1password` →
 /// `Schema1password`).
@@ -90,11 +92,6 @@ pub fn snake_name(raw: &str) -> String {
     } else {
         name
     }
-}
-
-/// An identifier token for a name made by this module.
-pub fn ident(name: &str) -> Ident {
-    Ident::new(name, Span::call_site())
 }
 
 #[cfg(test)]

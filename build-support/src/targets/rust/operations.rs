@@ -1,230 +1,543 @@
-//! The `Client` methods, one `async fn` per operation, and the `responses` module (an enum per
-//! operation with several success bodies, and one per operation with documented errors).
-
-use proc_macro2::{Ident, Literal, TokenStream};
-use quote::{ToTokens, quote};
+//! The `Client` methods, one per operation, the request builders of operations with many
+//! optional parameters, and the `responses` module (an enum per operation with several success
+//! bodies, and one per operation with documented errors).
 
 use super::docs;
 use super::models;
-use super::names::{self, CLIENT_METHODS, OPERATION_LOCALS, Scope};
+use super::names::{self, API_MODULE_NAMES, CLIENT_METHODS, OPERATION_LOCALS, Scope};
+use super::text::{self, Frame, MARGIN, Tail, line, line_fmt, push_indent, typed_line};
 use super::types::{self, Names, Place};
 use crate::ir::{
-    Api, ApiKeyLocation, Content, MediaKind, Method, Operation, Parameter, ParameterLocation,
-    RequestBody, Response, SecuritySchemeKind, Status, StringFormat, Type, TypeKind,
+    Api, ApiKeyLocation, Content, MediaKind, Operation, Parameter, ParameterLocation, RequestBody,
+    Response, SecuritySchemeKind, Status, StringFormat, Type, TypeKind,
 };
 
-/// The generated code of every operation.
+/// Operations with more optional parameters than this get a request builder.
+pub const BUILDER_THRESHOLD: usize = 4;
+
+/// Stands for how a statement reaches an argument (nothing in a method, `self.` in a
+/// builder); a control character, so it never occurs in a string literal of the text.
+const ARG: &str = "\u{1}";
+/// Stands for the lifetime of a borrowed argument type (`&'a str` in a builder).
+const REF: &str = "\u{2}";
+
+/// Indent of a `Client` method.
+const METHOD: usize = 8;
+/// Indent of a statement in a method.
+const BODY: usize = 12;
+/// Indent of an item of the API module.
+const ITEM: usize = 4;
+
+/// The generated code of every operation, as text.
 #[derive(Debug, Default)]
 pub struct Operations {
-    /// `impl Client` methods.
-    pub methods: Vec<TokenStream>,
+    /// Methods of `impl Client`.
+    pub methods: String,
+    /// Request builders: items of the API module.
+    pub builders: String,
     /// Items of the `responses` module.
-    pub responses: Vec<TokenStream>,
+    pub responses: String,
 }
 
-/// Builds the methods and response enums of every operation, in spec order.
-pub fn build(api: &Api, names: Names<'_>) -> Operations {
+/// Writes the methods, builders and response enums of every operation, in spec order.
+pub fn write(api: &Api, names: Names<'_>, format: bool) -> Operations {
     let mut methods = Scope::with_reserved(CLIENT_METHODS);
     let mut enums = Scope::camel_with_reserved(&[]);
-    let mut out = Operations::default();
+    let mut builders = Scope::camel_with_reserved(API_MODULE_NAMES);
+    let mut out = Operations {
+        methods: String::with_capacity(api.operations.len() * 2048),
+        builders: String::new(),
+        responses: String::with_capacity(api.operations.len() * 512),
+    };
     for operation in &api.operations {
         let name = methods.claim(names::snake_name(&operation.id));
         let camel = names::type_name(&operation.id);
-        let method = method(
-            api,
-            operation,
-            &name,
-            &camel,
-            &mut enums,
-            names,
-            &mut out.responses,
-        );
-        out.methods.push(method);
+        let plan = Plan::of(api, operation, names);
+        let outcome = Outcome::of(operation, &camel, &mut enums, names);
+        for enum_item in &outcome.items {
+            let start = out.responses.len();
+            out.responses.push_str(enum_item);
+            text::settle_item(&mut out.responses, start, Frame::InnerModule, format);
+        }
+        let start = out.methods.len();
+        if plan.optional_count() > BUILDER_THRESHOLD {
+            let builder = builders.claim(format!("{camel}Request"));
+            builder_method(&mut out.methods, operation, &plan, &name, &builder);
+            text::settle_item(&mut out.methods, start, Frame::Impl, format);
+            let start = out.builders.len();
+            builder_items(
+                &mut out.builders,
+                operation,
+                &plan,
+                &outcome,
+                &name,
+                &builder,
+            );
+            text::settle_item(&mut out.builders, start, Frame::ApiModule, format);
+        } else {
+            plain_method(&mut out.methods, operation, &plan, &outcome, &name);
+            text::settle_item(&mut out.methods, start, Frame::Impl, format);
+        }
     }
     out
 }
 
-fn method(
-    api: &Api,
-    operation: &Operation,
-    name: &str,
-    camel: &str,
-    enums: &mut Scope,
-    names: Names<'_>,
-    responses: &mut Vec<TokenStream>,
-) -> TokenStream {
-    let mut scope = Scope::with_reserved(OPERATION_LOCALS);
-    let body = operation
-        .body
-        .as_ref()
-        .and_then(|body| Some((body, body.preferred()?)));
-    let body_name = body.map(|_| scope.claim("body".to_string()));
-    let mut arguments = Vec::new();
-    let mut statements = Vec::new();
-    let mut param_docs = Vec::new();
-    for parameter in &operation.parameters {
-        let rust_name = scope.claim(names::snake_name(&parameter.name));
-        let ident = names::ident(&rust_name);
-        let ty = parameter_type(parameter, names);
-        arguments.push(quote!(#ident: #ty));
-        if let Some(text) = &parameter.description {
-            param_docs.push(format!("- `{rust_name}`: {}", text.trim()));
+/// One argument of an operation.
+struct Argument {
+    /// The Rust name.
+    name: String,
+    /// The type with `&'a ` where a reference goes ([`REF`] stands for it).
+    ty: String,
+    /// Whether it is optional (`Option<…>`, left out when `None`).
+    optional: bool,
+    /// Its description.
+    doc: Option<String>,
+}
+
+impl Argument {
+    /// The type with references at `lifetime` (`""` or `"'a "`).
+    fn ty(&self, lifetime: &str) -> String {
+        self.ty.replace(REF, lifetime)
+    }
+
+    /// The type a setter takes: the type without its `Option`.
+    fn setter_ty(&self, lifetime: &str) -> String {
+        let ty = self.ty(lifetime);
+        ty.strip_prefix("Option<")
+            .and_then(|inner| inner.strip_suffix('>'))
+            .map(str::to_string)
+            .unwrap_or(ty)
+    }
+}
+
+/// What an operation's method takes and does, before it is laid out.
+struct Plan {
+    arguments: Vec<Argument>,
+    /// Statements with [`ARG`] standing for how an argument is reached.
+    statements: Vec<String>,
+    path: String,
+    http_method: &'static str,
+    doc: String,
+}
+
+impl Plan {
+    fn of(api: &Api, operation: &Operation, names: Names<'_>) -> Plan {
+        let mut scope = Scope::with_reserved(OPERATION_LOCALS);
+        let body = operation
+            .body
+            .as_ref()
+            .and_then(|body| Some((body, body.preferred()?)));
+        let body_name = body.map(|_| scope.claim("body".to_string()));
+        let mut arguments = Vec::new();
+        let mut statements = Vec::new();
+        for parameter in &operation.parameters {
+            let rust_name = scope.claim(names::snake_name(&parameter.name));
+            let (ty, optional) = parameter_type(parameter, names);
+            let wire = text::literal(&parameter.name);
+            statements.push(match parameter.location {
+                ParameterLocation::Path => {
+                    format!("request.path_param({wire}, &{ARG}{rust_name});")
+                }
+                ParameterLocation::Query => format!(
+                    "request.query({wire}, &{ARG}{rust_name}, {});",
+                    parameter.explode
+                ),
+                ParameterLocation::Header => format!("request.header({wire}, &{ARG}{rust_name});"),
+                ParameterLocation::Cookie => format!("request.cookie({wire}, &{ARG}{rust_name});"),
+            });
+            arguments.push(Argument {
+                name: rust_name,
+                ty,
+                optional,
+                doc: parameter.description.clone(),
+            });
         }
-        let wire = docs::string(&parameter.name);
-        statements.push(match parameter.location {
-            ParameterLocation::Path => quote!(request.path_param(#wire, &#ident);),
-            ParameterLocation::Query => {
-                let explode = parameter.explode;
-                quote!(request.query(#wire, &#ident, #explode);)
+        if let Some(security) = security(api, operation) {
+            statements.push(security);
+        }
+        if let (Some((body, content)), Some(body_name)) = (body, body_name) {
+            let (ty, send) = body_code(api, body, content, &body_name, names);
+            statements.push(send);
+            arguments.push(Argument {
+                name: body_name,
+                ty,
+                optional: !body.required,
+                doc: body.description.clone(),
+            });
+        }
+        let mut doc = String::new();
+        for part in [&operation.summary, &operation.description]
+            .into_iter()
+            .flatten()
+        {
+            let part = part.trim();
+            if !part.is_empty() && !doc.contains(part) {
+                doc.push_str(part);
+                doc.push_str("\n\n");
             }
-            ParameterLocation::Header => quote!(request.header(#wire, &#ident);),
-            ParameterLocation::Cookie => quote!(request.cookie(#wire, &#ident);),
-        });
-    }
-    if let Some(security) = security(api, operation) {
-        statements.push(security);
-    }
-    if let (Some((body, content)), Some(body_name)) = (body, &body_name) {
-        let ident = names::ident(body_name);
-        let (ty, send) = body_code(api, body, content, &ident, names);
-        if let Some(text) = &body.description {
-            param_docs.push(format!("- `{body_name}`: {}", text.trim()));
         }
-        arguments.push(quote!(#ident: #ty));
-        statements.push(send);
-    }
-    let outcome = Outcome::of(operation, camel, enums, names);
-    responses.extend(outcome.items.iter().cloned());
-    let success = &outcome.success;
-    let error = &outcome.error;
-    let dispatch = outcome.dispatch();
-    let ident = names::ident(name);
-    let http_method = method_tokens(operation.method);
-    let path = docs::string(&operation.path);
-    let request = if statements.is_empty() {
-        quote!(let request)
-    } else {
-        quote!(let mut request)
-    };
-    let mut doc_text = String::new();
-    for part in [&operation.summary, &operation.description]
-        .into_iter()
-        .flatten()
-    {
-        let part = part.trim();
-        if !part.is_empty() && !doc_text.contains(part) {
-            doc_text.push_str(part);
-            doc_text.push_str("\n\n");
+        doc.push_str(&format!(
+            "Sends `{} {}`.",
+            operation.method.as_str(),
+            operation.path.replace('`', "'")
+        ));
+        Plan {
+            arguments,
+            statements,
+            path: text::literal(&operation.path),
+            http_method: operation.method.as_str(),
+            doc,
         }
     }
-    doc_text.push_str(&format!(
-        "Sends `{} {}`.",
-        operation.method.as_str(),
-        operation.path.replace('`', "'")
+
+    fn optional_count(&self) -> usize {
+        self.arguments.iter().filter(|a| a.optional).count()
+    }
+
+    /// `- `name`: description` lines for the arguments `keep` selects.
+    fn argument_docs(&self, keep: impl Fn(&Argument) -> bool) -> String {
+        let mut docs = String::new();
+        for argument in self.arguments.iter().filter(|a| keep(a)) {
+            if let Some(text) = &argument.doc {
+                docs.push_str(&format!("\n- `{}`: {}", argument.name, text.trim()));
+            }
+        }
+        docs
+    }
+
+    /// The statements of the method body, up to and including the dispatch on the status.
+    fn write_body(&self, out: &mut String, outcome: &Outcome, client: &str, access: &str) {
+        for alias in &outcome.aliases {
+            line(out, BODY, alias);
+        }
+        line_fmt(out, BODY, format_args!("let path = {};", self.path));
+        let binding = if self.statements.is_empty() {
+            "let request"
+        } else {
+            "let mut request"
+        };
+        line_fmt(
+            out,
+            BODY,
+            format_args!(
+                "{binding} = {client}.request(::clientgen::Method::{}, path);",
+                self.http_method
+            ),
+        );
+        for statement in &self.statements {
+            let statement = statement.replace(ARG, access);
+            for piece in statement.split('\n') {
+                // Pieces of an `if let` block carry their own extra indent.
+                let extra = piece.len() - piece.trim_start().len();
+                line(out, BODY + extra, piece.trim_start());
+            }
+        }
+        line(out, BODY, "let response = request.send().await?;");
+        outcome.write_dispatch(out);
+    }
+}
+
+/// A method that takes every argument: `client.op(a, b, None).await`.
+fn plain_method(
+    out: &mut String,
+    operation: &Operation,
+    plan: &Plan,
+    outcome: &Outcome,
+    name: &str,
+) {
+    let mut doc = plan.doc.clone();
+    let argument_docs = plan.argument_docs(|_| true);
+    if !argument_docs.is_empty() {
+        doc.push_str("\n\nArguments:");
+        doc.push_str(&argument_docs);
+    }
+    docs::doc(out, METHOD, Some(&doc));
+    if operation.deprecated {
+        line(out, METHOD, "#[deprecated]");
+    }
+    let mut arguments = vec![("&self".to_string(), String::new())];
+    arguments.extend(
+        plan.arguments
+            .iter()
+            .map(|a| (format!("{}: ", a.name), a.ty(""))),
+    );
+    signature(
+        out,
+        METHOD,
+        &format!("pub async fn {name}"),
+        &arguments,
+        &outcome.result_type(),
+    );
+    plan.write_body(out, outcome, "self.0", "");
+    line(out, METHOD, "}");
+}
+
+/// The `Client` method of an operation with a builder: it takes the required arguments.
+fn builder_method(out: &mut String, operation: &Operation, plan: &Plan, name: &str, builder: &str) {
+    let mut doc = plan.doc.clone();
+    let argument_docs = plan.argument_docs(|a| !a.optional);
+    if !argument_docs.is_empty() {
+        doc.push_str("\n\nArguments:");
+        doc.push_str(&argument_docs);
+    }
+    doc.push_str(&format!(
+        "\n\nOptional parameters are set on the returned [`{builder}`]; `.send().await` sends \
+         the request."
     ));
-    if !param_docs.is_empty() {
-        doc_text.push_str("\n\nArguments:\n");
-        doc_text.push_str(&param_docs.join("\n"));
+    docs::doc(out, METHOD, Some(&doc));
+    if operation.deprecated {
+        line(out, METHOD, "#[deprecated]");
     }
-    let doc = docs::doc(Some(&doc_text));
-    let deprecated = operation.deprecated.then(|| quote!(#[deprecated]));
-    quote! {
-        #doc
-        #deprecated
-        pub async fn #ident(
-            &self,
-            #(#arguments),*
-        ) -> Result<::clientgen::ResponseValue<#success>, ::clientgen::Error<#error>> {
-            #request = self.0.request(#http_method, #path);
-            #(#statements)*
-            let response = request.send().await?;
-            #dispatch
+    let borrows = plan.arguments.iter().any(|a| a.ty.contains(REF));
+    let (head, receiver, lifetime, ret) = if borrows {
+        (
+            format!("pub fn {name}<'a>"),
+            "&'a self",
+            "'a ",
+            format!("{builder}<'a>"),
+        )
+    } else {
+        (
+            format!("pub fn {name}"),
+            "&self",
+            "",
+            format!("{builder}<'_>"),
+        )
+    };
+    let mut arguments = vec![(receiver.to_string(), String::new())];
+    arguments.extend(
+        plan.arguments
+            .iter()
+            .filter(|a| !a.optional)
+            .map(|a| (format!("{}: ", a.name), a.ty(lifetime))),
+    );
+    signature(out, METHOD, &head, &arguments, &ret);
+    line_fmt(out, BODY, format_args!("{builder} {{"));
+    line(out, BODY + 4, "client: self,");
+    for argument in &plan.arguments {
+        if argument.optional {
+            line_fmt(out, BODY + 4, format_args!("{}: None,", argument.name));
+        } else {
+            line_fmt(out, BODY + 4, format_args!("{},", argument.name));
         }
     }
+    line(out, BODY, "}");
+    line(out, METHOD, "}");
 }
 
-fn method_tokens(method: Method) -> TokenStream {
-    let name = names::ident(method.as_str());
-    quote!(::clientgen::reqwest::Method::#name)
+/// The builder struct of an operation and its setters and `send`.
+fn builder_items(
+    out: &mut String,
+    operation: &Operation,
+    plan: &Plan,
+    outcome: &Outcome,
+    name: &str,
+    builder: &str,
+) {
+    docs::doc(
+        out,
+        ITEM,
+        Some(&format!(
+            "The request of [`Client::{name}`]: set optional parameters, then `.send().await`."
+        )),
+    );
+    line(out, ITEM, "#[derive(Debug)]");
+    line_fmt(out, ITEM, format_args!("pub struct {builder}<'a> {{"));
+    line(out, ITEM + 4, "client: &'a Client,");
+    for argument in &plan.arguments {
+        typed_line(
+            out,
+            ITEM + 4,
+            &format!("{}: ", argument.name),
+            &argument.ty("'a "),
+            Tail::Counted(","),
+        );
+    }
+    line(out, ITEM, "}");
+    line_fmt(out, ITEM, format_args!("impl<'a> {builder}<'a> {{"));
+    for argument in plan.arguments.iter().filter(|a| a.optional) {
+        let doc = match &argument.doc {
+            Some(text) => format!("Sets `{}`: {}", argument.name, text.trim()),
+            None => format!("Sets `{}`.", argument.name),
+        };
+        docs::doc(out, METHOD, Some(&doc));
+        signature(
+            out,
+            METHOD,
+            &format!("pub fn {}", argument.name),
+            &[
+                ("mut self".to_string(), String::new()),
+                ("value: ".to_string(), argument.setter_ty("'a ")),
+            ],
+            "Self",
+        );
+        line_fmt(
+            out,
+            BODY,
+            format_args!("self.{} = Some(value);", argument.name),
+        );
+        line(out, BODY, "self");
+        line(out, METHOD, "}");
+    }
+    docs::doc(
+        out,
+        METHOD,
+        Some(&format!(
+            "Sends `{} {}`.",
+            operation.method.as_str(),
+            operation.path.replace('`', "'")
+        )),
+    );
+    if operation.deprecated {
+        line(out, METHOD, "#[deprecated]");
+    }
+    signature(
+        out,
+        METHOD,
+        "pub async fn send",
+        &[("self".to_string(), String::new())],
+        &outcome.result_type(),
+    );
+    plan.write_body(out, outcome, "self.client.0", "self.");
+    line(out, METHOD, "}");
+    line(out, ITEM, "}");
 }
 
-/// A parameter's Rust type: plain strings are borrowed, optional parameters are `Option`.
-fn parameter_type(parameter: &Parameter, names: Names<'_>) -> TokenStream {
+/// A function signature and the opening brace, as prettyplease lays it out: on one line when
+/// it fits, else one argument per line and the return type after `)`.
+fn signature(
+    out: &mut String,
+    indent: usize,
+    head: &str,
+    arguments: &[(String, String)],
+    ret: &str,
+) {
+    let joined = arguments
+        .iter()
+        .map(|(prefix, ty)| format!("{prefix}{ty}"))
+        .collect::<Vec<_>>()
+        .join(", ");
+    let one_line = format!("{head}({joined}) -> {ret} {{");
+    if indent + one_line.len() <= MARGIN {
+        line(out, indent, &one_line);
+        return;
+    }
+    push_indent(out, indent);
+    out.push_str(head);
+    out.push_str("(\n");
+    let last = arguments.len().saturating_sub(1);
+    for (index, (prefix, ty)) in arguments.iter().enumerate() {
+        let tail = if index == last {
+            Tail::TrailingComma
+        } else {
+            Tail::Counted(",")
+        };
+        typed_line(out, indent + 4, prefix, ty, tail);
+    }
+    typed_line(out, indent, ") -> ", ret, Tail::Counted(" {"));
+}
+
+/// A parameter's type ([`REF`] where a lifetime may go) and whether it is optional: plain
+/// strings are borrowed, optional parameters are `Option`.
+fn parameter_type(parameter: &Parameter, names: Names<'_>) -> (String, bool) {
     let (ty, nullable) = match &parameter.ty {
         Type::Nullable(inner) => (&**inner, true),
         other => (other, false),
     };
     let spelled = match ty {
-        Type::String(StringFormat::Plain) => quote!(&str),
+        Type::String(StringFormat::Plain) => format!("&{REF}str"),
         other => types::spell(other, names, Place::OPERATION),
     };
     if (parameter.required && !nullable) || *ty == Type::Any {
-        spelled
+        (spelled, false)
     } else {
-        quote!(Option<#spelled>)
+        (format!("Option<{spelled}>"), true)
     }
 }
 
-/// The body argument's type and the statement that sends it.
+/// The body argument's type ([`REF`] where a lifetime may go) and the statement that sends it
+/// ([`ARG`] where the argument is reached). An optional body is an `Option` and is sent when
+/// `Some`.
 fn body_code(
     api: &Api,
     body: &RequestBody,
     content: &Content,
-    ident: &Ident,
+    name: &str,
     names: Names<'_>,
-) -> (TokenStream, TokenStream) {
-    let media_type = docs::string(&content.media_type);
+) -> (String, String) {
+    let media_type = text::literal(&content.media_type);
     let spelled = types::spell(&content.ty, names, Place::OPERATION);
-    match content.kind {
-        MediaKind::Json if !body.required => (
-            quote!(Option<&#spelled>),
-            quote!(if let Some(#ident) = #ident { request.json(#ident); }),
+    // A required body is reached through the argument; an optional one is bound by `if let`.
+    let access = if body.required {
+        format!("{ARG}{name}")
+    } else {
+        name.to_string()
+    };
+    let (ty, call) = match content.kind {
+        MediaKind::Json => (
+            format!("&{REF}{spelled}"),
+            format!("request.json({access});"),
         ),
-        MediaKind::Json => (quote!(&#spelled), quote!(request.json(#ident);)),
-        MediaKind::Form => (quote!(&#spelled), quote!(request.form(#ident);)),
-        MediaKind::Multipart => match &content.ty {
-            Type::Named(id) => match &api.type_def(*id).kind {
-                TypeKind::Struct(shape) => {
-                    let (field_names, _) = models::field_names(shape);
-                    let parts = shape.fields.iter().zip(&field_names).map(|(field, name)| {
-                        let wire = docs::string(&field.name);
-                        let field_ident = names::ident(name);
-                        let access = quote!(#ident.#field_ident);
-                        match (&field.ty, field.required) {
-                            (Type::Binary, true) => quote!(.file(#wire, &#access)),
-                            (Type::Binary, false)
-                            | (Type::List(_), true)
-                            | (Type::Nullable(_), true)
-                                if holds_binary(&field.ty) =>
-                            {
-                                quote!(.files(#wire, &#access))
-                            }
-                            (Type::List(_) | Type::Nullable(_), false)
-                                if holds_binary(&field.ty) =>
-                            {
-                                quote!(.files(#wire, #access.iter().flatten()))
-                            }
-                            _ => quote!(.text(#wire, &#access)),
-                        }
-                    });
-                    (
-                        quote!(&#spelled),
-                        quote!(request.multipart(::clientgen::Multipart::new() #(#parts)*);),
-                    )
-                }
-                _ => (
-                    quote!(::clientgen::Multipart),
-                    quote!(request.multipart(#ident);),
-                ),
-            },
-            _ => (
-                quote!(::clientgen::Multipart),
-                quote!(request.multipart(#ident);),
+        MediaKind::Form => (
+            format!("&{REF}{spelled}"),
+            format!("request.form({access});"),
+        ),
+        MediaKind::Multipart => match multipart_parts(api, &content.ty, &access) {
+            Some(parts) => (
+                format!("&{REF}{spelled}"),
+                format!("request.multipart(::clientgen::Multipart::new(){parts});"),
+            ),
+            None => (
+                "::clientgen::Multipart".to_string(),
+                format!("request.multipart({access});"),
             ),
         },
-        MediaKind::Text => (quote!(String), quote!(request.text(#ident, #media_type);)),
-        MediaKind::Binary => (quote!(Vec<u8>), quote!(request.bytes(#ident, #media_type);)),
+        MediaKind::Text => (
+            "String".to_string(),
+            format!("request.text({access}, {media_type});"),
+        ),
+        MediaKind::Binary => (
+            "Vec<u8>".to_string(),
+            format!("request.bytes({access}, {media_type});"),
+        ),
+    };
+    if body.required {
+        (ty, call)
+    } else {
+        (
+            format!("Option<{ty}>"),
+            format!("if let Some({name}) = {ARG}{name} {{\n    {call}\n}}"),
+        )
     }
+}
+
+/// `.file(…)`, `.text(…)` calls for the fields of a multipart body struct.
+fn multipart_parts(api: &Api, ty: &Type, name: &str) -> Option<String> {
+    let Type::Named(id) = ty else {
+        return None;
+    };
+    let TypeKind::Struct(shape) = &api.type_def(*id).kind else {
+        return None;
+    };
+    let (field_names, _) = models::field_names(shape);
+    let mut parts = String::new();
+    for (field, field_name) in shape.fields.iter().zip(&field_names) {
+        let wire = text::literal(&field.name);
+        let access = format!("{name}.{field_name}");
+        parts.push_str(&match (&field.ty, field.required) {
+            (Type::Binary, true) => format!(".file({wire}, &{access})"),
+            (Type::Binary, false) | (Type::List(_), true) | (Type::Nullable(_), true)
+                if holds_binary(&field.ty) =>
+            {
+                format!(".files({wire}, &{access})")
+            }
+            (Type::List(_) | Type::Nullable(_), false) if holds_binary(&field.ty) => {
+                format!(".files({wire}, {access}.iter().flatten())")
+            }
+            _ => format!(".text({wire}, &{access})"),
+        });
+    }
+    Some(parts)
 }
 
 /// Whether a multipart field is a file, or one level of list or null around files.
@@ -236,9 +549,9 @@ fn holds_binary(ty: &Type) -> bool {
     }
 }
 
-/// `request.security(&[...])` for an operation that needs credentials.
-fn security(api: &Api, operation: &Operation) -> Option<TokenStream> {
-    let alternatives: Vec<TokenStream> = operation
+/// `request.security(&[...]);` for an operation that needs credentials.
+fn security(api: &Api, operation: &Operation) -> Option<String> {
+    let alternatives: Vec<String> = operation
         .security
         .iter()
         .filter_map(|alternative| {
@@ -246,44 +559,44 @@ fn security(api: &Api, operation: &Operation) -> Option<TokenStream> {
                 .iter()
                 .map(|key| {
                     let scheme = api.security_scheme(key)?;
-                    let key = docs::string(key);
+                    let key = text::literal(key);
                     Some(match &scheme.kind {
                         SecuritySchemeKind::Bearer { .. } => {
-                            quote!(::clientgen::Scheme::bearer(#key))
+                            format!("::clientgen::Scheme::bearer({key})")
                         }
-                        SecuritySchemeKind::Basic => quote!(::clientgen::Scheme::basic(#key)),
+                        SecuritySchemeKind::Basic => format!("::clientgen::Scheme::basic({key})"),
                         SecuritySchemeKind::ApiKey { location, name } => {
-                            let location = names::ident(match location {
+                            let location = match location {
                                 ApiKeyLocation::Header => "Header",
                                 ApiKeyLocation::Query => "Query",
                                 ApiKeyLocation::Cookie => "Cookie",
-                            });
-                            let name = docs::string(name);
-                            quote!(::clientgen::Scheme::api_key(
-                                #key,
-                                ::clientgen::ApiKeyIn::#location,
-                                #name
-                            ))
+                            };
+                            format!(
+                                "::clientgen::Scheme::api_key({key}, ::clientgen::ApiKeyIn::{location}, {})",
+                                text::literal(name)
+                            )
                         }
                     })
                 })
                 .collect::<Option<Vec<_>>>()?;
-            Some(quote!(&[#(#schemes),*]))
+            Some(format!("&[{}]", schemes.join(", ")))
         })
         .collect();
-    (!alternatives.is_empty()).then(|| quote!(request.security(&[#(#alternatives),*]);))
+    (!alternatives.is_empty()).then(|| format!("request.security(&[{}]);", alternatives.join(", ")))
 }
 
 /// How an operation's responses are typed and decoded.
 struct Outcome {
     /// The success body type.
-    success: TokenStream,
-    /// The documented error type.
-    error: TokenStream,
+    success: String,
+    /// The documented error type (`None`: no documented error).
+    error: Option<String>,
     /// `match response.status()` arms in order: rank, pattern, body.
-    arms: Vec<(u8, TokenStream, TokenStream)>,
-    /// Enums for the `responses` module.
-    items: Vec<TokenStream>,
+    arms: Vec<(u8, String, String)>,
+    /// Enums for the `responses` module, as text.
+    items: Vec<String>,
+    /// `use` lines that give the response enums short names in the method body.
+    aliases: Vec<String>,
 }
 
 /// How one documented body is decoded.
@@ -299,12 +612,15 @@ struct Documented<'a> {
     response: &'a Response,
     decode: Decode,
     /// The body type as the `Client` spells it (`None`: no body).
-    ty: Option<TokenStream>,
+    ty: Option<String>,
     /// The body type as the `responses` module spells it.
-    variant_ty: Option<TokenStream>,
-    pattern: TokenStream,
-    variant: Ident,
+    variant_ty: Option<String>,
+    pattern: String,
+    variant: String,
 }
+
+/// Indent of an item of the `responses` module.
+const RESPONSES: usize = 8;
 
 impl Outcome {
     fn of(operation: &Operation, camel: &str, enums: &mut Scope, names: Names<'_>) -> Outcome {
@@ -315,102 +631,96 @@ impl Outcome {
             .partition(|r| r.status.is_success() || (!has_success && r.status == Status::Default));
         let success: Vec<Documented> = success.into_iter().map(|r| documented(r, names)).collect();
         let errors: Vec<Documented> = errors.into_iter().map(|r| documented(r, names)).collect();
-        let mut arms: Vec<(u8, TokenStream, TokenStream)> = Vec::new();
+        let mut arms: Vec<(u8, String, String)> = Vec::new();
         let mut items = Vec::new();
+        let mut aliases = Vec::new();
         let default_is_success = success.iter().any(|d| d.response.status == Status::Default);
 
         let distinct = {
-            let mut seen: Vec<String> = success
+            let mut seen: Vec<&str> = success
                 .iter()
-                .map(|d| d.ty.as_ref().map(ToString::to_string).unwrap_or_default())
+                .map(|d| d.ty.as_deref().unwrap_or_default())
                 .collect();
             seen.dedup();
             seen.len()
         };
         let success_type = if success.is_empty() {
-            arms.push((1, quote!(200..=299), quote!(response.empty().await)));
-            quote!(())
+            arms.push((
+                1,
+                "200..=299".to_string(),
+                "response.empty().await".to_string(),
+            ));
+            "()".to_string()
         } else if distinct == 1 {
             for d in &success {
-                let pattern = &d.pattern;
-                let call = decode_call(d.decode);
-                arms.push((d.rank(), pattern.clone(), quote!(response.#call().await)));
+                arms.push((
+                    d.rank(),
+                    d.pattern.clone(),
+                    format!("response.{}().await", decode_call(d.decode)),
+                ));
             }
-            success[0].ty.clone().unwrap_or_else(|| quote!(()))
+            success[0].ty.clone().unwrap_or_else(|| "()".to_string())
         } else {
-            let enum_name = names::ident(&enums.claim(format!("{camel}Response")));
-            let doc = docs::doc(Some(&format!(
-                "The success bodies of `{}`, by status.",
-                operation.id.replace('`', "'")
-            )));
-            let variants = success.iter().map(|d| variant_declaration(d));
-            items.push(quote! {
-                #doc
-                #[derive(Debug, Clone, PartialEq)]
-                pub enum #enum_name {
-                    #(#variants)*
-                }
-            });
+            let enum_name = enums.claim(format!("{camel}Response"));
+            items.push(response_enum(
+                &enum_name,
+                &format!(
+                    "The success bodies of `{}`, by status.",
+                    operation.id.replace('`', "'")
+                ),
+                &success,
+            ));
             for d in &success {
-                let pattern = &d.pattern;
-                let call = match (d.decode, &d.ty) {
-                    // The body type cannot be inferred through the closure: name it.
-                    (Decode::Json, Some(ty)) => quote!(json::<#ty, _>),
-                    _ => decode_call(d.decode).into_token_stream(),
-                };
                 let variant = &d.variant;
-                let wrap = match d.ty {
-                    Some(_) => quote!(responses::#enum_name::#variant),
-                    None => quote!(|()| responses::#enum_name::#variant),
+                let call = match d.decode {
+                    Decode::Json => format!("json_as(Success::{variant})"),
+                    Decode::Text => format!("text_as(Success::{variant})"),
+                    Decode::Bytes => format!("bytes_as(Success::{variant})"),
+                    Decode::Empty => format!("empty_as(Success::{variant})"),
                 };
                 arms.push((
                     d.rank(),
-                    pattern.clone(),
-                    quote!(response.#call().await.map(|value| value.map(#wrap))),
+                    d.pattern.clone(),
+                    format!("response.{call}.await"),
                 ));
             }
-            quote!(responses::#enum_name)
+            aliases.push(format!("use responses::{enum_name} as Success;"));
+            format!("responses::{enum_name}")
         };
 
         let error_type = if errors.is_empty() {
-            quote!(::std::convert::Infallible)
+            None
         } else {
-            let enum_name = names::ident(&enums.claim(format!("{camel}Error")));
-            let doc = docs::doc(Some(&format!(
-                "The documented error bodies of `{}`, by status.",
-                operation.id.replace('`', "'")
-            )));
-            let variants = errors.iter().map(|d| variant_declaration(d));
-            items.push(quote! {
-                #doc
-                #[derive(Debug, Clone, PartialEq)]
-                pub enum #enum_name {
-                    #(#variants)*
-                }
-            });
+            let enum_name = enums.claim(format!("{camel}Error"));
+            items.push(response_enum(
+                &enum_name,
+                &format!(
+                    "The documented error bodies of `{}`, by status.",
+                    operation.id.replace('`', "'")
+                ),
+                &errors,
+            ));
             for d in &errors {
-                let pattern = &d.pattern;
-                let variant = &d.variant;
+                let call = match d.decode {
+                    Decode::Json => "error_json",
+                    Decode::Bytes | Decode::Text => "error_bytes",
+                    Decode::Empty => "error_empty",
+                };
                 arms.push((
                     d.rank(),
-                    pattern.clone(),
-                    match d.decode {
-                        Decode::Json => quote!(
-                            response.error_json(responses::#enum_name::#variant).await
-                        ),
-                        Decode::Bytes | Decode::Text => quote!(
-                            response.error_bytes(responses::#enum_name::#variant).await
-                        ),
-                        Decode::Empty => quote!(
-                            response.error_empty(responses::#enum_name::#variant).await
-                        ),
-                    },
+                    d.pattern.clone(),
+                    format!("response.{call}(Error::{}).await", d.variant),
                 ));
             }
-            quote!(responses::#enum_name)
+            aliases.push(format!("use responses::{enum_name} as Error;"));
+            Some(format!("responses::{enum_name}"))
         };
         if !default_is_success && !errors.iter().any(|d| d.response.status == Status::Default) {
-            arms.push((3, quote!(_), quote!(response.unexpected().await)));
+            arms.push((
+                3,
+                "_".to_string(),
+                "response.unexpected().await".to_string(),
+            ));
         }
         // Codes before ranges before `default`, so that every arm is reachable.
         arms.sort_by_key(|(rank, _, _)| *rank);
@@ -419,23 +729,56 @@ impl Outcome {
             error: error_type,
             arms,
             items,
+            aliases,
+        }
+    }
+
+    /// `::clientgen::ApiResult<Success, Error>`.
+    fn result_type(&self) -> String {
+        match &self.error {
+            Some(error) => format!("::clientgen::ApiResult<{}, {error}>", self.success),
+            None => format!("::clientgen::ApiResult<{}>", self.success),
+        }
+    }
+
+    /// The `match` on the status, or the one body when every status goes the same way.
+    fn write_dispatch(&self, out: &mut String) {
+        match self.arms.as_slice() {
+            [(rank, _, body)] if *rank >= 2 => line(out, BODY, body),
+            arms => {
+                line(out, BODY, "match response.status() {");
+                for (_, pattern, body) in arms {
+                    let arm = format!("{pattern} => {body},");
+                    // The comma is printed only when the arm stays on one line: it does not
+                    // count.
+                    if BODY + 4 + arm.len() - 1 <= MARGIN {
+                        line(out, BODY + 4, &arm);
+                    } else {
+                        line_fmt(out, BODY + 4, format_args!("{pattern} => {{"));
+                        line(out, BODY + 8, body);
+                        line(out, BODY + 4, "}");
+                    }
+                }
+                line(out, BODY, "}");
+            }
         }
     }
 }
 
-impl Outcome {
-    /// The `match` on the status, or the one body when every status goes the same way.
-    fn dispatch(&self) -> TokenStream {
-        match self.arms.as_slice() {
-            [(rank, _, body)] if *rank >= 2 => quote!(#body),
-            arms => {
-                let arms = arms
-                    .iter()
-                    .map(|(_, pattern, body)| quote!(#pattern => #body,));
-                quote!(match response.status() { #(#arms)* })
-            }
+fn response_enum(name: &str, doc: &str, documented: &[Documented<'_>]) -> String {
+    let mut out = String::new();
+    docs::doc(&mut out, RESPONSES, Some(doc));
+    line(&mut out, RESPONSES, "#[derive(Debug, Clone, PartialEq)]");
+    line_fmt(&mut out, RESPONSES, format_args!("pub enum {name} {{"));
+    for d in documented {
+        docs::doc(&mut out, RESPONSES + 4, d.response.description.as_deref());
+        match &d.variant_ty {
+            Some(ty) => models::tuple_variant(&mut out, RESPONSES + 4, &d.variant, ty),
+            None => line_fmt(&mut out, RESPONSES + 4, format_args!("{},", d.variant)),
         }
     }
+    line(&mut out, RESPONSES, "}");
+    out
 }
 
 fn documented<'a>(response: &'a Response, names: Names<'_>) -> Documented<'a> {
@@ -449,21 +792,17 @@ fn documented<'a>(response: &'a Response, names: Names<'_>) -> Documented<'a> {
     };
     let spell = |place| match (decode, content) {
         (Decode::Json, Some(content)) => Some(types::spell(&content.ty, names, place)),
-        (Decode::Text, _) => Some(quote!(String)),
-        (Decode::Bytes, _) => Some(quote!(Vec<u8>)),
+        (Decode::Text, _) => Some("String".to_string()),
+        (Decode::Bytes, _) => Some("Vec<u8>".to_string()),
         _ => None,
     };
     let (pattern, variant) = match response.status {
-        Status::Code(code) => (
-            Literal::u16_unsuffixed(code).into_token_stream(),
-            format!("Status{code}"),
-        ),
+        Status::Code(code) => (code.to_string(), format!("Status{code}")),
         Status::Range(class) => {
-            let low = Literal::u16_unsuffixed(u16::from(class) * 100);
-            let high = Literal::u16_unsuffixed(u16::from(class) * 100 + 99);
-            (quote!(#low..=#high), format!("Status{class}xx"))
+            let low = u16::from(class) * 100;
+            (format!("{low}..={}", low + 99), format!("Status{class}xx"))
         }
-        Status::Default => (quote!(_), "Default".to_string()),
+        Status::Default => ("_".to_string(), "Default".to_string()),
     };
     Documented {
         response,
@@ -471,7 +810,7 @@ fn documented<'a>(response: &'a Response, names: Names<'_>) -> Documented<'a> {
         ty: spell(Place::OPERATION),
         variant_ty: spell(Place::RESPONSES),
         pattern,
-        variant: names::ident(&variant),
+        variant,
     }
 }
 
@@ -486,20 +825,11 @@ impl Documented<'_> {
     }
 }
 
-fn variant_declaration(documented: &Documented<'_>) -> TokenStream {
-    let doc = docs::doc(documented.response.description.as_deref());
-    let variant = &documented.variant;
-    match &documented.variant_ty {
-        Some(ty) => quote!(#doc #variant(#ty),),
-        None => quote!(#doc #variant,),
-    }
-}
-
-fn decode_call(decode: Decode) -> Ident {
-    names::ident(match decode {
+fn decode_call(decode: Decode) -> &'static str {
+    match decode {
         Decode::Json => "json",
         Decode::Text => "text",
         Decode::Bytes => "bytes",
         Decode::Empty => "empty",
-    })
+    }
 }

@@ -1,16 +1,13 @@
 //! How IR types are spelled as Rust types.
 
-use proc_macro2::{Ident, TokenStream};
-use quote::quote;
-
 use super::recursion::Recursion;
-use crate::ir::{IntegerFormat, Type, TypeId};
+use crate::ir::{IntegerFormat, StringFormat, Type, TypeId};
 
 /// What the spelling of a type depends on.
 #[derive(Debug, Clone, Copy)]
 pub struct Names<'a> {
     /// Type names by [`TypeId`].
-    pub types: &'a [Ident],
+    pub types: &'a [String],
     /// Recursion facts, for boxing.
     pub recursion: &'a Recursion,
 }
@@ -36,7 +33,7 @@ pub struct Place {
 }
 
 impl Place {
-    /// In an operation of the `Client`.
+    /// In an operation of the `Client` or a builder.
     pub const OPERATION: Place = Place {
         module: Module::Api,
         owner: None,
@@ -58,49 +55,60 @@ impl Place {
 }
 
 /// Spells `ty` at `place`.
-pub fn spell(ty: &Type, names: Names<'_>, place: Place) -> TokenStream {
-    spell_at(ty, names, place, true)
+pub fn spell(ty: &Type, names: Names<'_>, place: Place) -> String {
+    let mut out = String::new();
+    spell_at(&mut out, ty, names, place, true);
+    out
 }
 
-fn spell_at(ty: &Type, names: Names<'_>, place: Place, by_value: bool) -> TokenStream {
+fn spell_at(out: &mut String, ty: &Type, names: Names<'_>, place: Place, by_value: bool) {
     match ty {
-        Type::Any => quote!(::clientgen::serde_json::Value),
-        Type::Boolean => quote!(bool),
-        Type::Integer(IntegerFormat::Int32) => quote!(i32),
-        Type::Integer(_) => quote!(i64),
-        Type::Number(_) => quote!(f64),
-        Type::String(_) => quote!(String),
-        Type::Binary => quote!(::clientgen::File),
+        Type::Any => out.push_str("::clientgen::serde_json::Value"),
+        Type::Boolean => out.push_str("bool"),
+        Type::Integer(IntegerFormat::Int32) => out.push_str("i32"),
+        Type::Integer(_) => out.push_str("i64"),
+        Type::Number(_) => out.push_str("f64"),
+        Type::String(StringFormat::DateTime) => out.push_str("::clientgen::DateTime"),
+        Type::String(StringFormat::Date) => out.push_str("::clientgen::Date"),
+        Type::String(StringFormat::Uuid) => out.push_str("::clientgen::Uuid"),
+        Type::String(_) => out.push_str("String"),
+        Type::Binary => out.push_str("::clientgen::File"),
         Type::Named(id) => {
-            let name = &names.types[id.0];
-            let path = match place.module {
-                Module::Types => quote!(#name),
-                Module::Api => quote!(types::#name),
-                Module::Responses => quote!(super::types::#name),
-            };
-            match place.owner {
-                Some(owner) if by_value && names.recursion.needs_box(owner, *id) => {
-                    quote!(Box<#path>)
-                }
-                _ => path,
+            let boxed = matches!(place.owner, Some(owner) if by_value && names.recursion.needs_box(owner, *id));
+            if boxed {
+                out.push_str("Box<");
+            }
+            match place.module {
+                Module::Types => {}
+                Module::Api => out.push_str("types::"),
+                Module::Responses => out.push_str("super::types::"),
+            }
+            out.push_str(&names.types[id.0]);
+            if boxed {
+                out.push('>');
             }
         }
         Type::List(item) => {
-            let item = spell_at(item, names, place, false);
-            quote!(Vec<#item>)
+            out.push_str("Vec<");
+            spell_at(out, item, names, place, false);
+            out.push('>');
         }
         Type::Map(value) => {
-            let value = spell_at(value, names, place, false);
             if place.module == Module::Types {
-                quote!(BTreeMap<String, #value>)
+                out.push_str("BTreeMap<String, ");
             } else {
-                quote!(::std::collections::BTreeMap<String, #value>)
+                out.push_str("::std::collections::BTreeMap<String, ");
             }
+            spell_at(out, value, names, place, false);
+            out.push('>');
         }
-        Type::Nullable(inner) if **inner == Type::Any => spell_at(inner, names, place, by_value),
+        Type::Nullable(inner) if **inner == Type::Any => {
+            spell_at(out, inner, names, place, by_value)
+        }
         Type::Nullable(inner) => {
-            let inner = spell_at(inner, names, place, by_value);
-            quote!(Option<#inner>)
+            out.push_str("Option<");
+            spell_at(out, inner, names, place, by_value);
+            out.push('>');
         }
     }
 }
