@@ -23,13 +23,13 @@
 
 use std::collections::HashSet;
 use std::fmt;
-use std::fmt::Write as _;
 use std::marker::PhantomData;
 
 use serde::Deserialize;
 use serde::de::{self, Deserializer, MapAccess, Visitor};
 
 use super::LOCK_FILE;
+use super::text::{push_indent, push_number};
 use crate::Error;
 use rustc_hash::FxHashMap;
 
@@ -216,7 +216,7 @@ fn key(out: &mut String, indent: usize, name: &str, index: usize) {
         out.push(',');
     }
     out.push('\n');
-    out.extend(std::iter::repeat_n(' ', indent));
+    push_indent(out, indent);
     push_json_string(out, name);
     out.push_str(": ");
 }
@@ -225,14 +225,9 @@ fn key(out: &mut String, indent: usize, name: &str, index: usize) {
 fn close(out: &mut String, indent: usize, empty: bool) {
     if !empty {
         out.push('\n');
-        out.extend(std::iter::repeat_n(' ', indent));
+        push_indent(out, indent);
     }
     out.push('}');
-}
-
-fn push_number(out: &mut String, number: u32) {
-    // Writing into a String cannot fail.
-    let _ = write!(out, "{number}");
 }
 
 /// `text` as a JSON string literal.

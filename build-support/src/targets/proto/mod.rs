@@ -22,6 +22,7 @@ mod messages;
 mod names;
 mod print;
 mod service;
+mod text;
 mod types;
 
 use serde::Serialize;

@@ -5,10 +5,9 @@
 //! one through the template engine took more than ten times the 40 ms budget on GitHub's spec,
 //! so the per-definition layout lives here, in plain string pushes.
 
-use std::fmt::Write as _;
-
 use super::messages::{Definition, Enum, Field, Message};
 use super::service::Rpc;
+use super::text::push_number;
 use super::types::Shape;
 
 /// Appends every definition to `out`, each after a blank line.
@@ -153,11 +152,6 @@ fn reserved(out: &mut String, numbers: &str, names: &str) {
     for part in ["  reserved ", numbers, ";\n  reserved ", names, ";\n"] {
         out.push_str(part);
     }
-}
-
-fn push_number(out: &mut String, number: u32) {
-    // Writing into a String cannot fail.
-    let _ = write!(out, "{number}");
 }
 
 /// `//` comment lines of `doc` (lines joined by `\n`); an empty line is a bare `//`.

@@ -18,7 +18,7 @@ use serde::Serialize;
 
 use self::names::Scope;
 use self::types::Uses;
-use super::template;
+use super::{parallel, template};
 use crate::tree::Tree;
 use crate::{Error, ir};
 
@@ -237,14 +237,12 @@ struct InitView<'a> {
 
 /// One class name per type, unique within `schemas.py`.
 fn class_names(api: &ir::Api) -> Vec<String> {
+    // The casing on two threads; the claiming, which depends on order, on one.
+    let cased = parallel::map(&api.types, |def| {
+        names::class_name(&def.name, def.origin == ir::TypeOrigin::Component)
+    });
     let mut scope = Scope::default();
-    api.types
-        .iter()
-        .map(|def| {
-            let keep = def.origin == ir::TypeOrigin::Component;
-            scope.claim(names::class_name(&def.name, keep))
-        })
-        .collect()
+    cased.into_iter().map(|name| scope.claim(name)).collect()
 }
 
 fn security_schemes(api: &ir::Api) -> Vec<SchemeView> {
