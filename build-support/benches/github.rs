@@ -24,9 +24,9 @@
 //! Figures are medians of this loop, not criterion's, so they can be quoted as they are.
 
 use std::fs;
-use std::path::{Path, PathBuf};
-use std::process::{Command, ExitCode};
-use std::time::{Duration, Instant};
+use std::path::Path;
+use std::process::ExitCode;
+use std::time::Duration;
 
 use clientgen_build::diagnostics::Diagnostics;
 use clientgen_build::targets::python::{self, Options, PythonStyle};
@@ -36,9 +36,10 @@ use clientgen_build::{Severity, Spec, load, lower, normalize};
 use serde_json::Value;
 use tempfile::TempDir;
 
-const SPEC_NAME: &str = "api.github.com.json";
-const ITERS_VAR: &str = "CLIENTGEN_BENCH_ITERS";
-const DEFAULT_ITERS: usize = 15;
+mod support;
+
+use support::{ITERS_VAR, SPEC_NAME, Summary, ensure_spec, iterations, ms, timed};
+
 const BUDGET_MS: f64 = 200.0;
 const BUDGET_RATIO: f64 = 2.5;
 /// Issue 3's budget for the TypeScript stage alone.
@@ -63,11 +64,9 @@ fn main() -> ExitCode {
 
 fn run() -> Result<(), String> {
     let iterations = iterations()?;
-    let workspace = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .parent()
-        .ok_or("build-support has no parent folder")?;
+    let workspace = support::workspace()?;
     let data = workspace.join("target/bench-data");
-    let spec = ensure_spec(workspace, &data)?;
+    let spec = ensure_spec(workspace)?;
     let bytes = fs::read(&spec).map_err(|e| format!("cannot read {}: {e}", spec.display()))?;
     let text = String::from_utf8(bytes.clone())
         .map_err(|e| format!("{} is not UTF-8: {e}", spec.display()))?;
@@ -205,46 +204,6 @@ fn run() -> Result<(), String> {
     Ok(())
 }
 
-/// The iteration count from [`ITERS_VAR`], or [`DEFAULT_ITERS`].
-fn iterations() -> Result<usize, String> {
-    match std::env::var(ITERS_VAR) {
-        Err(_) => Ok(DEFAULT_ITERS),
-        Ok(raw) => match raw.trim().parse::<usize>() {
-            Ok(n) if n > 0 => Ok(n),
-            _ => Err(format!(
-                "{ITERS_VAR} must be a whole number ≥ 1, got {raw:?}"
-            )),
-        },
-    }
-}
-
-/// The spec's path under `data`, fetched with the workspace's script when missing.
-fn ensure_spec(workspace: &Path, data: &Path) -> Result<PathBuf, String> {
-    let spec = data.join(SPEC_NAME);
-    if spec.is_file() {
-        println!("source: {} (already present)", spec.display());
-        return Ok(spec);
-    }
-    let script = workspace.join("scripts/fetch-github-spec.sh");
-    println!(
-        "source: {} is missing; fetching it with {}",
-        spec.display(),
-        script.display()
-    );
-    let status = Command::new("bash")
-        .arg(&script)
-        .arg(&spec)
-        .status()
-        .map_err(|e| format!("cannot run {} with bash: {e}", script.display()))?;
-    if !status.success() {
-        return Err(format!(
-            "{} failed ({status}); see its message above",
-            script.display()
-        ));
-    }
-    Ok(spec)
-}
-
 /// What one end-to-end run produced.
 struct Outcome {
     operations: usize,
@@ -290,14 +249,6 @@ fn temp_dir(tmp: &Path) -> Result<TempDir, String> {
         .map_err(|e| format!("cannot create a temporary folder in {}: {e}", tmp.display()))
 }
 
-/// Runs `f`, adds its wall time to `samples` and hands back its result.
-fn timed<T>(samples: &mut Vec<Duration>, f: impl FnOnce() -> T) -> T {
-    let start = Instant::now();
-    let result = f();
-    samples.push(start.elapsed());
-    result
-}
-
 /// Wall times per stage, one sample per iteration.
 #[derive(Default)]
 struct Samples {
@@ -328,35 +279,6 @@ impl Samples {
             ("proto emit", &self.proto),
         ]
     }
-}
-
-/// Median, min and max of a non-empty set of samples.
-struct Summary {
-    median: Duration,
-    min: Duration,
-    max: Duration,
-}
-
-impl Summary {
-    fn of(samples: &[Duration]) -> Summary {
-        let mut sorted = samples.to_vec();
-        sorted.sort();
-        let mid = sorted.len() / 2;
-        let median = if sorted.len() % 2 == 0 {
-            (sorted[mid - 1] + sorted[mid]) / 2
-        } else {
-            sorted[mid]
-        };
-        Summary {
-            median,
-            min: sorted[0],
-            max: sorted[sorted.len() - 1],
-        }
-    }
-}
-
-fn ms(duration: Duration) -> f64 {
-    duration.as_secs_f64() * 1e3
 }
 
 fn megabytes(bytes: usize) -> String {

@@ -13,22 +13,21 @@
 //! tokens) on it, then of the macro's core call on `tests/rust/specs/reference.json` (load,
 //! lower, tokens), and checks once that prettyplease leaves the GitHub file unchanged.
 
-use std::fs;
-use std::path::{Path, PathBuf};
-use std::process::{Command, ExitCode};
-use std::time::{Duration, Instant};
+use std::path::Path;
+use std::process::ExitCode;
 
 use clientgen_build::Spec;
 use clientgen_build::targets::{python, rust};
+
+mod support;
+
+use support::{ITERS_VAR, SPEC_NAME, Summary, ensure_spec, iterations, ms, timed};
 
 /// mimalloc, the allocator the `clientgen` binary ships with, so the figures are what its
 /// users see.
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
-const SPEC_NAME: &str = "api.github.com.json";
-const ITERS_VAR: &str = "CLIENTGEN_BENCH_ITERS";
-const DEFAULT_ITERS: usize = 15;
 /// Issue 5's budget for the Rust stage on the GitHub spec.
 const BUDGET_MS: f64 = 80.0;
 
@@ -51,10 +50,8 @@ fn main() -> ExitCode {
 
 fn run() -> Result<(), String> {
     let iterations = iterations()?;
-    let workspace = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .parent()
-        .ok_or("build-support has no parent folder")?;
-    let spec_path = ensure_spec(workspace, &workspace.join("target/bench-data"))?;
+    let workspace = support::workspace()?;
+    let spec_path = ensure_spec(workspace)?;
     let spec = Spec::from_file(&spec_path).map_err(|e| e.to_string())?;
     let options = rust::Options {
         spec_name: SPEC_NAME.to_owned(),
@@ -125,81 +122,4 @@ fn macro_core(spec: &Path) -> Result<proc_macro2::TokenStream, String> {
         file_name: rust::file_name(&api_name),
     };
     Ok(rust::tokens(&spec.api, &options))
-}
-
-/// The iteration count from [`ITERS_VAR`], or [`DEFAULT_ITERS`].
-fn iterations() -> Result<usize, String> {
-    match std::env::var(ITERS_VAR) {
-        Err(_) => Ok(DEFAULT_ITERS),
-        Ok(raw) => match raw.trim().parse::<usize>() {
-            Ok(n) if n > 0 => Ok(n),
-            _ => Err(format!(
-                "{ITERS_VAR} must be a whole number ≥ 1, got {raw:?}"
-            )),
-        },
-    }
-}
-
-/// The spec's path under `data`, fetched with the workspace's script when missing.
-fn ensure_spec(workspace: &Path, data: &Path) -> Result<PathBuf, String> {
-    let spec = data.join(SPEC_NAME);
-    if spec.is_file() {
-        return Ok(spec);
-    }
-    let script = workspace.join("scripts/fetch-github-spec.sh");
-    println!(
-        "{} is missing; fetching it with {}",
-        spec.display(),
-        script.display()
-    );
-    fs::create_dir_all(data).map_err(|e| format!("cannot create {}: {e}", data.display()))?;
-    let status = Command::new("bash")
-        .arg(&script)
-        .arg(&spec)
-        .status()
-        .map_err(|e| format!("cannot run {} with bash: {e}", script.display()))?;
-    if !status.success() {
-        return Err(format!(
-            "{} failed ({status}); see its message above",
-            script.display()
-        ));
-    }
-    Ok(spec)
-}
-
-/// Runs `f`, adds its wall time to `samples` and hands back its result.
-fn timed<T>(samples: &mut Vec<Duration>, f: impl FnOnce() -> T) -> T {
-    let start = Instant::now();
-    let result = f();
-    samples.push(start.elapsed());
-    result
-}
-
-/// Median, min and max of a non-empty set of samples.
-struct Summary {
-    median: Duration,
-    min: Duration,
-    max: Duration,
-}
-
-impl Summary {
-    fn of(samples: &[Duration]) -> Summary {
-        let mut sorted = samples.to_vec();
-        sorted.sort();
-        let mid = sorted.len() / 2;
-        let median = if sorted.len() % 2 == 0 {
-            (sorted[mid - 1] + sorted[mid]) / 2
-        } else {
-            sorted[mid]
-        };
-        Summary {
-            median,
-            min: sorted[0],
-            max: sorted[sorted.len() - 1],
-        }
-    }
-}
-
-fn ms(duration: Duration) -> f64 {
-    duration.as_secs_f64() * 1e3
 }
