@@ -234,8 +234,9 @@ impl Generator {
     /// `<dir>/custom/<zone>/` (`<dir>/<zone>/` in the flat layout) and its own proto group
     /// `<proto dir>/<zone>/`, holding only the types its operations reach. The folders given to
     /// [`Generator::python`] and [`Generator::typescript`] then hold the zones, and
-    /// [`Generator::out`] writes them to `dir/python/` and `dir/typescript/`. The Rust client
-    /// stays one module for the whole API.
+    /// [`Generator::out`] writes them to `dir/python/` and `dir/typescript/`. The Rust file
+    /// holds one top-level `pub mod <zone>` per zone, each with its own `types`, `responses`
+    /// and `Client`.
     ///
     /// ```no_run
     /// // build.rs
@@ -451,7 +452,11 @@ impl Generator {
                 spec_name: spec.file_name(),
                 file_name: rust::file_name(&api_name),
             };
-            trees.push((rust::emit(&spec.api, &options)?, dir));
+            let tree = match &split {
+                None => rust::emit(&spec.api, &options)?,
+                Some(split) => rust::emit_zones(&split.zones, &options)?,
+            };
+            trees.push((tree, dir));
         }
         // Every target is emitted before anything is written, so a failing target leaves all
         // output folders as they were.

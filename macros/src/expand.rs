@@ -47,7 +47,6 @@ pub fn expand(args: &Args) -> TokenStream {
             .map(|source| source.path.as_path())
             .collect::<Vec<_>>(),
     );
-    out.extend(rust::tokens(&spec.api, &options));
     let zones = match check_zones(args, &manifest_dir, &spec) {
         Ok(zones) => zones,
         Err(errors) => {
@@ -55,9 +54,15 @@ pub fn expand(args: &Args) -> TokenStream {
             return out;
         }
     };
-    if let Some(zones) = &zones {
-        out.extend(track(&[zones.as_path()]));
+    // With zones, one module per zone; without, one module for the whole API.
+    match &zones {
+        Some((path, split)) => {
+            out.extend(track(&[path.as_path()]));
+            out.extend(rust::zone_tokens(&split.zones, &options));
+        }
+        None => out.extend(rust::tokens(&spec.api, &options)),
     }
+    let zones = zones.map(|(path, _)| path);
     if args.targets.any() {
         let out_span = args
             .out
@@ -70,14 +75,14 @@ pub fn expand(args: &Args) -> TokenStream {
     out
 }
 
-/// The zones file's path when `zones` is given, after checking that it reads and splits the
-/// spec (the generator reads it again: the same function, so the same answer); its problems as
-/// compile errors at the `zones` argument, tracked so that fixing the file re-expands.
+/// The zones file's path and the split it gives when `zones` is given (the generator reads it
+/// again for the other clients: the same function, so the same answer); its problems as compile
+/// errors at the `zones` argument, tracked so that fixing the file re-expands.
 fn check_zones(
     args: &Args,
     manifest_dir: &Path,
     spec: &Spec,
-) -> Result<Option<PathBuf>, TokenStream> {
+) -> Result<Option<(PathBuf, zones::Split)>, TokenStream> {
     let Some(zones) = &args.zones else {
         return Ok(None);
     };
@@ -87,7 +92,7 @@ fn check_zones(
     let mut errors = track(&[path.as_path()]);
     let result = zones::load(&path).and_then(|config| zones::split_spec(spec, &config));
     match result {
-        Ok(_) => Ok(Some(path)),
+        Ok(split) => Ok(Some((path, split))),
         Err(problem) => {
             let message = problem.to_string();
             errors.extend(fail(message.strip_prefix("error: ").unwrap_or(&message)));

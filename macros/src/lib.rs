@@ -36,8 +36,8 @@ use proc_macro::TokenStream;
 ///
 /// With `zones`, the Python and TypeScript clients go to `python/` and `typescript/` under `out`,
 /// one folder per zone (`cfg/<zone>`, `custom/<zone>` or `<zone>`), and the proto tree holds one
-/// group per zone; the Rust client stays one module for the whole API. Cargo re-expands when
-/// the zones file changes too.
+/// group per zone; the Rust client holds one module per zone (`admin::Client`, …). Cargo
+/// re-expands when the zones file changes too.
 #[proc_macro]
 pub fn generate_clients(input: TokenStream) -> TokenStream {
     match args::parse(input.into()) {

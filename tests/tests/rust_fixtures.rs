@@ -1,5 +1,6 @@
 //! The Rust client of every fixture spec compiles and is clippy-clean with `-D warnings` (but
-//! for the lints the generated module allows in its header).
+//! for the lints the generated module allows in its header), and so does the reference spec's
+//! client split into zones (one module per zone).
 //!
 //! The two biggest specs (Kubernetes, GitHub Enterprise: 8 MB of Rust together) take minutes to
 //! check on two cores and are left out unless `CLIENTGEN_RUST_SWEEP=all`.
@@ -70,13 +71,25 @@ fn generated_rust_of_every_fixture_spec_passes_clippy() {
     let src = crate_dir.join("src");
     std::fs::create_dir_all(&src).expect("scratch crate folder");
     let mut lib = String::from("//! Every fixture spec's Rust client.\n");
-    for spec in fixture_specs() {
-        let module = module_of(&spec);
+    let zoned = (
+        "zoned_reference".to_string(),
+        reference_spec(),
+        Some(support::fixtures().join("zones/reference.toml")),
+    );
+    let clients = fixture_specs()
+        .into_iter()
+        .map(|spec| (module_of(&spec), spec, None))
+        .chain([zoned]);
+    for (module, spec, zones) in clients {
         let out = src.join(&module);
-        let outcome = Generator::new(&spec)
+        let mut generator = Generator::new(&spec)
             .rust(&out)
             .force(true)
-            .emit_rerun_if_changed(false)
+            .emit_rerun_if_changed(false);
+        if let Some(zones) = zones {
+            generator = generator.zones(zones);
+        }
+        let outcome = generator
             .run()
             .unwrap_or_else(|error| panic!("{}: {error}", spec.display()));
         let written = outcome.outputs[0].0.clone();

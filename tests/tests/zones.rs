@@ -123,3 +123,19 @@ fn operation_in_two_zones_fails_naming_both_and_writes_nothing() {
     );
     assert!(support::snapshot_folder(out.path()).is_empty());
 }
+
+#[test]
+fn rust_file_holds_one_module_per_zone_with_its_operations() {
+    let out = tempfile::tempdir().expect("temp dir");
+    generate_zones(out.path());
+    let rust = read(&out.path().join("rust/reference_api.rs"));
+    let modules: Vec<&str> = rust
+        .lines()
+        .filter(|line| line.starts_with("pub mod "))
+        .collect();
+    insta::assert_snapshot!("zones_rust_modules", modules.join("\n"));
+    let admin = &rust[rust.find("pub mod admin {").expect("admin module")..];
+    let admin = &admin[..admin.find("\npub mod ").unwrap_or(admin.len())];
+    assert!(admin.contains("pub async fn reset("), "{admin}");
+    assert!(!admin.contains("pub async fn list_users("), "{admin}");
+}

@@ -16,12 +16,54 @@ const INDENT: usize = 8;
 pub fn write_items(out: &mut String, api: &Api, names: Names<'_>, format: bool) {
     for (index, def) in api.types.iter().enumerate() {
         let start = out.len();
-        definition(out, def, TypeId(index), names);
+        let id = TypeId(index);
+        definition(out, def, id, names, Serde::of(api, id, names));
         text::settle_item(out, start, Frame::InnerModule, format);
     }
 }
 
-fn definition(out: &mut String, def: &TypeDef, id: TypeId, names: Names<'_>) {
+/// The serde traits a type's definition provides, by which way the type travels.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Serde {
+    /// `Serialize`: the client sends the type.
+    pub serialize: bool,
+    /// `Deserialize`: the client receives the type.
+    pub deserialize: bool,
+}
+
+impl Serde {
+    /// What the definition of `id` derives (nothing for plain aliases, which derive nothing).
+    pub fn of(api: &Api, id: TypeId, names: Names<'_>) -> Serde {
+        let derives = match &api.type_def(id).kind {
+            TypeKind::Alias(_) => names.recursion.is_newtype(id),
+            TypeKind::Union(union) => !union.variants.is_empty(),
+            TypeKind::Struct(_) | TypeKind::Enum(_) => true,
+        };
+        Serde {
+            serialize: derives && names.usage.is_sent(id),
+            deserialize: derives && names.usage.is_received(id),
+        }
+    }
+
+    /// Whether the definition uses serde at all (and so may carry `#[serde(…)]`).
+    fn any(self) -> bool {
+        self.serialize || self.deserialize
+    }
+
+    /// `traits` followed by the serde derives.
+    fn derives<'a>(self, traits: &[&'a str]) -> Vec<&'a str> {
+        let mut all = traits.to_vec();
+        if self.serialize {
+            all.push("Serialize");
+        }
+        if self.deserialize {
+            all.push("Deserialize");
+        }
+        all
+    }
+}
+
+fn definition(out: &mut String, def: &TypeDef, id: TypeId, names: Names<'_>, serde: Serde) {
     let name = names.types[id.0].as_str();
     // FastAPI titles every schema with its own name: that says nothing.
     let title = def.title.as_deref().filter(|title| *title != def.name);
@@ -31,26 +73,24 @@ fn definition(out: &mut String, def: &TypeDef, id: TypeId, names: Names<'_>) {
     }
     let place = Place::defining(id);
     match &def.kind {
-        TypeKind::Struct(body) => structure(out, name, body, names, place),
-        TypeKind::Enum(values) => enumeration(out, name, values),
+        TypeKind::Struct(body) => structure(out, name, body, names, place, serde),
+        TypeKind::Enum(values) => enumeration(out, name, values, serde),
         TypeKind::Union(union) if union.variants.is_empty() => line_fmt(
             out,
             INDENT,
             format_args!("pub type {name} = ::clientgen::serde_json::Value;"),
         ),
-        TypeKind::Union(union) => union_type(out, name, union, names, place),
+        TypeKind::Union(union) => union_type(out, name, union, names, place, serde),
         TypeKind::Alias(ty) if names.recursion.is_newtype(id) => {
             let ty = types::spell(ty, names, place);
-            line(
-                out,
-                INDENT,
-                "#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]",
-            );
-            line(
-                out,
-                INDENT,
-                "#[serde(crate = \"::clientgen::serde\", transparent)]",
-            );
+            derive(out, INDENT, &serde.derives(&["Debug", "Clone"]));
+            if serde.any() {
+                line(
+                    out,
+                    INDENT,
+                    "#[serde(crate = \"::clientgen::serde\", transparent)]",
+                );
+            }
             line_fmt(out, INDENT, format_args!("pub struct {name}(pub {ty});"));
         }
         TypeKind::Alias(ty) => {
@@ -98,45 +138,42 @@ pub fn field_names(body: &Struct) -> (Vec<String>, String) {
     (fields, scope.claim("additional_properties".to_string()))
 }
 
-fn structure(out: &mut String, name: &str, body: &Struct, names: Names<'_>, place: Place) {
+fn structure(
+    out: &mut String,
+    name: &str,
+    body: &Struct,
+    names: Names<'_>,
+    place: Place,
+    serde: Serde,
+) {
     let (field_names, extra_name) = field_names(body);
     let all_optional = body
         .fields
         .iter()
         .all(|field| !field.required || types::is_nullable(&field.ty));
-    if all_optional {
-        derive(
-            out,
-            INDENT,
-            &[
-                "Debug",
-                "Clone",
-                "PartialEq",
-                "Default",
-                "Serialize",
-                "Deserialize",
-            ],
-        );
+    let traits: &[&str] = if all_optional {
+        &["Debug", "Clone", "Default"]
     } else {
-        derive(
-            out,
-            INDENT,
-            &["Debug", "Clone", "PartialEq", "Serialize", "Deserialize"],
-        );
+        &["Debug", "Clone"]
+    };
+    derive(out, INDENT, &serde.derives(traits));
+    if serde.any() {
+        line(out, INDENT, "#[serde(crate = \"::clientgen::serde\")]");
     }
-    line(out, INDENT, "#[serde(crate = \"::clientgen::serde\")]");
     if body.fields.is_empty() && body.additional_properties.is_none() {
         line_fmt(out, INDENT, format_args!("pub struct {name} {{}}"));
         return;
     }
     line_fmt(out, INDENT, format_args!("pub struct {name} {{"));
     for (field, rust_name) in body.fields.iter().zip(&field_names) {
-        struct_field(out, field, rust_name, names, place);
+        struct_field(out, field, rust_name, names, place, serde.any());
     }
     if let Some(ty) = &body.additional_properties {
         let ty = types::spell(&Type::Map(Box::new(ty.clone())), names, place);
         line(out, INDENT + 4, "/// Properties the spec does not name.");
-        line(out, INDENT + 4, "#[serde(flatten)]");
+        if serde.any() {
+            line(out, INDENT + 4, "#[serde(flatten)]");
+        }
         typed_line(
             out,
             INDENT + 4,
@@ -150,14 +187,22 @@ fn structure(out: &mut String, name: &str, body: &Struct, names: Names<'_>, plac
 
 /// One field. Required fields are `T` (`Option<T>` when nullable); optional ones are `Option<T>`
 /// left out when `None`, and optional nullable ones `Option<Option<T>>`, so that "absent" and
-/// "null" stay apart (`Some(None)` sends `null`).
-fn struct_field(out: &mut String, field: &Field, rust_name: &str, names: Names<'_>, place: Place) {
+/// "null" stay apart (`Some(None)` sends `null`). Without `serde`, the type derives no serde
+/// trait and the field carries no `#[serde(…)]`.
+fn struct_field(
+    out: &mut String,
+    field: &Field,
+    rust_name: &str,
+    names: Names<'_>,
+    place: Place,
+    serde: bool,
+) {
     const FIELD: usize = INDENT + 4;
     docs::doc(out, FIELD, field.description.as_deref());
     if field.deprecated {
         line(out, FIELD, "#[deprecated]");
     }
-    if rust_name != field.name {
+    if serde && rust_name != field.name {
         line_fmt(
             out,
             FIELD,
@@ -167,6 +212,7 @@ fn struct_field(out: &mut String, field: &Field, rust_name: &str, names: Names<'
     let ty = types::spell(&field.ty, names, place);
     let ty = match &field.ty {
         _ if field.required => ty,
+        _ if !serde => format!("Option<{ty}>"),
         Type::Nullable(inner) if **inner != Type::Any => {
             line(out, FIELD, "#[serde(");
             line(out, FIELD + 4, "default,");
@@ -197,7 +243,7 @@ fn struct_field(out: &mut String, field: &Field, rust_name: &str, names: Names<'
     );
 }
 
-fn enumeration(out: &mut String, name: &str, values: &Enum) {
+fn enumeration(out: &mut String, name: &str, values: &Enum, serde: Serde) {
     let integers: Option<Vec<i64>> = values
         .values
         .iter()
@@ -222,20 +268,27 @@ fn enumeration(out: &mut String, name: &str, values: &Enum) {
     let unknown = scope.claim("UnknownValue".to_string());
     match integers {
         Some(numbers) if !numbers.is_empty() => {
-            integer_enum(out, name, values, &variants, &numbers, &unknown)
+            integer_enum(out, name, values, &variants, &numbers, &unknown, serde)
         }
-        _ => string_enum(out, name, values, &variants, &unknown),
+        _ => string_enum(out, name, values, &variants, &unknown, serde),
     }
 }
 
 const UNKNOWN_VALUE_DOC: &str =
     "/// A value this client does not know (the server may be newer than the spec).";
 
-fn string_enum(out: &mut String, name: &str, values: &Enum, variants: &[String], unknown: &str) {
+fn string_enum(
+    out: &mut String,
+    name: &str,
+    values: &Enum,
+    variants: &[String],
+    unknown: &str,
+    serde: Serde,
+) {
     derive(
         out,
         INDENT,
-        &[
+        &serde.derives(&[
             "Debug",
             "Clone",
             "PartialEq",
@@ -243,11 +296,11 @@ fn string_enum(out: &mut String, name: &str, values: &Enum, variants: &[String],
             "Hash",
             "PartialOrd",
             "Ord",
-            "Serialize",
-            "Deserialize",
-        ],
+        ]),
     );
-    line(out, INDENT, "#[serde(crate = \"::clientgen::serde\")]");
+    if serde.any() {
+        line(out, INDENT, "#[serde(crate = \"::clientgen::serde\")]");
+    }
     line_fmt(out, INDENT, format_args!("pub enum {name} {{"));
     for (value, variant) in values.values.iter().zip(variants) {
         docs::doc(out, INDENT + 4, value.description.as_deref());
@@ -255,11 +308,15 @@ fn string_enum(out: &mut String, name: &str, values: &Enum, variants: &[String],
             EnumLiteral::String(text) => text::literal(text),
             EnumLiteral::Integer(n) => text::literal(&n.to_string()),
         };
-        line_fmt(out, INDENT + 4, format_args!("#[serde(rename = {wire})]"));
+        if serde.any() {
+            line_fmt(out, INDENT + 4, format_args!("#[serde(rename = {wire})]"));
+        }
         line_fmt(out, INDENT + 4, format_args!("{variant},"));
     }
     line(out, INDENT + 4, UNKNOWN_VALUE_DOC);
-    line(out, INDENT + 4, "#[serde(untagged)]");
+    if serde.any() {
+        line(out, INDENT + 4, "#[serde(untagged)]");
+    }
     line_fmt(out, INDENT + 4, format_args!("{unknown}(String),"));
     line(out, INDENT, "}");
 }
@@ -271,11 +328,12 @@ fn integer_enum(
     variants: &[String],
     numbers: &[i64],
     unknown: &str,
+    serde: Serde,
 ) {
     derive(
         out,
         INDENT,
-        &[
+        &serde.derives(&[
             "Debug",
             "Clone",
             "Copy",
@@ -284,15 +342,21 @@ fn integer_enum(
             "Hash",
             "PartialOrd",
             "Ord",
-            "Serialize",
-            "Deserialize",
-        ],
+        ]),
     );
-    line(
-        out,
-        INDENT,
-        "#[serde(crate = \"::clientgen::serde\", from = \"i64\", into = \"i64\")]",
-    );
+    let conversions = match (serde.serialize, serde.deserialize) {
+        (true, true) => ", from = \"i64\", into = \"i64\"",
+        (true, false) => ", into = \"i64\"",
+        (false, true) => ", from = \"i64\"",
+        (false, false) => "",
+    };
+    if serde.any() {
+        line_fmt(
+            out,
+            INDENT,
+            format_args!("#[serde(crate = \"::clientgen::serde\"{conversions})]"),
+        );
+    }
     line_fmt(out, INDENT, format_args!("pub enum {name} {{"));
     for (value, variant) in values.values.iter().zip(variants) {
         docs::doc(out, INDENT + 4, value.description.as_deref());
@@ -343,7 +407,14 @@ fn integer_enum(
     line(out, INDENT, "}");
 }
 
-fn union_type(out: &mut String, name: &str, union: &Union, names: Names<'_>, place: Place) {
+fn union_type(
+    out: &mut String,
+    name: &str,
+    union: &Union,
+    names: Names<'_>,
+    place: Place,
+    serde: Serde,
+) {
     let mut scope = Scope::camel_with_reserved(VARIANT_RESERVED);
     match &union.discriminator {
         Some(discriminator) if !discriminator.mapping.is_empty() => {
@@ -358,12 +429,18 @@ fn union_type(out: &mut String, name: &str, union: &Union, names: Names<'_>, pla
                 }
             }
             let unknown = scope.claim("UnknownValue".to_string());
-            derive(out, INDENT, &["Debug", "Clone", "PartialEq", "Serialize"]);
-            line(
-                out,
-                INDENT,
-                "#[serde(crate = \"::clientgen::serde\", untagged)]",
-            );
+            let derived = Serde {
+                deserialize: false,
+                ..serde
+            };
+            derive(out, INDENT, &derived.derives(&["Debug", "Clone"]));
+            if derived.any() {
+                line(
+                    out,
+                    INDENT,
+                    "#[serde(crate = \"::clientgen::serde\", untagged)]",
+                );
+            }
             line_fmt(out, INDENT, format_args!("pub enum {name} {{"));
             for (id, variant, _) in &variants {
                 let ty = types::spell(&Type::Named(*id), names, place);
@@ -380,6 +457,9 @@ fn union_type(out: &mut String, name: &str, union: &Union, names: Names<'_>, pla
                 format_args!("{unknown}(::clientgen::serde_json::Value),"),
             );
             line(out, INDENT, "}");
+            if !serde.deserialize {
+                return;
+            }
             line_fmt(
                 out,
                 INDENT,
@@ -431,16 +511,14 @@ fn union_type(out: &mut String, name: &str, union: &Union, names: Names<'_>, pla
             line(out, INDENT, "}");
         }
         _ => {
-            derive(
-                out,
-                INDENT,
-                &["Debug", "Clone", "PartialEq", "Serialize", "Deserialize"],
-            );
-            line(
-                out,
-                INDENT,
-                "#[serde(crate = \"::clientgen::serde\", untagged)]",
-            );
+            derive(out, INDENT, &serde.derives(&["Debug", "Clone"]));
+            if serde.any() {
+                line(
+                    out,
+                    INDENT,
+                    "#[serde(crate = \"::clientgen::serde\", untagged)]",
+                );
+            }
             line_fmt(out, INDENT, format_args!("pub enum {name} {{"));
             for ty in &union.variants {
                 let variant = scope.claim(variant_of(ty, names));

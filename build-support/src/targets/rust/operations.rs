@@ -768,7 +768,7 @@ impl Outcome {
 fn response_enum(name: &str, doc: &str, documented: &[Documented<'_>]) -> String {
     let mut out = String::new();
     docs::doc(&mut out, RESPONSES, Some(doc));
-    line(&mut out, RESPONSES, "#[derive(Debug, Clone, PartialEq)]");
+    line(&mut out, RESPONSES, "#[derive(Debug, Clone)]");
     line_fmt(&mut out, RESPONSES, format_args!("pub enum {name} {{"));
     for d in documented {
         docs::doc(&mut out, RESPONSES + 4, d.response.description.as_deref());

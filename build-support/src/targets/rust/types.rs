@@ -1,6 +1,7 @@
 //! How IR types are spelled as Rust types.
 
 use super::recursion::Recursion;
+use super::usage::Usage;
 use crate::ir::{IntegerFormat, StringFormat, Type, TypeId};
 
 /// What the spelling of a type depends on.
@@ -10,6 +11,8 @@ pub struct Names<'a> {
     pub types: &'a [String],
     /// Recursion facts, for boxing.
     pub recursion: &'a Recursion,
+    /// Which way each type travels, for its serde derives.
+    pub usage: &'a Usage,
 }
 
 /// Which module a type is spelled in.
