@@ -3,7 +3,8 @@ stage that failed, and totals per target.
 
 It runs no gate of its own. It reads the outcome of the corpus tests that ran, which are the gates:
 
-- python: test_corpus.py, `compileall`, import and `mypy --strict` (the test records the stage it is in);
+- python, python package: test_corpus.py, the functions and the package style: `compileall`, import and
+  `mypy --strict` (the test records the stage it is in);
 - typescript: test_typescript.py, `tsc --strict` under NodeNext and under Bundler resolution;
 - proto: test_proto.py, `protoc` (grpc_tools) with the Python stubs imported, and `buf lint`;
 - rust: test_corpus.py's view of tests/tests/rust_fixtures.rs (`cargo clippy -D warnings` on every spec's client).
@@ -23,7 +24,7 @@ import pytest
 
 # The user property a corpus test sets to the stage it is in, so a failure names that stage.
 STAGE_PROPERTY = "corpus_stage"
-TARGETS = ("python", "typescript", "proto", "rust")
+TARGETS = ("python", "python package", "typescript", "proto", "rust")
 OK, SKIPPED = "ok", "skipped"
 
 
@@ -63,6 +64,8 @@ def typescript_stage(params: dict[str, object], failure: str, ran: bool) -> str:
 GATES = (
     Gate("test_corpus.py", "test_spec_generates_python_that_compiles_imports_and_type_checks", "python",
          recorded_stage("generate")),
+    Gate("test_corpus.py", "test_spec_generates_a_python_package_that_compiles_imports_and_type_checks",
+         "python package", recorded_stage("generate")),
     Gate("test_typescript.py", "test_spec_generates_typescript_that_passes_tsc_strict", "typescript",
          typescript_stage),
     Gate("test_proto.py", "test_fixture_proto_compiles_and_imports", "proto",

@@ -34,9 +34,9 @@ def stage(record_property: Callable[[str, object], None]) -> Stage:
     return lambda name: record_property(STAGE_PROPERTY, name)
 
 
-def package_name(spec: Path) -> str:
-    """A valid, unique import name for the package of ``spec``."""
-    return "corpus_" + re.sub(r"\W", "_", spec.stem)
+def package_name(spec: Path, style: str) -> str:
+    """A valid, unique import name for the ``style`` package of ``spec``."""
+    return f"corpus_{style}_" + re.sub(r"\W", "_", spec.stem)
 
 
 @pytest.fixture(scope="module")
@@ -48,23 +48,18 @@ def corpus_dir(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
     sys.path.remove(str(folder))
 
 
-@pytest.mark.parametrize("spec", SPECS, ids=[spec.stem for spec in SPECS])
-def test_spec_generates_python_that_compiles_imports_and_type_checks(
-    spec: Path, corpus_dir: Path, stage: Stage
-) -> None:
-    out = corpus_dir / package_name(spec)
+def check_python(spec: Path, style: str, modules: tuple[str, ...], corpus_dir: Path, stage: Stage) -> None:
+    """The Python gate of one spec in one style: generate, byte-compile, import `modules`, `mypy --strict`."""
+    out = corpus_dir / package_name(spec, style)
     stage("generate")
-    generated = subprocess.run(
-        [str(clientgen_binary()), "generate", "-f", str(spec), "--python-out", str(out)],
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    command = [str(clientgen_binary()), "generate", "-f", str(spec), "--python-out", str(out)]
+    generated = subprocess.run([*command, "--python-style", style], capture_output=True, text=True, check=False)
     assert generated.returncode == 0, generated.stderr
     stage("compileall")
     assert compileall.compile_dir(out, quiet=1), "generated Python does not byte-compile"
     stage("import")
-    importlib.import_module(f"{out.name}.client")
+    for module in modules:
+        importlib.import_module(f"{out.name}.{module}")
     stage("mypy")
     checked = subprocess.run(
         [sys.executable, "-m", "mypy", "--strict", "--cache-dir", str(corpus_dir / ".mypy_cache"), out.name],
@@ -74,6 +69,20 @@ def test_spec_generates_python_that_compiles_imports_and_type_checks(
         check=False,
     )
     assert checked.returncode == 0, checked.stdout + checked.stderr
+
+
+@pytest.mark.parametrize("spec", SPECS, ids=[spec.stem for spec in SPECS])
+def test_spec_generates_python_that_compiles_imports_and_type_checks(
+    spec: Path, corpus_dir: Path, stage: Stage
+) -> None:
+    check_python(spec, "functions", ("client",), corpus_dir, stage)
+
+
+@pytest.mark.parametrize("spec", SPECS, ids=[spec.stem for spec in SPECS])
+def test_spec_generates_a_python_package_that_compiles_imports_and_type_checks(
+    spec: Path, corpus_dir: Path, stage: Stage
+) -> None:
+    check_python(spec, "package", ("models", "client"), corpus_dir, stage)
 
 
 # The Rust gate is one cargo test (one clippy run over one crate holding every spec's client, which takes a
