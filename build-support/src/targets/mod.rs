@@ -7,4 +7,5 @@ pub mod proto;
 pub mod python;
 pub mod rust;
 mod template;
+mod text;
 pub mod typescript;

@@ -29,8 +29,8 @@ use serde::Deserialize;
 use serde::de::{self, Deserializer, MapAccess, Visitor};
 
 use super::LOCK_FILE;
-use super::text::{push_indent, push_number};
 use crate::Error;
+use crate::targets::text::{push_indent, push_number};
 use rustc_hash::FxHashMap;
 
 /// The format version this code reads and writes.

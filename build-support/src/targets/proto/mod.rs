@@ -22,7 +22,6 @@ mod messages;
 mod names;
 mod print;
 mod service;
-mod text;
 mod types;
 
 use serde::Serialize;

@@ -7,8 +7,8 @@
 
 use super::messages::{Definition, Enum, Field, Message};
 use super::service::Rpc;
-use super::text::push_number;
 use super::types::Shape;
+use crate::targets::text::push_number;
 
 /// Appends every definition to `out`, each after a blank line.
 pub fn definitions(out: &mut String, definitions: &[Definition]) {

@@ -75,15 +75,12 @@ pub fn emit(api: &ir::Api, options: &Options) -> Result<Tree, Error> {
     // side.
     let (schemas_py, (client_py, operations)) = std::thread::scope(|scope| {
         let schemas = scope.spawn(|| {
-            let schemas = schemas::view(api, &class_names);
-            template::render(
+            schemas_module(
                 &env,
-                "schemas.py",
-                SchemasPage {
-                    common: &common,
-                    schemas: &schemas,
-                    http_import: "from . import http as _http",
-                },
+                &common,
+                api,
+                &class_names,
+                "from . import http as _http",
             )
         });
         let mut client_uses = Uses::default();
@@ -193,6 +190,24 @@ struct Common<'a> {
     package: &'a str,
     class_style: bool,
     asyncio: bool,
+}
+
+/// The module of models and enums (`schemas.py`, or `models/__init__.py` in the package style),
+/// binding the transport module as `_http` with `http_import`.
+fn schemas_module(
+    env: &minijinja::Environment<'_>,
+    common: &Common<'_>,
+    api: &ir::Api,
+    class_names: &[String],
+    http_import: &str,
+) -> Result<String, Error> {
+    let schemas = schemas::view(api, class_names);
+    let page = SchemasPage {
+        common,
+        schemas: &schemas,
+        http_import,
+    };
+    template::render(env, "schemas.py", page)
 }
 
 #[derive(Serialize)]

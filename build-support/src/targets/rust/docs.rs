@@ -8,7 +8,7 @@
 
 use std::borrow::Cow;
 
-use super::text::push_indent;
+use crate::targets::text::push_indent;
 
 /// Appends `///` lines at `indent` for `text`; nothing when the text is empty.
 pub fn doc(out: &mut String, indent: usize, text: Option<&str>) {

@@ -5,12 +5,13 @@
 use super::docs;
 use super::models;
 use super::names::{self, API_MODULE_NAMES, CLIENT_METHODS, OPERATION_LOCALS, Scope};
-use super::text::{self, Frame, MARGIN, Tail, line, line_fmt, push_indent, typed_line};
+use super::text::{self, Frame, MARGIN, Tail, line, line_fmt, typed_line};
 use super::types::{self, Names, Place};
 use crate::ir::{
     Api, ApiKeyLocation, Content, MediaKind, Operation, Parameter, ParameterLocation, RequestBody,
     Response, SecuritySchemeKind, Status, StringFormat, Type, TypeKind,
 };
+use crate::targets::text::push_indent;
 
 /// Operations with more optional parameters than this get a request builder.
 pub const BUILDER_THRESHOLD: usize = 4;

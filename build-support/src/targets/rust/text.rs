@@ -13,6 +13,8 @@
 
 use proc_macro2::Literal;
 
+use crate::targets::text::push_indent;
+
 /// prettyplease's line width: a group that would end past this column is broken.
 pub const MARGIN: usize = 89;
 
@@ -51,17 +53,6 @@ pub fn line_fmt(out: &mut String, indent: usize, text: std::fmt::Arguments<'_>) 
     // Writing to a String cannot fail.
     let _ = out.write_fmt(text);
     out.push('\n');
-}
-
-/// Appends `indent` spaces.
-pub fn push_indent(out: &mut String, indent: usize) {
-    const SPACES: &str = "                                                                ";
-    let mut left = indent;
-    while left > 0 {
-        let step = left.min(SPACES.len());
-        out.push_str(&SPACES[..step]);
-        left -= step;
-    }
 }
 
 /// Appends `{prefix}{ty}{suffix}` at `indent` as prettyplease lays it out: on one line when it

@@ -13,7 +13,7 @@ use serde::Serialize;
 
 use self::modules::{OperationModule, TagFolder};
 use super::template;
-use super::{Common, Options, SchemasPage, escape, schemas};
+use super::{Common, Options, escape, schemas_module};
 use crate::tree::Tree;
 use crate::{Error, ir};
 
@@ -34,18 +34,8 @@ pub fn emit(api: &ir::Api, options: &Options) -> Result<Tree, Error> {
     // The models and the operation modules are the bulk of the output and independent: build
     // them side by side.
     let (models_py, (folders, modules)) = std::thread::scope(|scope| {
-        let models = scope.spawn(|| {
-            let schemas = schemas::view(api, &class_names);
-            template::render(
-                &env,
-                "schemas.py",
-                SchemasPage {
-                    common: &common,
-                    schemas: &schemas,
-                    http_import: "from .. import _http",
-                },
-            )
-        });
+        let models = scope
+            .spawn(|| schemas_module(&env, &common, api, &class_names, "from .. import _http"));
         let modules = modules::modules(api, &class_names, &header);
         let models = models
             .join()

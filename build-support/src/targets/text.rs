@@ -1,4 +1,4 @@
-//! Small pieces of output text the printers and the lock writer share.
+//! Small pieces of output text the targets that print by hand share (proto, Rust).
 
 /// Appends `number` in decimal.
 pub fn push_number(out: &mut String, number: u32) {
