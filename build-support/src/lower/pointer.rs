@@ -33,7 +33,7 @@ impl<'p> Pointer<'p> {
 
     /// The pointer as a string (`/components/schemas/Pet`).
     pub(super) fn render(&self) -> String {
-        let mut out = String::new();
+        let mut out = String::with_capacity(128);
         self.write_to(&mut out);
         out
     }
@@ -63,6 +63,10 @@ pub(super) fn escape(segment: &str) -> String {
 }
 
 fn escape_into(segment: &str, out: &mut String) {
+    if !segment.contains(['~', '/']) {
+        out.push_str(segment);
+        return;
+    }
     for c in segment.chars() {
         match c {
             '~' => out.push_str("~0"),
