@@ -186,6 +186,9 @@ impl Definition {
 }
 
 fn reserved_lists(reserved: &[(String, u32)]) -> (String, String) {
+    if reserved.is_empty() {
+        return (String::new(), String::new());
+    }
     let numbers: Vec<String> = reserved.iter().map(|(_, n)| n.to_string()).collect();
     let names: Vec<String> = reserved
         .iter()
@@ -207,6 +210,8 @@ pub struct Prepared {
     /// Per struct field, the snake_case name to claim and the comment; per enum value, the
     /// UPPER_SNAKE_CASE suffix after the enum's prefix and the comment.
     members: Vec<(String, String)>,
+    /// Per enum value, the wire value for the comment after it (`"a-b"`, `1`).
+    wires: Vec<String>,
 }
 
 /// The [`Prepared`] part of every type's definition, in type order.
@@ -237,10 +242,22 @@ pub fn prepare(api: &Api) -> Vec<Prepared> {
                 .collect(),
             TypeKind::Union(_) | TypeKind::Alias(_) => Vec::new(),
         };
+        let wires = match &def.kind {
+            TypeKind::Enum(enumeration) => enumeration
+                .values
+                .iter()
+                .map(|value| match &value.value {
+                    EnumLiteral::String(text) => format!("\"{}\"", escape::comment(text)),
+                    EnumLiteral::Integer(number) => number.to_string(),
+                })
+                .collect(),
+            _ => Vec::new(),
+        };
         Prepared {
             name: named.then(|| names::pascal_name(&def.name, "Schema")),
             doc: if named { type_doc(def) } else { String::new() },
             members,
+            wires,
         }
     })
 }
@@ -283,7 +300,12 @@ pub fn definitions(
         let Some(name) = type_names[index].as_deref().map(str::to_string) else {
             continue;
         };
-        let Prepared { doc, members, .. } = prepared;
+        let Prepared {
+            doc,
+            members,
+            wires,
+            ..
+        } = prepared;
         let message = match &def.kind {
             TypeKind::Struct(model) => {
                 fields.clear();
@@ -294,9 +316,9 @@ pub fn definitions(
                 union_message(name, doc, union, type_names, mapper, &mut fields, uses)
             }
             TypeKind::Alias(target) => alias_message(name, doc, target, mapper, uses),
-            TypeKind::Enum(enumeration) => {
+            TypeKind::Enum(_) => {
                 let zero = zeros[index].clone().unwrap_or_default();
-                let view = enum_view(name, doc, zero, enumeration, members, values);
+                let view = enum_view(name, doc, zero, members, wires, values);
                 definitions.push(Definition::Enum(view));
                 continue;
             }
@@ -502,26 +524,19 @@ fn enum_view(
     name: String,
     doc: String,
     zero: String,
-    enumeration: &crate::ir::Enum,
     members: Vec<(String, String)>,
+    wires: Vec<String>,
     values: &mut Scope,
 ) -> Enum {
     let prefix = names::enum_prefix(&name);
-    let values = enumeration
-        .values
-        .iter()
-        .zip(members)
-        .map(|(value, (suffix, doc))| {
-            let wire = match &value.value {
-                EnumLiteral::String(text) => format!("\"{}\"", escape::comment(text)),
-                EnumLiteral::Integer(number) => number.to_string(),
-            };
-            EnumValue {
-                name: values.claim(names::enum_value_name(&prefix, &suffix)),
-                number: 0,
-                wire,
-                doc,
-            }
+    let values = members
+        .into_iter()
+        .zip(wires)
+        .map(|((suffix, doc), wire)| EnumValue {
+            name: values.claim(names::enum_value_name(&prefix, &suffix)),
+            number: 0,
+            wire,
+            doc,
         })
         .collect();
     Enum {
