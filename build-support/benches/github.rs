@@ -48,18 +48,7 @@ const TYPESCRIPT_BUDGET_MS: f64 = 60.0;
 const PROTO_BUDGET_MS: f64 = 40.0;
 
 fn main() -> ExitCode {
-    // `cargo test --benches` runs bench binaries without `--bench`: nothing to measure then.
-    if !std::env::args().any(|arg| arg == "--bench") {
-        println!("github bench: run it with `cargo bench -p clientgen-build --bench github`");
-        return ExitCode::SUCCESS;
-    }
-    match run() {
-        Ok(()) => ExitCode::SUCCESS,
-        Err(message) => {
-            eprintln!("error: {message}");
-            ExitCode::FAILURE
-        }
-    }
+    support::main("github", run)
 }
 
 fn run() -> Result<(), String> {

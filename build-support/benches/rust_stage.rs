@@ -32,20 +32,7 @@ static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 const BUDGET_MS: f64 = 80.0;
 
 fn main() -> ExitCode {
-    // `cargo test --benches` runs bench binaries without `--bench`: nothing to measure then.
-    if !std::env::args().any(|arg| arg == "--bench") {
-        println!(
-            "rust_stage bench: run it with `cargo bench -p clientgen-build --bench rust_stage`"
-        );
-        return ExitCode::SUCCESS;
-    }
-    match run() {
-        Ok(()) => ExitCode::SUCCESS,
-        Err(message) => {
-            eprintln!("error: {message}");
-            ExitCode::FAILURE
-        }
-    }
+    support::main("rust_stage", run)
 }
 
 fn run() -> Result<(), String> {

@@ -2,7 +2,7 @@
 
 use std::fs;
 use std::path::{Path, PathBuf};
-use std::process::Command;
+use std::process::{Command, ExitCode};
 use std::time::{Duration, Instant};
 
 /// The file the benches read from `target/bench-data/`.
@@ -10,6 +10,22 @@ pub const SPEC_NAME: &str = "api.github.com.json";
 /// The variable that sets the number of iterations.
 pub const ITERS_VAR: &str = "CLIENTGEN_BENCH_ITERS";
 const DEFAULT_ITERS: usize = 15;
+
+/// Runs bench `name`'s `run` and reports its error. `cargo test --benches` runs bench binaries
+/// without `--bench`: there is nothing to measure then.
+pub fn main(name: &str, run: fn() -> Result<(), String>) -> ExitCode {
+    if !std::env::args().any(|arg| arg == "--bench") {
+        println!("{name} bench: run it with `cargo bench -p clientgen-build --bench {name}`");
+        return ExitCode::SUCCESS;
+    }
+    match run() {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            eprintln!("error: {message}");
+            ExitCode::FAILURE
+        }
+    }
+}
 
 /// The iteration count from [`ITERS_VAR`], or 15.
 pub fn iterations() -> Result<usize, String> {
