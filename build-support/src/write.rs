@@ -259,6 +259,15 @@ fn entries(dir: &Path) -> Result<Vec<String>, String> {
 /// Whether the folder `dir` holds nothing but the writer's temps and folders of them; stops at
 /// the first other entry, so a big foreign folder is not walked whole.
 fn holds_only_temps(dir: &Path) -> Result<bool, String> {
+    visit_files(dir, &mut |file| Ok(is_temp_name(&file_name(file))))
+}
+
+/// Calls `visit` on every file under `dir` (symbolic links to folders are not followed) until it
+/// returns false; whether it never did.
+fn visit_files(
+    dir: &Path,
+    visit: &mut impl FnMut(&Path) -> Result<bool, String>,
+) -> Result<bool, String> {
     let listing = fs::read_dir(dir).map_err(|e| io_problem("read the folder", dir, &e))?;
     for entry in listing {
         let entry = entry.map_err(|e| io_problem("read the folder", dir, &e))?;
@@ -266,16 +275,22 @@ fn holds_only_temps(dir: &Path) -> Result<bool, String> {
         let kind = entry
             .file_type()
             .map_err(|e| io_problem("read", &path, &e))?;
-        let leftover = if kind.is_dir() {
-            holds_only_temps(&path)?
+        let go_on = if kind.is_dir() {
+            visit_files(&path, visit)?
         } else {
-            is_temp_name(&entry.file_name().to_string_lossy())
+            visit(&path)?
         };
-        if !leftover {
+        if !go_on {
             return Ok(false);
         }
     }
     Ok(true)
+}
+
+fn file_name(path: &Path) -> String {
+    path.file_name()
+        .map(|name| name.to_string_lossy().into_owned())
+        .unwrap_or_default()
 }
 
 /// The paths a manifest lists; a path that would leave the folder is refused.
@@ -310,20 +325,13 @@ fn manifest_text<'a>(generated: impl Iterator<Item = &'a str>) -> String {
 /// Deletes the writer's temporary files left anywhere under `dir` by a run that was killed.
 /// Symbolic links to folders are not followed.
 fn remove_leftover_temps(dir: &Path) -> Result<(), String> {
-    let listing = fs::read_dir(dir).map_err(|e| io_problem("read the folder", dir, &e))?;
-    for entry in listing {
-        let entry = entry.map_err(|e| io_problem("read the folder", dir, &e))?;
-        let path = entry.path();
-        let kind = entry
-            .file_type()
-            .map_err(|e| io_problem("read", &path, &e))?;
-        if kind.is_dir() {
-            remove_leftover_temps(&path)?;
-        } else if is_temp_name(&entry.file_name().to_string_lossy()) {
-            fs::remove_file(&path).map_err(|e| io_problem("remove", &path, &e))?;
+    visit_files(dir, &mut |file| {
+        if is_temp_name(&file_name(file)) {
+            fs::remove_file(file).map_err(|e| io_problem("remove", file, &e))?;
         }
-    }
-    Ok(())
+        Ok(true)
+    })
+    .map(|_| ())
 }
 
 /// One file to write.
