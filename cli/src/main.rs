@@ -137,17 +137,12 @@ fn usage(message: impl Into<String>) -> Failure {
 }
 
 fn generate(args: GenerateArgs) -> Result<(), Failure> {
-    if args.rust_out.is_some() {
-        return Err(usage(
-            "--rust-out: this build of clientgen does not have the Rust target yet; it writes \
-             Python, TypeScript and proto (-o, --python-out, --typescript-out, --proto-out)",
-        ));
-    }
     let outputs = [
         &args.out,
         &args.python_out,
         &args.typescript_out,
         &args.proto_out,
+        &args.rust_out,
     ];
     if outputs.iter().all(|dir| dir.is_none()) {
         return Err(usage(

@@ -245,3 +245,33 @@ fn zones_conflict_exits_2_naming_both_zones() {
         "{stderr}"
     );
 }
+
+#[test]
+fn rust_out_writes_the_file_build_rs_writes() {
+    let dir = tempfile::tempdir().unwrap();
+    let spec = Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/rust/specs/reference.json");
+    let output = clientgen(&[
+        "generate",
+        "-f",
+        spec.to_str().unwrap(),
+        "--rust-out",
+        dir.path().join("cli").to_str().unwrap(),
+    ]);
+    assert_eq!(output.status.code(), Some(0), "{}", text(&output.stderr));
+    clientgen_build::Generator::new(&spec)
+        .rust(dir.path().join("build_rs"))
+        .emit_rerun_if_changed(false)
+        .generate()
+        .unwrap();
+    let written: Vec<_> = std::fs::read_dir(dir.path().join("cli"))
+        .unwrap()
+        .map(|entry| entry.unwrap().file_name())
+        .filter(|name| name.to_string_lossy().ends_with(".rs"))
+        .collect();
+    assert_eq!(written.len(), 1, "{written:?}");
+    let from_cli = std::fs::read_to_string(dir.path().join("cli").join(&written[0])).unwrap();
+    let from_build_rs =
+        std::fs::read_to_string(dir.path().join("build_rs").join(&written[0])).unwrap();
+    assert!(from_cli.contains("pub struct Client"), "{from_cli}");
+    assert_eq!(from_cli, from_build_rs);
+}
