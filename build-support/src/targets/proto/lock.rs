@@ -24,6 +24,7 @@
 use std::collections::HashSet;
 use std::fmt;
 use std::marker::PhantomData;
+use std::sync::Arc;
 
 use serde::Deserialize;
 use serde::de::{self, Deserializer, MapAccess, Visitor};
@@ -91,7 +92,7 @@ pub struct Assigned {
     /// One number per member, in the order the members were given.
     pub numbers: Vec<u32>,
     /// Numbers and names no longer used, in the order they were retired.
-    pub reserved: Vec<(String, u32)>,
+    pub reserved: Vec<(Arc<str>, u32)>,
 }
 
 impl Lock {
@@ -129,7 +130,7 @@ impl Lock {
     /// newline. Written by hand: serde_json's pretty printer took a tenth of the proto stage on
     /// GitHub's spec, whose lock holds some 50,000 numbers.
     pub fn to_text(&self) -> String {
-        let mut out = String::with_capacity(256 + self.zones.entries.len() * 4096);
+        let mut out = String::with_capacity(1024 + self.text_len_hint());
         out.push_str("{\n  \"about\": ");
         push_json_string(&mut out, ABOUT);
         out.push_str(",\n  \"version\": ");
@@ -138,6 +139,33 @@ impl Lock {
         object(&mut out, 2, &self.zones.entries, zone_text);
         out.push_str("\n}\n");
         out
+    }
+}
+
+impl Lock {
+    /// About the length of the numbers' lines in the text (each name, its indentation and
+    /// number), so that the text is allocated once: it is some megabytes on a big spec.
+    fn text_len_hint(&self) -> usize {
+        const LINE: usize = 24;
+        let numbers = |entries: &[(Arc<str>, u32)]| {
+            entries
+                .iter()
+                .map(|(name, _)| name.len() + LINE)
+                .sum::<usize>()
+        };
+        self.zones
+            .entries
+            .iter()
+            .flat_map(|(_, zone)| {
+                let messages = zone.messages.entries.iter().map(|(name, fields)| {
+                    name.len() + 2 * LINE + numbers(&fields.fields.0) + numbers(&fields.reserved.0)
+                });
+                let enums = zone.enums.entries.iter().map(|(name, values)| {
+                    name.len() + 2 * LINE + numbers(&values.values.0) + numbers(&values.reserved.0)
+                });
+                messages.chain(enums)
+            })
+            .sum()
     }
 }
 
@@ -199,7 +227,7 @@ fn numbers_text(
 fn object<T>(
     out: &mut String,
     indent: usize,
-    entries: &[(String, T)],
+    entries: &[(Arc<str>, T)],
     mut value: impl FnMut(&mut String, usize, &T),
 ) {
     out.push('{');
@@ -212,10 +240,7 @@ fn object<T>(
 
 /// `,` (after the first member), a new line, the indentation and `"name": `.
 fn key(out: &mut String, indent: usize, name: &str, index: usize) {
-    if index > 0 {
-        out.push(',');
-    }
-    out.push('\n');
+    out.push_str(if index > 0 { ",\n" } else { "\n" });
     push_indent(out, indent);
     push_json_string(out, name);
     out.push_str(": ");
@@ -232,9 +257,11 @@ fn close(out: &mut String, indent: usize, empty: bool) {
 
 /// `text` as a JSON string literal.
 fn push_json_string(out: &mut String, text: &str) {
-    let plain = text
-        .bytes()
-        .all(|b| (b' '..=b'~').contains(&b) && b != b'"' && b != b'\\');
+    // Every byte is looked at, without an early exit, so that the check is vectorized: names
+    // are short, and a byte at a time was most of the lock's text.
+    let plain = text.bytes().fold(true, |plain, b| {
+        plain & (b' '..=b'~').contains(&b) & (b != b'"') & (b != b'\\')
+    });
     if plain {
         out.push('"');
         out.push_str(text);
@@ -245,8 +272,8 @@ fn push_json_string(out: &mut String, text: &str) {
 }
 
 impl Zone {
-    /// The numbers of message `name`'s fields `members`, updating the lock.
-    pub fn message(&mut self, name: &str, members: &[&str]) -> Result<Assigned, Error> {
+    /// The numbers of message `name`'s fields `members` (distinct names), updating the lock.
+    pub fn message(&mut self, name: &str, members: &[Arc<str>]) -> Result<Assigned, Error> {
         let entry = self.messages.entry(name);
         assign(
             &mut entry.fields,
@@ -258,9 +285,9 @@ impl Zone {
         .map_err(|e| Error::Config(format!("message {name}: {e}")))
     }
 
-    /// The numbers of enum `name`'s values `members` (0, the zero value, excluded), updating
-    /// the lock.
-    pub fn enumeration(&mut self, name: &str, members: &[&str]) -> Result<Assigned, Error> {
+    /// The numbers of enum `name`'s values `members` (distinct names; 0, the zero value,
+    /// excluded), updating the lock.
+    pub fn enumeration(&mut self, name: &str, members: &[Arc<str>]) -> Result<Assigned, Error> {
         let entry = self.enums.entry(name);
         assign(
             &mut entry.values,
@@ -290,7 +317,7 @@ fn check(
     let mut seen = HashSet::new();
     let mut names = HashSet::new();
     for (name, number) in assigned.0.iter().chain(&reserved.0) {
-        if !names.insert(name.as_str()) {
+        if !names.insert(&**name) {
             return Err(format!("{name} is listed twice"));
         }
         let number = *number;
@@ -308,7 +335,7 @@ fn check(
 fn assign(
     assigned: &mut Ordered<u32>,
     reserved: &mut Ordered<u32>,
-    members: &[&str],
+    members: &[Arc<str>],
     max: u32,
     fields: bool,
 ) -> Result<Assigned, String> {
@@ -334,18 +361,22 @@ fn assign(
     // Names no member has any more are retired first, so that a name that moved keeps order.
     let mut index = 0;
     while index < assigned.0.len() {
-        if members.contains(&assigned.0[index].0.as_str()) {
+        if members.contains(&assigned.0[index].0) {
             index += 1;
         } else {
             reserved.0.push(assigned.0.remove(index));
         }
     }
     let mut numbers = Vec::with_capacity(members.len());
+    // Members are distinct, so a member can only find its number among the entries that were
+    // there before: looking through the ones this call adds made a new message's numbering
+    // quadratic in its fields.
+    let kept = assigned.0.len();
     assigned
         .0
         .reserve(members.len().saturating_sub(assigned.0.len()));
     for member in members {
-        if let Some((_, number)) = assigned.0.iter().find(|(name, _)| name == member) {
+        if let Some((_, number)) = assigned.0[..kept].iter().find(|(name, _)| name == member) {
             numbers.push(*number);
             continue;
         }
@@ -364,7 +395,7 @@ fn assign(
                 highest
             }
         };
-        assigned.0.push((member.to_string(), number));
+        assigned.0.push((Arc::clone(member), number));
         numbers.push(number);
     }
     Ok(Assigned {
@@ -375,7 +406,7 @@ fn assign(
 
 /// Name → value pairs in file order (a JSON object whose key order matters).
 #[derive(Debug, Clone, PartialEq, Eq)]
-struct Ordered<T>(Vec<(String, T)>);
+struct Ordered<T>(Vec<(Arc<str>, T)>);
 
 impl<T> Default for Ordered<T> {
     fn default() -> Self {
@@ -399,9 +430,9 @@ impl<'de, T: Deserialize<'de>> Visitor<'de> for OrderedVisitor<T> {
     }
 
     fn visit_map<A: MapAccess<'de>>(self, mut access: A) -> Result<Self::Value, A::Error> {
-        let mut entries: Vec<(String, T)> = Vec::with_capacity(access.size_hint().unwrap_or(0));
-        while let Some(entry) = access.next_entry::<String, T>()? {
-            entries.push(entry);
+        let mut entries: Vec<(Arc<str>, T)> = Vec::with_capacity(access.size_hint().unwrap_or(0));
+        while let Some((name, value)) = access.next_entry::<String, T>()? {
+            entries.push((name.into(), value));
         }
         Ok(Ordered(entries))
     }
@@ -410,8 +441,8 @@ impl<'de, T: Deserialize<'de>> Visitor<'de> for OrderedVisitor<T> {
 /// Named entries in file order, with an index for lookups.
 #[derive(Debug)]
 struct Table<T> {
-    entries: Vec<(String, T)>,
-    index: FxHashMap<String, usize>,
+    entries: Vec<(Arc<str>, T)>,
+    index: FxHashMap<Arc<str>, usize>,
 }
 
 impl<T> Default for Table<T> {
@@ -429,8 +460,9 @@ impl<T: Default> Table<T> {
         let position = match self.index.get(name) {
             Some(&position) => position,
             None => {
-                self.index.insert(name.to_string(), self.entries.len());
-                self.entries.push((name.to_string(), T::default()));
+                let name: Arc<str> = name.into();
+                self.index.insert(Arc::clone(&name), self.entries.len());
+                self.entries.push((name, T::default()));
                 self.entries.len() - 1
             }
         };
@@ -457,7 +489,11 @@ mod tests {
     use super::*;
 
     fn numbers(lock: &mut Lock, message: &str, fields: &[&str]) -> Assigned {
-        lock.zone("z").message(message, fields).unwrap()
+        lock.zone("z").message(message, &shared(fields)).unwrap()
+    }
+
+    fn shared(names: &[&str]) -> Vec<Arc<str>> {
+        names.iter().map(|name| Arc::from(*name)).collect()
     }
 
     #[test]
@@ -474,7 +510,7 @@ mod tests {
         numbers(&mut lock, "User", &["id", "nick", "name"]);
         let assigned = numbers(&mut lock, "User", &["id", "name", "email"]);
         assert_eq!(assigned.numbers, vec![1, 3, 4]);
-        assert_eq!(assigned.reserved, vec![("nick".to_string(), 2)]);
+        assert_eq!(assigned.reserved, vec![("nick".into(), 2)]);
     }
 
     #[test]
@@ -503,7 +539,7 @@ mod tests {
         let mut lock = Lock::default();
         let assigned = lock
             .zone("z")
-            .enumeration("Role", &["ROLE_A", "ROLE_B"])
+            .enumeration("Role", &shared(&["ROLE_A", "ROLE_B"]))
             .unwrap();
         assert_eq!(assigned.numbers, vec![1, 2]);
     }

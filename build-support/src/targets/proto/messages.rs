@@ -2,12 +2,12 @@
 //! schema, the wrapper messages nested lists and maps need; and the message and field shapes
 //! `service.proto` shares.
 
-use rustc_hash::FxHashSet;
+use rustc_hash::{FxHashMap, FxHashSet};
 use std::sync::Arc;
 
 use super::escape;
 use super::lock::{Assigned, Zone};
-use super::names::{self, Scope, Style};
+use super::names::{self, Candidate, Scope, Style};
 use super::types::{self, Mapper, Shape, TypeName, Uses, Wrapper};
 use crate::Error;
 use crate::ir::{Api, EnumLiteral, Struct, Type, TypeDef, TypeId, TypeKind, Union};
@@ -53,8 +53,8 @@ pub struct Oneof {
 /// One field of a message.
 #[derive(Debug)]
 pub struct Field {
-    /// The field name.
-    pub name: String,
+    /// The field name (shared with the lock entry that numbers it).
+    pub name: Arc<str>,
     /// `optional `, `repeated ` or nothing.
     pub label: &'static str,
     /// The type (a map's is written `map<string, T>`).
@@ -71,7 +71,7 @@ pub struct Field {
 
 impl Field {
     /// A field of `shape`; `optional` tells whether a scalar may be absent.
-    pub fn new(name: String, shape: Shape, optional: bool) -> Field {
+    pub fn new(name: Arc<str>, shape: Shape, optional: bool) -> Field {
         let label = match &shape {
             Shape::Single(single) if single.scalar && optional => "optional ",
             Shape::Single(_) | Shape::Map(_) => "",
@@ -115,11 +115,11 @@ impl Message {
     /// `reserved`.
     pub fn number(&mut self, zone: &mut Zone) -> Result<(), Error> {
         let oneof_fields = self.oneof.as_ref().map_or(&[][..], |o| &o.fields);
-        let members: Vec<&str> = self
+        let members: Vec<Arc<str>> = self
             .fields
             .iter()
             .chain(oneof_fields)
-            .map(|f| f.name.as_str())
+            .map(|f| Arc::clone(&f.name))
             .collect();
         let Assigned { numbers, reserved } = zone.message(&self.name, &members)?;
         let oneof_fields = self.oneof.as_mut().map_or(&mut [][..], |o| &mut o.fields);
@@ -139,7 +139,7 @@ pub struct Enum {
     /// Comment lines above it.
     pub doc: String,
     /// The zero value, `<ENUM>_UNSPECIFIED`.
-    pub zero: String,
+    pub zero: Arc<str>,
     /// The spec's values, in spec order.
     pub values: Vec<EnumValue>,
     /// `reserved` numbers, comma-separated; empty when none.
@@ -151,8 +151,8 @@ pub struct Enum {
 /// One value of an enum.
 #[derive(Debug)]
 pub struct EnumValue {
-    /// The value name (`KIND_A_B`).
-    pub name: String,
+    /// The value name (`KIND_A_B`), shared with the lock entry that numbers it.
+    pub name: Arc<str>,
     /// Its number, from the lock.
     pub number: u32,
     /// The wire value, for the comment after it (`"a-b"`, `1`).
@@ -165,7 +165,7 @@ impl Enum {
     /// Gives every value its number from the lock, and writes what the lock retired as
     /// `reserved`.
     fn number(&mut self, zone: &mut Zone) -> Result<(), Error> {
-        let members: Vec<&str> = self.values.iter().map(|v| v.name.as_str()).collect();
+        let members: Vec<Arc<str>> = self.values.iter().map(|v| Arc::clone(&v.name)).collect();
         let Assigned { numbers, reserved } = zone.enumeration(&self.name, &members)?;
         for (value, number) in self.values.iter_mut().zip(numbers) {
             value.number = number;
@@ -185,7 +185,7 @@ impl Definition {
     }
 }
 
-fn reserved_lists(reserved: &[(String, u32)]) -> (String, String) {
+fn reserved_lists(reserved: &[(Arc<str>, u32)]) -> (String, String) {
     if reserved.is_empty() {
         return (String::new(), String::new());
     }
@@ -197,69 +197,134 @@ fn reserved_lists(reserved: &[(String, u32)]) -> (String, String) {
     (numbers.join(", "), names.join(", "))
 }
 
-/// What a type's definition takes from the spec alone, before any name is claimed: the casing
-/// and comment escaping that are most of the work on a big spec. [`prepare`] works it out for
-/// every type on two threads; [`type_names`] and [`definitions`] then use it in type order.
+/// What a type's definition takes from the spec alone, before any name is claimed: the casing,
+/// key hashing and comment escaping that are most of the work on a big spec. [`prepare`] works
+/// it out for every type on two threads; [`type_names`] and [`definitions`] then use it in type
+/// order.
 #[derive(Debug)]
 pub struct Prepared {
     /// The PascalCase name to claim, for a type written as a message or enum; `None` for an
     /// alias written inline where it is used.
-    name: Option<String>,
+    name: Option<Candidate>,
+    /// Whether [`type_names`] gave the type that name as it was (no number added): enum value
+    /// names made from it hold then.
+    name_kept: bool,
     /// The type's comment.
     doc: String,
     /// Per struct field, the snake_case name to claim and the comment; per enum value, the
-    /// UPPER_SNAKE_CASE suffix after the enum's prefix and the comment.
-    members: Vec<(String, String)>,
+    /// value name to claim (the enum's prefix, `_`, the value's suffix) and the comment.
+    members: Vec<(Candidate, String)>,
     /// Per enum value, the wire value for the comment after it (`"a-b"`, `1`).
     wires: Vec<String>,
+    /// For an enum, the length of its values' prefix (from the unclaimed name).
+    prefix_len: usize,
+    /// For an enum, its zero value `<ENUM>_UNSPECIFIED` (from the unclaimed name).
+    zero: Option<Candidate>,
 }
 
 /// The [`Prepared`] part of every type's definition, in type order.
 pub fn prepare(api: &Api) -> Vec<Prepared> {
     let cyclic = cyclic_aliases(api);
+    let field_names = FieldNames::of(api);
     let types: Vec<(&TypeDef, bool)> = api.types.iter().zip(cyclic).collect();
     parallel::map(&types, |&(def, cyclic)| {
         let named = !matches!(def.kind, TypeKind::Alias(_)) || cyclic;
-        let members = match &def.kind {
-            TypeKind::Struct(model) => model
-                .fields
-                .iter()
-                .map(|field| (names::field_name(&field.name), field_doc(api, field)))
-                .collect(),
-            TypeKind::Enum(enumeration) => enumeration
-                .values
-                .iter()
-                .map(|value| {
-                    let suffix = match (&value.name, &value.value) {
-                        (Some(given), _) => names::value_suffix(given),
-                        (None, EnumLiteral::String(text)) => names::value_suffix(text),
-                        (None, EnumLiteral::Integer(number)) => {
-                            names::integer_value_suffix(*number)
-                        }
-                    };
-                    (suffix, doc_of(value.description.as_deref()))
-                })
-                .collect(),
-            TypeKind::Union(_) | TypeKind::Alias(_) => Vec::new(),
-        };
-        let wires = match &def.kind {
-            TypeKind::Enum(enumeration) => enumeration
-                .values
-                .iter()
-                .map(|value| match &value.value {
-                    EnumLiteral::String(text) => format!("\"{}\"", escape::comment(text)),
-                    EnumLiteral::Integer(number) => number.to_string(),
-                })
-                .collect(),
-            _ => Vec::new(),
-        };
-        Prepared {
-            name: named.then(|| names::pascal_name(&def.name, "Schema")),
+        let name = named.then(|| names::pascal_name(&def.name, "Schema"));
+        let mut prepared = Prepared {
+            name: None,
+            name_kept: false,
             doc: if named { type_doc(def) } else { String::new() },
-            members,
-            wires,
+            members: Vec::new(),
+            wires: Vec::new(),
+            prefix_len: 0,
+            zero: None,
+        };
+        match &def.kind {
+            TypeKind::Struct(model) => {
+                prepared.members = model
+                    .fields
+                    .iter()
+                    .map(|field| (field_names.get(&field.name), field_doc(api, field)))
+                    .collect();
+            }
+            TypeKind::Enum(enumeration) => {
+                let prefix = names::enum_prefix(name.as_deref().unwrap_or_default());
+                prepared.prefix_len = prefix.len();
+                prepared.zero = Some(zero_value(&prefix));
+                prepared.members = enumeration
+                    .values
+                    .iter()
+                    .map(|value| {
+                        let suffix = match (&value.name, &value.value) {
+                            (Some(given), _) => names::value_suffix(given),
+                            (None, EnumLiteral::String(text)) => names::value_suffix(text),
+                            (None, EnumLiteral::Integer(number)) => {
+                                names::integer_value_suffix(*number)
+                            }
+                        };
+                        let name = names::enum_value_name(&prefix, &suffix);
+                        (
+                            Candidate::new(Style::Value, name),
+                            doc_of(value.description.as_deref()),
+                        )
+                    })
+                    .collect();
+                prepared.wires = enumeration
+                    .values
+                    .iter()
+                    .map(|value| match &value.value {
+                        EnumLiteral::String(text) => format!("\"{}\"", escape::comment(text)),
+                        EnumLiteral::Integer(number) => number.to_string(),
+                    })
+                    .collect();
+            }
+            TypeKind::Union(_) | TypeKind::Alias(_) => {}
         }
+        prepared.name = name.map(|name| Candidate::new(Style::Pascal, name));
+        prepared
     })
+}
+
+/// The field name of every distinct property name of the API's structs, cased and hashed once:
+/// a big spec spells a few thousand names tens of thousands of times (`id`, `url`, `node_id`).
+struct FieldNames<'a> {
+    index: FxHashMap<&'a str, usize>,
+    names: Vec<Candidate>,
+}
+
+impl<'a> FieldNames<'a> {
+    /// The names of `api`'s properties, worked out on two threads.
+    fn of(api: &'a Api) -> Self {
+        let mut index = FxHashMap::default();
+        let mut distinct = Vec::new();
+        let structs = api.types.iter().filter_map(|def| match &def.kind {
+            TypeKind::Struct(model) => Some(model),
+            _ => None,
+        });
+        for field in structs.flat_map(|model| &model.fields) {
+            index.entry(field.name.as_str()).or_insert_with(|| {
+                distinct.push(field.name.as_str());
+                distinct.len() - 1
+            });
+        }
+        let names = parallel::map(&distinct, |raw| {
+            Candidate::new(Style::Field, names::field_name(raw))
+        });
+        FieldNames { index, names }
+    }
+
+    /// The field name to claim for property `raw`.
+    fn get(&self, raw: &str) -> Candidate {
+        match self.index.get(raw) {
+            Some(&position) => self.names[position].clone(),
+            None => Candidate::new(Style::Field, names::field_name(raw)),
+        }
+    }
+}
+
+/// The zero value of the enum whose values' prefix is `prefix`.
+fn zero_value(prefix: &str) -> Candidate {
+    Candidate::new(Style::Value, format!("{prefix}_UNSPECIFIED"))
 }
 
 /// The proto name of each type: messages and enums for structs, unions and enums, and for
@@ -268,7 +333,11 @@ pub fn prepare(api: &Api) -> Vec<Prepared> {
 pub fn type_names(prepared: &mut [Prepared], scope: &mut Scope) -> Vec<Option<Arc<str>>> {
     prepared
         .iter_mut()
-        .map(|prepared| prepared.name.take().map(|name| scope.claim(name).into()))
+        .map(|prepared| {
+            let (name, kept) = scope.claim_candidate(prepared.name.take()?);
+            prepared.name_kept = kept;
+            Some(name)
+        })
         .collect()
 }
 
@@ -276,22 +345,23 @@ pub fn type_names(prepared: &mut [Prepared], scope: &mut Scope) -> Vec<Option<Ar
 /// claimed in `values` (the package's enum value scope).
 pub fn definitions(
     api: &Api,
-    prepared: Vec<Prepared>,
+    mut prepared: Vec<Prepared>,
     type_names: &[Option<Arc<str>>],
     mapper: &mut Mapper<'_>,
     values: &mut Scope,
     uses: &mut Uses,
 ) -> Vec<Definition> {
     // Every zero value is claimed first, so that no spec value can take `<ENUM>_UNSPECIFIED`.
-    let zeros: Vec<Option<String>> = api
-        .types
-        .iter()
+    let zeros: Vec<Option<Arc<str>>> = prepared
+        .iter_mut()
         .zip(type_names)
-        .map(|(def, name)| match (&def.kind, name) {
-            (TypeKind::Enum(_), Some(name)) => {
-                Some(values.claim(format!("{}_UNSPECIFIED", names::enum_prefix(name))))
-            }
-            _ => None,
+        .map(|(prepared, name)| {
+            let zero = prepared.zero.take()?;
+            let zero = match name {
+                Some(name) if !prepared.name_kept => zero_value(&names::enum_prefix(name)),
+                _ => zero,
+            };
+            Some(values.claim_candidate(zero).0)
         })
         .collect();
     let mut definitions = Vec::with_capacity(api.types.len());
@@ -304,6 +374,8 @@ pub fn definitions(
             doc,
             members,
             wires,
+            name_kept,
+            prefix_len,
             ..
         } = prepared;
         let message = match &def.kind {
@@ -318,6 +390,11 @@ pub fn definitions(
             TypeKind::Alias(target) => alias_message(name, doc, target, mapper, uses),
             TypeKind::Enum(_) => {
                 let zero = zeros[index].clone().unwrap_or_default();
+                let members = if name_kept {
+                    members
+                } else {
+                    renamed_values(&name, prefix_len, members)
+                };
                 let view = enum_view(name, doc, zero, members, wires, values);
                 definitions.push(Definition::Enum(view));
                 continue;
@@ -343,7 +420,7 @@ pub fn wrapper_messages(wrappers: Vec<Wrapper>, uses: &mut Uses) -> Vec<Definiti
             let mut message = Message::new(wrapper.name.to_string(), doc);
             message
                 .fields
-                .push(Field::new("values".to_string(), wrapper.shape, false));
+                .push(Field::new("values".into(), wrapper.shape, false));
             Definition::Message(message)
         })
         .collect()
@@ -403,16 +480,16 @@ fn struct_message(
     name: String,
     doc: String,
     model: &Struct,
-    members: Vec<(String, String)>,
+    members: Vec<(Candidate, String)>,
     mapper: &mut Mapper<'_>,
     scope: &mut Scope,
     uses: &mut Uses,
 ) -> Message {
     // The spec's own names first, so that no made-up name (a file's `_filename`, the
     // additional properties) takes one of them.
-    let members: Vec<(String, String)> = members
+    let members: Vec<(Arc<str>, String)> = members
         .into_iter()
-        .map(|(field_name, doc)| (scope.claim(field_name), doc))
+        .map(|(field_name, doc)| (scope.claim_candidate(field_name).0, doc))
         .collect();
     let mut message = Message::new(name, doc);
     message.fields.reserve(model.fields.len() + 1);
@@ -427,7 +504,7 @@ fn struct_message(
         proto.note = note;
         message.fields.push(proto);
         if let Some(filename) = file {
-            let filename = scope.claim(filename);
+            let filename = scope.claim(filename).into();
             let proto_name = &message.fields[message.fields.len() - 1].name;
             let string = types::scalar("string");
             let shape = if repeated {
@@ -441,7 +518,7 @@ fn struct_message(
         }
     }
     if let Some(extra) = &model.additional_properties {
-        let proto_name = scope.claim("additional_properties".to_string());
+        let proto_name = scope.claim("additional_properties".to_string()).into();
         let map = Type::Map(Box::new(extra.clone()));
         let mut proto = Field::new(proto_name, mapper.shape(&map, uses), false);
         proto.doc = "Properties beyond the ones named above.".to_string();
@@ -469,7 +546,7 @@ fn union_message(
         }
         seen.push(single.name.clone());
         let stem = single.name.as_str().rsplit('.').next().unwrap_or_default();
-        let field_name = scope.claim(names::field_name(stem));
+        let field_name = scope.claim(names::field_name(stem)).into();
         fields.push(Field::new(field_name, Shape::Single(single), false));
     }
     if let Some(discriminator) = &union.discriminator {
@@ -516,24 +593,23 @@ fn alias_message(
     let mut message = Message::new(name, doc);
     message
         .fields
-        .push(Field::new(field_name.to_string(), shape, false));
+        .push(Field::new(field_name.into(), shape, false));
     message
 }
 
 fn enum_view(
     name: String,
     doc: String,
-    zero: String,
-    members: Vec<(String, String)>,
+    zero: Arc<str>,
+    members: Vec<(Candidate, String)>,
     wires: Vec<String>,
     values: &mut Scope,
 ) -> Enum {
-    let prefix = names::enum_prefix(&name);
     let values = members
         .into_iter()
         .zip(wires)
-        .map(|((suffix, doc), wire)| EnumValue {
-            name: values.claim(names::enum_value_name(&prefix, &suffix)),
+        .map(|((value_name, doc), wire)| EnumValue {
+            name: values.claim_candidate(value_name).0,
             number: 0,
             wire,
             doc,
@@ -547,6 +623,27 @@ fn enum_view(
         reserved_numbers: String::new(),
         reserved_names: String::new(),
     }
+}
+
+/// The value names of an enum that was claimed as `name` rather than the name its values were
+/// prepared with: the prefix, `prefix_len` bytes of each prepared name, made again from `name`.
+fn renamed_values(
+    name: &str,
+    prefix_len: usize,
+    members: Vec<(Candidate, String)>,
+) -> Vec<(Candidate, String)> {
+    let prefix = names::enum_prefix(name);
+    members
+        .into_iter()
+        .map(|(value_name, doc)| {
+            let suffix = value_name
+                .as_str()
+                .get(prefix_len + 1..)
+                .unwrap_or_default();
+            let value_name = names::enum_value_name(&prefix, suffix);
+            (Candidate::new(Style::Value, value_name), doc)
+        })
+        .collect()
 }
 
 /// Which aliases reach themselves through other aliases (`Tree: array of Tree`): those are

@@ -66,6 +66,8 @@ pub fn emit(api: &ir::Api, options: &Options) -> Result<Tree, Error> {
     let mut values = Scope::new(Style::Value);
     let mut messages_uses = Uses::default();
     let mut service_uses = Uses::default();
+    let mut lock = Lock::parse(options.previous_lock.as_deref())?;
+    let zone_lock = lock.zone(&zone);
     let mut mapper = Mapper::new(api, &type_names, &mut scope, &mut wrappers);
     let mut definitions = messages::definitions(
         api,
@@ -75,23 +77,34 @@ pub fn emit(api: &ir::Api, options: &Options) -> Result<Tree, Error> {
         &mut values,
         &mut messages_uses,
     );
-    let (rpcs, mut service_messages) = service::view(
-        api,
-        prepared_rpcs,
-        &rpc_names,
-        &mut mapper,
-        &mut service_uses,
-    );
-    definitions.extend(messages::wrapper_messages(
-        wrappers.into_list(),
-        &mut messages_uses,
-    ));
-
-    let mut lock = Lock::parse(options.previous_lock.as_deref())?;
-    let zone_lock = lock.zone(&zone);
-    for definition in &mut definitions {
+    // The service is worked out on another thread while the schemas' definitions are numbered
+    // here (the lock's memory is freed on this thread, and freeing another thread's memory is
+    // slow); then the wrappers and the service's messages are numbered, in that order as before.
+    let (numbered, view) = std::thread::scope(|threads| {
+        let view = threads.spawn(|| {
+            service::view(
+                api,
+                prepared_rpcs,
+                &rpc_names,
+                &mut mapper,
+                &mut service_uses,
+            )
+        });
+        let numbered = definitions
+            .iter_mut()
+            .try_for_each(|definition| definition.number(zone_lock));
+        let view = view
+            .join()
+            .map_err(|_| Error::Internal("the service view panicked".to_string()));
+        (numbered, view)
+    });
+    numbered?;
+    let (rpcs, mut service_messages) = view?;
+    let mut wrapper_messages = messages::wrapper_messages(wrappers.into_list(), &mut messages_uses);
+    for definition in &mut wrapper_messages {
         definition.number(zone_lock)?;
     }
+    definitions.extend(wrapper_messages);
     for message in &mut service_messages {
         message.number(zone_lock)?;
     }
@@ -118,13 +131,14 @@ pub fn emit(api: &ir::Api, options: &Options) -> Result<Tree, Error> {
         template::render(&env, name, view)
     };
     // Once every number is given, the three big texts are independent: written side by side.
-    let (messages_proto, lock_text, service_proto) = std::thread::scope(|threads| {
+    let (messages_proto, lock_text, service_proto, readme) = std::thread::scope(|threads| {
         let messages = threads.spawn(|| {
             let mut text = head("messages.proto", messages_uses, None)?;
             print::definitions(&mut text, &definitions);
             Ok::<_, Error>(text)
         });
         let lock_text = threads.spawn(|| lock.to_text());
+        let readme = template::render(&env, "README.md", readme_view(&common, options, &rpcs));
         let service = head("service.proto", service_uses, Some(&messages_file)).map(|mut text| {
             print::service_body(&mut text, &rpcs);
             print::messages(&mut text, &service_messages);
@@ -137,15 +151,13 @@ pub fn emit(api: &ir::Api, options: &Options) -> Result<Tree, Error> {
                 .unwrap_or_else(|_| Err(joined("messages.proto"))),
             lock_text.join().map_err(|_| joined(LOCK_FILE)),
             service,
+            readme,
         )
     });
     let mut tree = Tree::new();
     tree.generated(format!("{zone}/{messages_file}"), messages_proto?);
     tree.generated(format!("{zone}/{package}/service.proto"), service_proto?);
-    tree.generated(
-        format!("{zone}/README.md"),
-        template::render(&env, "README.md", readme_view(&common, options, &rpcs))?,
-    );
+    tree.generated(format!("{zone}/README.md"), readme?);
     tree.generated(
         format!("{zone}/buf.yaml"),
         template::render(&env, "buf.yaml", &common)?,
@@ -255,5 +267,43 @@ fn readme_view<'a>(
                 path: escape::markdown_code(&rpc.path),
             })
             .collect(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::Spec;
+
+    #[test]
+    fn enum_renamed_by_a_collision_names_its_values_after_the_new_name() {
+        let text = r#"{
+          "openapi": "3.0.3",
+          "info": {"title": "t", "version": "1"},
+          "paths": {},
+          "components": {"schemas": {
+            "Color": {"type": "object", "properties": {"hex": {"type": "string"}}},
+            "color": {"type": "string", "enum": ["red", "dark-blue"]}
+          }}
+        }"#;
+        let spec = Spec::from_text("spec.json", text.to_string()).unwrap_or_else(|e| panic!("{e}"));
+        let options = Options {
+            spec_name: "spec.json".to_string(),
+            zone: "z".to_string(),
+            previous_lock: None,
+        };
+        let tree = emit(&spec.api, &options).unwrap_or_else(|e| panic!("{e}"));
+        let messages = &tree
+            .get("z/api__z/messages.proto")
+            .expect("messages.proto")
+            .contents;
+        assert!(messages.contains("message Color {"), "{messages}");
+        assert!(
+            messages.contains(
+                "enum Color2 {\n  COLOR2_UNSPECIFIED = 0;\n  COLOR2_RED = 1; // \"red\"\n  \
+                 COLOR2_DARK_BLUE = 2; // \"dark-blue\"\n}"
+            ),
+            "{messages}"
+        );
     }
 }

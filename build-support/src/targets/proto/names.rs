@@ -7,11 +7,15 @@
 //! enum's name, the zero value ending in `_UNSPECIFIED`).
 
 use std::hash::Hasher;
+use std::sync::Arc;
 
 use rustc_hash::{FxHashSet, FxHasher};
 
 use crate::targets::casing::{self, Case};
 use crate::targets::naming::spell_symbols;
+
+/// The length of the longest of [`KEYWORDS`]: a longer name is none of them.
+const LONGEST_KEYWORD: usize = 10;
 
 /// Words of the proto language, and scalar type names, that a field name must not be.
 /// `descriptor` is kept clear too (buf's `FIELD_NO_DESCRIPTOR`; it shadows generated accessors).
@@ -120,7 +124,7 @@ pub fn field_name(raw: &str) -> String {
     } else {
         name
     };
-    if KEYWORDS.binary_search(&name.as_str()).is_ok() {
+    if name.len() <= LONGEST_KEYWORD && KEYWORDS.binary_search(&name.as_str()).is_ok() {
         format!("{name}_value")
     } else {
         name
@@ -164,12 +168,13 @@ pub fn enum_value_name(prefix: &str, suffix: &str) -> String {
 
 /// The lower_snake_case words of `raw`, ASCII only, single underscores, none at the ends.
 fn snake_words(raw: &str) -> String {
-    let plain = raw.starts_with(|c: char| c.is_ascii_lowercase())
-        && !raw.ends_with('_')
-        && !raw.contains("__")
-        && raw
-            .bytes()
-            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_');
+    let bytes = raw.as_bytes();
+    let plain = bytes.first().is_some_and(u8::is_ascii_lowercase)
+        && bytes.last() != Some(&b'_')
+        && bytes
+            .iter()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || *b == b'_')
+        && !bytes.windows(2).any(|pair| pair == b"__");
     if plain {
         return raw.to_string();
     }
@@ -201,6 +206,32 @@ pub struct Scope {
     taken: FxHashSet<u64>,
 }
 
+/// A name to claim, with its key's hash worked out ahead: the targets prepare names on two
+/// threads, so that claiming them in order on one only looks the hash up. The name is shared,
+/// so that the field it names and the lock entry that numbers it need no copy each.
+#[derive(Debug, Clone)]
+pub struct Candidate {
+    name: Arc<str>,
+    style: Style,
+    key: u64,
+}
+
+impl Candidate {
+    /// `name`, to be claimed in a scope of `style`.
+    pub fn new(style: Style, name: String) -> Candidate {
+        Candidate {
+            key: key_hash(style, &name),
+            name: name.into(),
+            style,
+        }
+    }
+
+    /// The name as it would be claimed if free.
+    pub fn as_str(&self) -> &str {
+        &self.name
+    }
+}
+
 impl Scope {
     /// An empty scope of names of `style`.
     pub fn new(style: Style) -> Self {
@@ -223,8 +254,29 @@ impl Scope {
     /// is taken from then on.
     pub fn claim(&mut self, name: String) -> String {
         if self.take(&name) {
-            return name;
+            name
+        } else {
+            self.numbered(&name)
         }
+    }
+
+    /// Claims `candidate` as [`Scope::claim`] claims its name, and tells whether the name was
+    /// free as it was (`false` when a number had to be added).
+    pub fn claim_candidate(&mut self, candidate: Candidate) -> (Arc<str>, bool) {
+        let key = if candidate.style == self.style {
+            candidate.key
+        } else {
+            key_hash(self.style, &candidate.name)
+        };
+        if self.taken.insert(key) {
+            (candidate.name, true)
+        } else {
+            (self.numbered(&candidate.name).into(), false)
+        }
+    }
+
+    /// The first of `name2`, `name3`, … (`name_2`, … for fields and values) that is free, taken.
+    fn numbered(&mut self, name: &str) -> String {
         let separator = if self.style == Style::Pascal { "" } else { "_" };
         let mut counter = 2usize;
         loop {
@@ -243,20 +295,25 @@ impl Scope {
 
     /// Takes `name` if its key is free.
     fn take(&mut self, name: &str) -> bool {
-        let mut hasher = FxHasher::default();
-        match self.style {
-            Style::Pascal => hasher.write(name.as_bytes()),
-            Style::Field => name
-                .bytes()
-                .filter(|b| *b != b'_')
-                .for_each(|b| hasher.write_u8(b.to_ascii_lowercase())),
-            Style::Value => name
-                .bytes()
-                .filter(|b| *b != b'_')
-                .for_each(|b| hasher.write_u8(b)),
-        }
-        self.taken.insert(hasher.finish())
+        self.taken.insert(key_hash(self.style, name))
     }
+}
+
+/// The hash of `name`'s key in a scope of `style`: its bytes as the style compares them.
+fn key_hash(style: Style, name: &str) -> u64 {
+    let mut hasher = FxHasher::default();
+    match style {
+        Style::Pascal => hasher.write(name.as_bytes()),
+        Style::Field => name
+            .bytes()
+            .filter(|b| *b != b'_')
+            .for_each(|b| hasher.write_u8(b.to_ascii_lowercase())),
+        Style::Value => name
+            .bytes()
+            .filter(|b| *b != b'_')
+            .for_each(|b| hasher.write_u8(b)),
+    }
+    hasher.finish()
 }
 
 #[cfg(test)]
@@ -303,6 +360,10 @@ mod tests {
     #[test]
     fn keywords_are_sorted_for_binary_search() {
         assert!(KEYWORDS.windows(2).all(|pair| pair[0] < pair[1]));
+        assert_eq!(
+            KEYWORDS.iter().map(|k| k.len()).max(),
+            Some(LONGEST_KEYWORD)
+        );
     }
 
     #[test]
@@ -350,6 +411,28 @@ mod tests {
         assert_eq!(scope.claim("plus1".into()), "plus1_2");
         assert_eq!(scope.claim("a_b1".into()), "a_b1");
         assert_eq!(scope.claim("a_b_1".into()), "a_b_1_2");
+    }
+
+    #[test]
+    fn long_field_keys_compare_without_case_and_underscores() {
+        let long = "a".repeat(70);
+        let mut scope = Scope::new(Style::Field);
+        assert_eq!(scope.claim(format!("{long}_b")), format!("{long}_b"));
+        assert_eq!(scope.claim(format!("_{long}B")), format!("_{long}B_2"));
+        assert_eq!(scope.claim(format!("{long}_c")), format!("{long}_c"));
+    }
+
+    #[test]
+    fn prepared_candidate_is_compared_the_way_its_scope_compares() {
+        let mut scope = Scope::new(Style::Value);
+        assert_eq!(scope.claim("KIND_A_B".into()), "KIND_A_B");
+        let candidate = Candidate::new(Style::Pascal, "KIND_AB".into());
+        assert_eq!(
+            scope.claim_candidate(candidate),
+            ("KIND_AB_2".into(), false)
+        );
+        let candidate = Candidate::new(Style::Value, "KIND_C".into());
+        assert_eq!(scope.claim_candidate(candidate), ("KIND_C".into(), true));
     }
 
     #[test]

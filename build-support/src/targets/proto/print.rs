@@ -103,7 +103,7 @@ fn print_field(out: &mut String, indent: &str, field: &Field) {
             out.push('>');
         }
     }
-    for part in [" ", &field.name, " = "] {
+    for part in [" ", &*field.name, " = "] {
         out.push_str(part);
     }
     push_number(out, field.number);
@@ -122,14 +122,14 @@ fn print_enum(out: &mut String, enumeration: &Enum) {
         "enum ",
         &enumeration.name,
         " {\n  ",
-        &enumeration.zero,
+        &*enumeration.zero,
         " = 0;\n",
     ] {
         out.push_str(part);
     }
     for value in &enumeration.values {
         comments(out, "  ", &value.doc);
-        for part in ["  ", &value.name, " = "] {
+        for part in ["  ", &*value.name, " = "] {
             out.push_str(part);
         }
         push_number(out, value.number);

@@ -171,7 +171,7 @@ fn request(
     };
     let mut message = Message::new(names.request.clone(), doc);
     for (parameter, (name, doc, note)) in operation.parameters.iter().zip(parameters) {
-        let name = scope.claim(name);
+        let name = scope.claim(name).into();
         let optional = !parameter.required || matches!(parameter.ty, Type::Nullable(_));
         let shape = mapper.shape(&parameter.ty, uses);
         let mut field = Field::new(name, shape, optional).deprecated(parameter.deprecated);
@@ -182,7 +182,7 @@ fn request(
     if let (Some((body, content)), Some(name)) = (body, body_name) {
         let shape = mapper.shape(&content.ty, uses);
         let optional = !body.required || matches!(content.ty, Type::Nullable(_));
-        let mut field = Field::new(name, shape, optional);
+        let mut field = Field::new(name.into(), shape, optional);
         field.doc = doc_of(body.description.as_deref());
         field.note = Some(escape::comment(&content.media_type));
         message.fields.push(field);
@@ -208,7 +208,7 @@ fn response(
     if let Some((response, content)) = success {
         let optional = matches!(content.ty, Type::Nullable(_));
         let shape = mapper.shape(&content.ty, uses);
-        let mut field = Field::new("data".to_string(), shape, optional);
+        let mut field = Field::new("data".into(), shape, optional);
         field.doc = doc_of(response.description.as_deref());
         let status = match response.status {
             crate::ir::Status::Code(code) => code.to_string(),
