@@ -9,6 +9,8 @@ pub fn fetch(url: &str) -> Result<String, String> {
             "error: cannot read the spec at {url}: {reason}; check that the server is up and the URL is right"
         )
     };
+    // reqwest comes without a crypto provider (see Cargo.toml): ring is ours.
+    let _ = rustls::crypto::ring::default_provider().install_default();
     let client = reqwest::blocking::Client::builder()
         .timeout(Duration::from_secs(60))
         .build()

@@ -13,11 +13,12 @@
 //!
 //! [`generate_clients!`] reads the spec (relative to your crate's `Cargo.toml`), expands to a
 //! module named after the API's title with `types` (serde structs and enums), `responses`
-//! (an enum per operation with several success or error bodies) and a `Client` with one
-//! `async fn` per operation; it also writes the Python, TypeScript and proto clients. The same
-//! code can be written by a build script with `clientgen-build`'s `Generator::rust_to_out_dir`.
+//! (an enum per operation with several success or error bodies) and a `Client` with one method
+//! per operation, which returns a [`Call`] to `.await`; it also writes the Python, TypeScript and
+//! proto clients. The same code can be written by a build script with `clientgen-build`'s
+//! `Generator::rust_to_out_dir`.
 //!
-//! Each method returns an [`ApiResult`]: the decoded success body (with status and headers) or
+//! Awaiting a call gives an [`ApiResult`]: the decoded success body (with status and headers) or
 //! an [`Error`] that holds the documented error body. Path, query, header and cookie parameters
 //! and the body are arguments, optional ones `Option`s, in spec order:
 //!
@@ -42,8 +43,9 @@
 //! their own.
 //!
 //! This crate holds what that code needs: the base [`Client`] (HTTP client, base URL,
-//! credentials, headers), [`ResponseValue`], [`Error`], [`File`] and [`Multipart`].
+//! credentials, headers), [`Call`], [`ResponseValue`], [`Error`], [`File`] and [`Multipart`].
 
+mod call;
 mod client;
 mod error;
 mod multipart;
@@ -53,7 +55,8 @@ mod response;
 #[doc(hidden)]
 pub mod __private;
 
-pub use client::{ApiKeyIn, Client, Credential, Scheme};
+pub use call::Call;
+pub use client::{ApiKeyIn, Client, Credential, Scheme, install_tls_provider};
 pub use clientgen_macros::generate_clients;
 pub use error::Error;
 pub use multipart::{File, Multipart};

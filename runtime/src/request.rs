@@ -3,12 +3,13 @@
 use serde::Serialize;
 use serde_json::Value;
 
-use crate::Error;
+use crate::call::Call;
 use crate::client::{ApiKeyIn, Attach, Client, Scheme};
 use crate::multipart::Multipart;
 use crate::response::Response;
+use crate::{ApiResult, Error};
 
-/// A request a generated operation is building; [`Request::send`] sends it.
+/// A request a generated operation is building; [`Request::send`] turns it into a [`Call`].
 #[derive(Debug)]
 pub struct Request<'a> {
     client: &'a Client,
@@ -184,8 +185,22 @@ impl<'a> Request<'a> {
         self.bytes(body.into_bytes(), content_type);
     }
 
-    /// Sends the request; every status comes back as a [`Response`] to dispatch on.
-    pub async fn send<E>(self) -> Result<Response, Error<E>> {
+    /// Sends the request once the returned [`Call`] is awaited; `decode` turns the response,
+    /// whatever its status, into the operation's result.
+    pub fn send<T, E>(self, decode: fn(Response) -> ApiResult<T, E>) -> Call<T, E>
+    where
+        T: Send + 'static,
+        E: Send + 'static,
+    {
+        let prepared = self.prepare();
+        Call::new(async move {
+            let response = prepared?.send().await?;
+            decode(Response::read(response).await?)
+        })
+    }
+
+    /// The reqwest request, or the first problem met while building it.
+    fn prepare<E>(self) -> Result<reqwest::RequestBuilder, Error<E>> {
         if let Some(problem) = self.problem {
             return Err(Error::InvalidRequest(problem));
         }
@@ -202,7 +217,7 @@ impl<'a> Request<'a> {
         if !self.cookies.is_empty() {
             builder = builder.header("Cookie", self.cookies.join("; "));
         }
-        builder = match self.body {
+        Ok(match self.body {
             Body::None => builder,
             Body::Json(bytes) => builder
                 .header("Content-Type", "application/json")
@@ -215,8 +230,7 @@ impl<'a> Request<'a> {
                 bytes,
                 content_type,
             } => builder.header("Content-Type", content_type).body(bytes),
-        };
-        Ok(Response::new(builder.send().await?))
+        })
     }
 
     fn value(&mut self, name: &str, value: &impl Serialize) -> Option<Value> {

@@ -64,35 +64,45 @@ impl<T> Deref for ResponseValue<T> {
     }
 }
 
-/// A response whose status the generated code is about to dispatch on.
+/// A response, read in full, whose status the generated code dispatches on: each arm of the
+/// generated `match response.status()` calls one of the decoders below.
 #[derive(Debug)]
 pub struct Response {
-    inner: reqwest::Response,
+    status: StatusCode,
+    headers: HeaderMap,
+    body: Vec<u8>,
 }
 
 impl Response {
-    pub(crate) fn new(inner: reqwest::Response) -> Self {
-        Response { inner }
+    /// Reads the whole response.
+    pub(crate) async fn read<E>(inner: reqwest::Response) -> Result<Self, Error<E>> {
+        let status = inner.status();
+        let headers = inner.headers().clone();
+        let body = inner.bytes().await?.to_vec();
+        Ok(Response {
+            status,
+            headers,
+            body,
+        })
     }
 
     /// The status code as a number, for matching.
     pub fn status(&self) -> u16 {
-        self.inner.status().as_u16()
+        self.status.as_u16()
     }
 
     /// Decodes a JSON success body.
-    pub async fn json<T: DeserializeOwned, E>(self) -> Result<ResponseValue<T>, Error<E>> {
-        let (status, headers, body) = self.read().await?;
-        decode_json(status, &body).map(|value| ResponseValue::new(status, headers, value))
+    pub fn json<T: DeserializeOwned, E>(self) -> Result<ResponseValue<T>, Error<E>> {
+        let value = decode_json(self.status, &self.body)?;
+        Ok(ResponseValue::new(self.status, self.headers, value))
     }
 
     /// Returns a text success body.
-    pub async fn text<E>(self) -> Result<ResponseValue<String>, Error<E>> {
-        let (status, headers, body) = self.read().await?;
-        match String::from_utf8(body) {
-            Ok(text) => Ok(ResponseValue::new(status, headers, text)),
+    pub fn text<E>(self) -> Result<ResponseValue<String>, Error<E>> {
+        match String::from_utf8(self.body) {
+            Ok(text) => Ok(ResponseValue::new(self.status, self.headers, text)),
             Err(error) => Err(Error::Decode {
-                status,
+                status: self.status,
                 message: error.to_string(),
                 body: error.into_bytes(),
             }),
@@ -100,94 +110,82 @@ impl Response {
     }
 
     /// Returns a binary success body.
-    pub async fn bytes<E>(self) -> Result<ResponseValue<Vec<u8>>, Error<E>> {
-        let (status, headers, body) = self.read().await?;
-        Ok(ResponseValue::new(status, headers, body))
+    pub fn bytes<E>(self) -> Result<ResponseValue<Vec<u8>>, Error<E>> {
+        Ok(ResponseValue::new(self.status, self.headers, self.body))
     }
 
     /// A success without a body (any body sent is ignored).
-    pub async fn empty<E>(self) -> Result<ResponseValue<()>, Error<E>> {
-        let (status, headers, _) = self.read().await?;
-        Ok(ResponseValue::new(status, headers, ()))
+    pub fn empty<E>(self) -> Result<ResponseValue<()>, Error<E>> {
+        Ok(ResponseValue::new(self.status, self.headers, ()))
     }
 
     /// Decodes a JSON success body and wraps it with `variant` (one of several success bodies).
-    pub async fn json_as<T: DeserializeOwned, U, E>(
+    pub fn json_as<T: DeserializeOwned, U, E>(
         self,
         variant: impl FnOnce(T) -> U,
     ) -> Result<ResponseValue<U>, Error<E>> {
-        self.json::<T, E>().await.map(|value| value.map(variant))
+        self.json::<T, E>().map(|value| value.map(variant))
     }
 
     /// Returns a text success body wrapped with `variant`.
-    pub async fn text_as<U, E>(
+    pub fn text_as<U, E>(
         self,
         variant: impl FnOnce(String) -> U,
     ) -> Result<ResponseValue<U>, Error<E>> {
-        self.text().await.map(|value| value.map(variant))
+        self.text().map(|value| value.map(variant))
     }
 
     /// Returns a binary success body wrapped with `variant`.
-    pub async fn bytes_as<U, E>(
+    pub fn bytes_as<U, E>(
         self,
         variant: impl FnOnce(Vec<u8>) -> U,
     ) -> Result<ResponseValue<U>, Error<E>> {
-        self.bytes().await.map(|value| value.map(variant))
+        self.bytes().map(|value| value.map(variant))
     }
 
     /// A success without a body, answered with `value`.
-    pub async fn empty_as<U, E>(self, value: U) -> Result<ResponseValue<U>, Error<E>> {
-        self.empty().await.map(|response| response.map(|()| value))
+    pub fn empty_as<U, E>(self, value: U) -> Result<ResponseValue<U>, Error<E>> {
+        self.empty().map(|response| response.map(|()| value))
     }
 
     /// Decodes a documented JSON error body and wraps it with `variant`.
-    pub async fn error_json<T: DeserializeOwned, R, E>(
+    pub fn error_json<T: DeserializeOwned, R, E>(
         self,
         variant: impl FnOnce(T) -> E,
     ) -> Result<R, Error<E>> {
-        let (status, headers, body) = self.read().await?;
-        let value = decode_json(status, &body)?;
+        let value = decode_json(self.status, &self.body)?;
         Err(Error::Api(ResponseValue::new(
-            status,
-            headers,
+            self.status,
+            self.headers,
             variant(value),
         )))
     }
 
     /// A documented error whose body is text or bytes; `variant` gets the raw body.
-    pub async fn error_bytes<R, E>(
-        self,
-        variant: impl FnOnce(Vec<u8>) -> E,
-    ) -> Result<R, Error<E>> {
-        let (status, headers, body) = self.read().await?;
+    pub fn error_bytes<R, E>(self, variant: impl FnOnce(Vec<u8>) -> E) -> Result<R, Error<E>> {
         Err(Error::Api(ResponseValue::new(
-            status,
-            headers,
-            variant(body),
+            self.status,
+            self.headers,
+            variant(self.body),
         )))
     }
 
     /// A documented error without a body.
-    pub async fn error_empty<R, E>(self, error: E) -> Result<R, Error<E>> {
-        let (status, headers, _) = self.read().await?;
-        Err(Error::Api(ResponseValue::new(status, headers, error)))
+    pub fn error_empty<R, E>(self, error: E) -> Result<R, Error<E>> {
+        Err(Error::Api(ResponseValue::new(
+            self.status,
+            self.headers,
+            error,
+        )))
     }
 
     /// A status the spec does not document.
-    pub async fn unexpected<R, E>(self) -> Result<R, Error<E>> {
-        let (status, headers, body) = self.read().await?;
+    pub fn unexpected<R, E>(self) -> Result<R, Error<E>> {
         Err(Error::UnexpectedStatus {
-            status,
-            headers,
-            body,
+            status: self.status,
+            headers: self.headers,
+            body: self.body,
         })
-    }
-
-    async fn read<E>(self) -> Result<(StatusCode, HeaderMap, Vec<u8>), Error<E>> {
-        let status = self.inner.status();
-        let headers = self.inner.headers().clone();
-        let body = self.inner.bytes().await?.to_vec();
-        Ok((status, headers, body))
     }
 }
 

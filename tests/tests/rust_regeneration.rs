@@ -63,7 +63,7 @@ fn build_rs_file_is_one_formatted_module_named_after_the_api() {
     );
     // emit writes the very text the macro parses into tokens.
     assert!(file.contents.contains("pub mod reference_api {"));
-    assert!(file.contents.contains("pub async fn upload_avatar("));
+    assert!(file.contents.contains("pub fn upload_avatar("));
 }
 
 /// A spec with one operation per id in `operations` (`GET /<id>` answering a string).

@@ -136,6 +136,6 @@ fn rust_file_holds_one_module_per_zone_with_its_operations() {
     insta::assert_snapshot!("zones_rust_modules", modules.join("\n"));
     let admin = &rust[rust.find("pub mod admin {").expect("admin module")..];
     let admin = &admin[..admin.find("\npub mod ").unwrap_or(admin.len())];
-    assert!(admin.contains("pub async fn reset("), "{admin}");
-    assert!(!admin.contains("pub async fn list_users("), "{admin}");
+    assert!(admin.contains("pub fn reset("), "{admin}");
+    assert!(!admin.contains("pub fn list_users("), "{admin}");
 }

@@ -1,6 +1,7 @@
 //! The `types` module: one serde type per IR type definition.
 
 use super::docs;
+use super::from_map;
 use super::names::{self, Scope};
 use super::text::{self, Frame, Tail, line, line_fmt, typed_line};
 use super::types::{self, Names, Place};
@@ -12,11 +13,16 @@ const VARIANT_RESERVED: &[&str] = &["Self"];
 /// Indent of the items of the `types` module.
 const INDENT: usize = 8;
 
-/// Appends the items of the `types` module, in spec order.
+/// Appends the items of the `types` module, in spec order: every type an operation sends or
+/// receives. Types no operation reaches (GitHub's webhook payloads, say) are left out: each
+/// would cost the user's crate compile time and could not travel anyway.
 pub fn write_items(out: &mut String, api: &Api, names: Names<'_>, format: bool) {
     for (index, def) in api.types.iter().enumerate() {
-        let start = out.len();
         let id = TypeId(index);
+        if !names.usage.is_sent(id) && !names.usage.is_received(id) {
+            continue;
+        }
+        let start = out.len();
         definition(out, def, id, names, Serde::of(api, id, names));
         text::settle_item(out, start, Frame::InnerModule, format);
     }
@@ -156,6 +162,13 @@ fn structure(
     } else {
         &["Debug", "Clone"]
     };
+    // A struct the client receives is read by a written `FromMap` where it can be; the serde
+    // attributes are for what is still derived.
+    let written = serde.deserialize && from_map::applies(body);
+    let serde = Serde {
+        serialize: serde.serialize,
+        deserialize: serde.deserialize && !written,
+    };
     derive(out, INDENT, &serde.derives(traits));
     if serde.any() {
         line(out, INDENT, "#[serde(crate = \"::clientgen::serde\")]");
@@ -183,6 +196,14 @@ fn structure(
         );
     }
     line(out, INDENT, "}");
+    if written {
+        from_map::write(out, INDENT, name, body, &field_names);
+    }
+}
+
+/// Whether a field is optional and nullable, so `Option<Option<T>>`: absent and `null` apart.
+pub fn is_double_option(field: &Field) -> bool {
+    !field.required && matches!(&field.ty, Type::Nullable(inner) if **inner != Type::Any)
 }
 
 /// One field. Required fields are `T` (`Option<T>` when nullable); optional ones are `Option<T>`
@@ -213,7 +234,7 @@ fn struct_field(
     let ty = match &field.ty {
         _ if field.required => ty,
         _ if !serde => format!("Option<{ty}>"),
-        Type::Nullable(inner) if **inner != Type::Any => {
+        _ if is_double_option(field) => {
             line(out, FIELD, "#[serde(");
             line(out, FIELD + 4, "default,");
             line(out, FIELD + 4, "skip_serializing_if = \"Option::is_none\",");
@@ -277,6 +298,8 @@ fn enumeration(out: &mut String, name: &str, values: &Enum, serde: Serde) {
 const UNKNOWN_VALUE_DOC: &str =
     "/// A value this client does not know (the server may be newer than the spec).";
 
+/// A string enum: serde goes through `String` (`From` both ways), which costs the user's crate
+/// far less to compile than a derived enum with an untagged fallback variant.
 fn string_enum(
     out: &mut String,
     name: &str,
@@ -288,36 +311,95 @@ fn string_enum(
     derive(
         out,
         INDENT,
-        &serde.derives(&[
-            "Debug",
-            "Clone",
-            "PartialEq",
-            "Eq",
-            "Hash",
-            "PartialOrd",
-            "Ord",
-        ]),
+        &serde.derives(&["Debug", "Clone", "PartialEq", "Eq", "Hash"]),
     );
-    if serde.any() {
-        line(out, INDENT, "#[serde(crate = \"::clientgen::serde\")]");
-    }
+    serde_conversions(out, serde, "String");
     line_fmt(out, INDENT, format_args!("pub enum {name} {{"));
     for (value, variant) in values.values.iter().zip(variants) {
         docs::doc(out, INDENT + 4, value.description.as_deref());
-        let wire = match &value.value {
-            EnumLiteral::String(text) => text::literal(text),
-            EnumLiteral::Integer(n) => text::literal(&n.to_string()),
-        };
-        if serde.any() {
-            line_fmt(out, INDENT + 4, format_args!("#[serde(rename = {wire})]"));
-        }
         line_fmt(out, INDENT + 4, format_args!("{variant},"));
     }
     line(out, INDENT + 4, UNKNOWN_VALUE_DOC);
-    if serde.any() {
-        line(out, INDENT + 4, "#[serde(untagged)]");
-    }
     line_fmt(out, INDENT + 4, format_args!("{unknown}(String),"));
+    line(out, INDENT, "}");
+    let wires: Vec<String> = values
+        .values
+        .iter()
+        .map(|value| match &value.value {
+            EnumLiteral::String(text) => text::literal(text),
+            EnumLiteral::Integer(n) => text::literal(&n.to_string()),
+        })
+        .collect();
+    let from_wire: Vec<String> = wires
+        .iter()
+        .zip(variants)
+        .map(|(wire, variant)| format!("{wire} => Self::{variant},"))
+        .collect();
+    conversion(
+        out,
+        "String",
+        name,
+        "value.as_str()",
+        &from_wire,
+        &format!("_ => Self::{unknown}(value),"),
+    );
+    let to_wire: Vec<String> = wires
+        .iter()
+        .zip(variants)
+        .map(|(wire, variant)| format!("{name}::{variant} => {wire}.to_string(),"))
+        .collect();
+    conversion(
+        out,
+        name,
+        "String",
+        "value",
+        &to_wire,
+        &format!("{name}::{unknown}(other) => other,"),
+    );
+}
+
+/// `#[serde(crate = …, from = …, into = …)]` for an enum that travels as `wire`, in the
+/// directions it travels.
+fn serde_conversions(out: &mut String, serde: Serde, wire: &str) {
+    let conversions = match (serde.serialize, serde.deserialize) {
+        (true, true) => format!(", from = \"{wire}\", into = \"{wire}\""),
+        (true, false) => format!(", into = \"{wire}\""),
+        (false, true) => format!(", from = \"{wire}\""),
+        (false, false) => return,
+    };
+    line_fmt(
+        out,
+        INDENT,
+        format_args!("#[serde(crate = \"::clientgen::serde\"{conversions})]"),
+    );
+}
+
+/// `impl From<source> for target` by a `match` on `scrutinee` with `arms`, then `fallback`.
+fn conversion(
+    out: &mut String,
+    source: &str,
+    target: &str,
+    scrutinee: &str,
+    arms: &[String],
+    fallback: &str,
+) {
+    line_fmt(
+        out,
+        INDENT,
+        format_args!("impl From<{source}> for {target} {{"),
+    );
+    line_fmt(
+        out,
+        INDENT + 4,
+        format_args!("fn from(value: {source}) -> Self {{"),
+    );
+    line_fmt(out, INDENT + 8, format_args!("match {scrutinee} {{"));
+    for arm in arms {
+        line(out, INDENT + 12, arm);
+    }
+    line(out, INDENT + 12, fallback);
+    line(out, INDENT + 8, "}");
+    line(out, INDENT + 4, "}");
     line(out, INDENT, "}");
 }
 
@@ -333,30 +415,9 @@ fn integer_enum(
     derive(
         out,
         INDENT,
-        &serde.derives(&[
-            "Debug",
-            "Clone",
-            "Copy",
-            "PartialEq",
-            "Eq",
-            "Hash",
-            "PartialOrd",
-            "Ord",
-        ]),
+        &serde.derives(&["Debug", "Clone", "Copy", "PartialEq", "Eq", "Hash"]),
     );
-    let conversions = match (serde.serialize, serde.deserialize) {
-        (true, true) => ", from = \"i64\", into = \"i64\"",
-        (true, false) => ", into = \"i64\"",
-        (false, true) => ", from = \"i64\"",
-        (false, false) => "",
-    };
-    if serde.any() {
-        line_fmt(
-            out,
-            INDENT,
-            format_args!("#[serde(crate = \"::clientgen::serde\"{conversions})]"),
-        );
-    }
+    serde_conversions(out, serde, "i64");
     line_fmt(out, INDENT, format_args!("pub enum {name} {{"));
     for (value, variant) in values.values.iter().zip(variants) {
         docs::doc(out, INDENT + 4, value.description.as_deref());
@@ -365,46 +426,32 @@ fn integer_enum(
     line(out, INDENT + 4, UNKNOWN_VALUE_DOC);
     line_fmt(out, INDENT + 4, format_args!("{unknown}(i64),"));
     line(out, INDENT, "}");
-    line_fmt(out, INDENT, format_args!("impl From<i64> for {name} {{"));
-    line(out, INDENT + 4, "fn from(value: i64) -> Self {");
-    line(out, INDENT + 8, "match value {");
-    for (variant, number) in variants.iter().zip(numbers) {
-        line_fmt(
-            out,
-            INDENT + 12,
-            format_args!("{number} => Self::{variant},"),
-        );
-    }
-    line_fmt(
+    let from_number: Vec<String> = variants
+        .iter()
+        .zip(numbers)
+        .map(|(variant, number)| format!("{number} => Self::{variant},"))
+        .collect();
+    conversion(
         out,
-        INDENT + 12,
-        format_args!("other => Self::{unknown}(other),"),
+        "i64",
+        name,
+        "value",
+        &from_number,
+        &format!("other => Self::{unknown}(other),"),
     );
-    line(out, INDENT + 8, "}");
-    line(out, INDENT + 4, "}");
-    line(out, INDENT, "}");
-    line_fmt(out, INDENT, format_args!("impl From<{name}> for i64 {{"));
-    line_fmt(
+    let to_number: Vec<String> = variants
+        .iter()
+        .zip(numbers)
+        .map(|(variant, number)| format!("{name}::{variant} => {number},"))
+        .collect();
+    conversion(
         out,
-        INDENT + 4,
-        format_args!("fn from(value: {name}) -> Self {{"),
+        name,
+        "i64",
+        "value",
+        &to_number,
+        &format!("{name}::{unknown}(other) => other,"),
     );
-    line(out, INDENT + 8, "match value {");
-    for (variant, number) in variants.iter().zip(numbers) {
-        line_fmt(
-            out,
-            INDENT + 12,
-            format_args!("{name}::{variant} => {number},"),
-        );
-    }
-    line_fmt(
-        out,
-        INDENT + 12,
-        format_args!("{name}::{unknown}(other) => other,"),
-    );
-    line(out, INDENT + 8, "}");
-    line(out, INDENT + 4, "}");
-    line(out, INDENT, "}");
 }
 
 fn union_type(

@@ -27,6 +27,7 @@ pub const TYPES_MODULE_NAMES: &[&str] = &[
     "Deserialize",
     "Err",
     "From",
+    "FromMap",
     "None",
     "Ok",
     "Option",

@@ -206,7 +206,8 @@ impl Plan {
         docs
     }
 
-    /// The statements of the method body, up to and including the dispatch on the status.
+    /// The statements of the method body, up to and including the `send` that dispatches on the
+    /// status.
     fn write_body(&self, out: &mut String, outcome: &Outcome, client: &str, access: &str) {
         for alias in &outcome.aliases {
             line(out, BODY, alias);
@@ -233,12 +234,11 @@ impl Plan {
                 line(out, BODY + extra, piece.trim_start());
             }
         }
-        line(out, BODY, "let response = request.send().await?;");
-        outcome.write_dispatch(out);
+        outcome.write_send(out);
     }
 }
 
-/// A method that takes every argument: `client.op(a, b, None).await`.
+/// A method that takes every argument and returns the call: `client.op(a, b, None).await`.
 fn plain_method(
     out: &mut String,
     operation: &Operation,
@@ -265,9 +265,9 @@ fn plain_method(
     signature(
         out,
         METHOD,
-        &format!("pub async fn {name}"),
+        &format!("pub fn {name}"),
         &arguments,
-        &outcome.result_type(),
+        &outcome.call_type(),
     );
     plan.write_body(out, outcome, "self.0", "");
     line(out, METHOD, "}");
@@ -395,9 +395,9 @@ fn builder_items(
     signature(
         out,
         METHOD,
-        "pub async fn send",
+        "pub fn send",
         &[("self".to_string(), String::new())],
-        &outcome.result_type(),
+        &outcome.call_type(),
     );
     plan.write_body(out, outcome, "self.client.0", "self.");
     line(out, METHOD, "}");
@@ -646,18 +646,14 @@ impl Outcome {
             seen.len()
         };
         let success_type = if success.is_empty() {
-            arms.push((
-                1,
-                "200..=299".to_string(),
-                "response.empty().await".to_string(),
-            ));
+            arms.push((1, "200..=299".to_string(), "response.empty()".to_string()));
             "()".to_string()
         } else if distinct == 1 {
             for d in &success {
                 arms.push((
                     d.rank(),
                     d.pattern.clone(),
-                    format!("response.{}().await", decode_call(d.decode)),
+                    format!("response.{}()", decode_call(d.decode)),
                 ));
             }
             success[0].ty.clone().unwrap_or_else(|| "()".to_string())
@@ -679,11 +675,7 @@ impl Outcome {
                     Decode::Bytes => format!("bytes_as(Success::{variant})"),
                     Decode::Empty => format!("empty_as(Success::{variant})"),
                 };
-                arms.push((
-                    d.rank(),
-                    d.pattern.clone(),
-                    format!("response.{call}.await"),
-                ));
+                arms.push((d.rank(), d.pattern.clone(), format!("response.{call}")));
             }
             aliases.push(format!("use responses::{enum_name} as Success;"));
             format!("responses::{enum_name}")
@@ -710,18 +702,14 @@ impl Outcome {
                 arms.push((
                     d.rank(),
                     d.pattern.clone(),
-                    format!("response.{call}(Error::{}).await", d.variant),
+                    format!("response.{call}(Error::{})", d.variant),
                 ));
             }
             aliases.push(format!("use responses::{enum_name} as Error;"));
             Some(format!("responses::{enum_name}"))
         };
         if !default_is_success && !errors.iter().any(|d| d.response.status == Status::Default) {
-            arms.push((
-                3,
-                "_".to_string(),
-                "response.unexpected().await".to_string(),
-            ));
+            arms.push((3, "_".to_string(), "response.unexpected()".to_string()));
         }
         // Codes before ranges before `default`, so that every arm is reachable.
         arms.sort_by_key(|(rank, _, _)| *rank);
@@ -734,33 +722,39 @@ impl Outcome {
         }
     }
 
-    /// `::clientgen::ApiResult<Success, Error>`.
-    fn result_type(&self) -> String {
+    /// `::clientgen::Call<Success, Error>`.
+    fn call_type(&self) -> String {
         match &self.error {
-            Some(error) => format!("::clientgen::ApiResult<{}, {error}>", self.success),
-            None => format!("::clientgen::ApiResult<{}>", self.success),
+            Some(error) => format!("::clientgen::Call<{}, {error}>", self.success),
+            None => format!("::clientgen::Call<{}>", self.success),
         }
     }
 
-    /// The `match` on the status, or the one body when every status goes the same way.
-    fn write_dispatch(&self, out: &mut String) {
+    /// `request.send(…)` with the decoder: a `match` on the status, or the one body when every
+    /// status goes the same way. The decoder is a plain function of the read response, so the
+    /// method holds no `async` code for the compiler to check.
+    fn write_send(&self, out: &mut String) {
         match self.arms.as_slice() {
-            [(rank, _, body)] if *rank >= 2 => line(out, BODY, body),
+            // Every single-arm body is a short call: the line always fits.
+            [(rank, _, body)] if *rank >= 2 => {
+                line_fmt(out, BODY, format_args!("request.send(|response| {body})"));
+            }
             arms => {
-                line(out, BODY, "match response.status() {");
+                line(out, BODY, "request");
+                line(out, BODY + 4, ".send(|response| match response.status() {");
                 for (_, pattern, body) in arms {
                     let arm = format!("{pattern} => {body},");
                     // The comma is printed only when the arm stays on one line: it does not
                     // count.
-                    if BODY + 4 + arm.len() - 1 <= MARGIN {
-                        line(out, BODY + 4, &arm);
+                    if BODY + 8 + arm.len() - 1 <= MARGIN {
+                        line(out, BODY + 8, &arm);
                     } else {
-                        line_fmt(out, BODY + 4, format_args!("{pattern} => {{"));
-                        line(out, BODY + 8, body);
-                        line(out, BODY + 4, "}");
+                        line_fmt(out, BODY + 8, format_args!("{pattern} => {{"));
+                        line(out, BODY + 12, body);
+                        line(out, BODY + 8, "}");
                     }
                 }
-                line(out, BODY, "}");
+                line(out, BODY + 4, "})");
             }
         }
     }
