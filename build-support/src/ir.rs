@@ -111,6 +111,29 @@ pub enum TypeKind {
 }
 
 impl TypeKind {
+    /// Replaces every [`TypeId`] this definition refers to, discriminator mappings included,
+    /// by `renumber(id)`.
+    pub fn renumber(&mut self, renumber: &impl Fn(TypeId) -> TypeId) {
+        match self {
+            TypeKind::Struct(model) => {
+                let fields = model.fields.iter_mut().map(|field| &mut field.ty);
+                fields
+                    .chain(&mut model.additional_properties)
+                    .for_each(|ty| ty.renumber(renumber));
+            }
+            TypeKind::Union(union) => {
+                union
+                    .variants
+                    .iter_mut()
+                    .for_each(|ty| ty.renumber(renumber));
+                let mapping = union.discriminator.iter_mut().flat_map(|d| &mut d.mapping);
+                mapping.for_each(|(_, id)| *id = renumber(*id));
+            }
+            TypeKind::Alias(ty) => ty.renumber(renumber),
+            TypeKind::Enum(_) => {}
+        }
+    }
+
     /// Calls `visit` for every named type this definition refers to: field types and
     /// additional properties of a struct, variants of a union, the target of an alias.
     pub fn for_each_named(&self, visit: &mut impl FnMut(TypeId)) {
@@ -248,6 +271,22 @@ pub enum Type {
 }
 
 impl Type {
+    /// Replaces every [`TypeId`] this refers to, however deeply nested, by `renumber(id)`.
+    pub fn renumber(&mut self, renumber: &impl Fn(TypeId) -> TypeId) {
+        match self {
+            Type::Named(id) => *id = renumber(*id),
+            Type::List(inner) | Type::Map(inner) | Type::Nullable(inner) => {
+                inner.renumber(renumber)
+            }
+            Type::Any
+            | Type::Boolean
+            | Type::Integer(_)
+            | Type::Number(_)
+            | Type::String(_)
+            | Type::Binary => {}
+        }
+    }
+
     /// The named type this is, looking through [`Type::Nullable`].
     pub fn named(&self) -> Option<TypeId> {
         match self {
@@ -337,6 +376,22 @@ pub struct Operation {
     pub security: Vec<Vec<String>>,
     /// `deprecated: true`.
     pub deprecated: bool,
+}
+
+impl Operation {
+    /// Replaces every [`TypeId`] the parameters, bodies and responses refer to by
+    /// `renumber(id)`.
+    pub fn renumber(&mut self, renumber: &impl Fn(TypeId) -> TypeId) {
+        let bodies = self.body.iter_mut().flat_map(|body| &mut body.content);
+        let responses = self
+            .responses
+            .iter_mut()
+            .flat_map(|response| &mut response.content);
+        let parameters = self.parameters.iter_mut().map(|p| &mut p.ty);
+        parameters
+            .chain(bodies.chain(responses).map(|content| &mut content.ty))
+            .for_each(|ty| ty.renumber(renumber));
+    }
 }
 
 /// An HTTP method.

@@ -1,5 +1,7 @@
 //! `components/schemas`: every entry registered first, then each lowered to its own type.
 
+use std::ops::Range;
+
 use serde_json::Value;
 
 use crate::ir::{Type, TypeDef, TypeId, TypeKind, TypeOrigin};
@@ -50,10 +52,10 @@ impl<'a> Lowerer<'a> {
         }
     }
 
-    /// Lowers every registered component schema into its [`TypeDef`].
-    pub(super) fn lower_components(&mut self) {
+    /// Lowers the registered component schemas numbered `indices` into their [`TypeDef`]s.
+    pub(super) fn lower_components(&mut self, indices: Range<usize>) {
         let base = Pointer::Root(COMPONENT_SCHEMAS);
-        for index in 0..self.components.len() {
+        for index in indices {
             let Component { name, schema, .. } = self.components[index];
             let id = TypeId(index);
             let at = base.key(name);

@@ -20,6 +20,7 @@ mod read;
 mod refs;
 mod schema;
 mod security;
+mod split;
 #[cfg(test)]
 mod tests;
 mod union;
@@ -36,9 +37,18 @@ use components::Component;
 use naming::NameSet;
 use pointer::Pointer;
 use read::Object;
+use split::{Claim, Threads};
 
 /// Lowers `document` to an [`ir::Api`], recording every problem in `diagnostics`.
+///
+/// A big document's component schemas and operations are lowered on two threads; the result is
+/// the one a single pass gives.
 pub fn lower(document: &Value, diagnostics: &mut Diagnostics) -> ir::Api {
+    lower_document(document, diagnostics, Threads::Two)
+}
+
+/// [`lower`], on the threads `threads` allows.
+fn lower_document(document: &Value, diagnostics: &mut Diagnostics, threads: Threads) -> ir::Api {
     let mut lowerer = Lowerer::new(document, diagnostics);
     let Some(root) = document.as_object() else {
         lowerer.fail(
@@ -52,8 +62,7 @@ pub fn lower(document: &Value, diagnostics: &mut Diagnostics) -> ir::Api {
     let servers = lowerer.servers(root);
     lowerer.register_components(root);
     let security_schemes = lowerer.security_schemes(root);
-    lowerer.lower_components();
-    let operations = lowerer.operations(root, &security_schemes);
+    let operations = lowerer.components_and_operations(root, &security_schemes, threads);
     lowerer.finish(info, servers, operations, security_schemes)
 }
 
@@ -70,6 +79,15 @@ pub(super) struct Lowerer<'a> {
     component_ids: FxHashMap<&'a str, TypeId>,
     /// The component schemas, indexed like their [`TypeId`]s.
     components: Vec<Component<'a>>,
+    /// How each hoisted type's name was chosen, in the order of [`Lowerer::types`].
+    claims: Vec<Claim<'a>>,
+    /// Whether another lowerer lowers the component schemas, and so hoists the nodes inside
+    /// them (on the second thread of a split, see `split`).
+    components_elsewhere: bool,
+    /// Nodes left to the other lowerer, by placeholder id (see `split`).
+    left: Vec<String>,
+    /// Whether a placeholder's name was needed, which only the other lowerer knows.
+    guessed: bool,
     /// Hoisted inline schemas by JSON pointer.
     hoisted: FxHashMap<String, TypeId>,
     /// Types of `$ref` targets outside `components/schemas`, by reference.
@@ -91,6 +109,10 @@ impl<'a> Lowerer<'a> {
             type_names: NameSet::default(),
             component_ids: FxHashMap::default(),
             components: Vec::new(),
+            claims: Vec::new(),
+            components_elsewhere: false,
+            left: Vec::new(),
+            guessed: false,
             hoisted: FxHashMap::default(),
             ref_types: FxHashMap::default(),
             refs_in_progress: FxHashSet::default(),

@@ -40,7 +40,7 @@ impl<'h> Hint<'h> {
 }
 
 /// A set of names kept unique by suffixing later comers with `_2`, `_3`, ….
-#[derive(Debug, Default)]
+#[derive(Debug, Clone, Default)]
 pub(super) struct NameSet {
     taken: FxHashSet<String>,
     next_suffix: FxHashMap<String, usize>,

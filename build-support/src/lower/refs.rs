@@ -109,7 +109,8 @@ impl<'a> Lowerer<'a> {
             return ty.clone();
         }
         if !self.refs_in_progress.insert(reference) {
-            if let Some(&id) = self.hoisted.get(pointer) {
+            let hoisted = self.hoisted.get(pointer).copied();
+            if let Some(id) = hoisted.or_else(|| self.left_to_other(pointer)) {
                 return Type::Named(id);
             }
             self.fail(

@@ -12,6 +12,7 @@ use super::components::type_def;
 use super::keywords::Keywords;
 use super::naming::{Hint, is_identifier_like};
 use super::pointer::Pointer;
+use super::split::Claim;
 
 /// How deep schemas may nest before lowering gives up on a branch (the walk is recursive).
 const MAX_DEPTH: usize = 256;
@@ -240,14 +241,24 @@ impl<'a> Lowerer<'a> {
                 if let Some(&id) = self.hoisted.get(&pointer) {
                     return Type::Named(id);
                 }
-                let name = match schema.object.get("title").and_then(Value::as_str) {
-                    Some(title)
-                        if is_identifier_like(title) && !self.type_names.is_taken(title) =>
-                    {
-                        self.type_names.claim(title)
+                if let Some(id) = self.left_to_other(&pointer) {
+                    return Type::Named(id);
+                }
+                let title = schema
+                    .object
+                    .get("title")
+                    .and_then(Value::as_str)
+                    .filter(|title| is_identifier_like(title));
+                let (name, hint) = match title {
+                    Some(title) if !self.type_names.is_taken(title) => {
+                        (self.type_names.claim(title), None)
                     }
-                    _ => self.type_names.claim(&hint.render()),
+                    _ => {
+                        let hint = hint.render();
+                        (self.type_names.claim(&hint), Some(hint))
+                    }
                 };
+                self.claims.push(Claim { title, hint });
                 let id = TypeId(self.types.len());
                 let origin = TypeOrigin::Inline {
                     pointer: pointer.clone(),

@@ -134,7 +134,8 @@ impl<'a> Lowerer<'a> {
         }
         for id in named {
             if mapped.insert(id) {
-                mapping.push((self.types[id.0].name.clone(), id));
+                let name = self.type_name(id);
+                mapping.push((name, id));
             }
         }
         Some(Discriminator { property, mapping })

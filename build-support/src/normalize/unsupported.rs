@@ -150,6 +150,16 @@ impl Unsupported {
         }
     }
 
+    /// Adds what `later` saw after what this saw, as if one had recorded both in turn.
+    pub(crate) fn append(&mut self, later: Unsupported) {
+        for (feature, more) in later.seen {
+            let seen = self.seen.entry(feature).or_default();
+            seen.count += more.count;
+            let room = (PLACES_SHOWN + 1).saturating_sub(seen.places.len());
+            seen.places.extend(more.places.into_iter().take(room));
+        }
+    }
+
     /// One warning per feature seen, at its first place, in the order of [`Feature`].
     pub(crate) fn report(self, diagnostics: &mut Diagnostics) {
         for (feature, seen) in self.seen {

@@ -25,7 +25,7 @@ pub fn prune(api: &ir::Api, operations: &[usize]) -> ir::Api {
         .filter(|(_, reached)| **reached)
         .map(|(def, _)| {
             let mut def = def.clone();
-            remap_kind(&mut def.kind, &map);
+            def.kind.renumber(&map);
             def
         })
         .collect();
@@ -33,7 +33,7 @@ pub fn prune(api: &ir::Api, operations: &[usize]) -> ir::Api {
         .into_iter()
         .map(|operation| {
             let mut operation = operation.clone();
-            remap_operation(&mut operation, &map);
+            operation.renumber(&map);
             operation
         })
         .collect();
@@ -103,58 +103,4 @@ fn for_each_operation_type(operation: &ir::Operation, visit: &mut impl FnMut(&Ty
         .iter()
         .flat_map(|r| &r.content)
         .for_each(|c| visit(&c.ty));
-}
-
-fn remap_operation(operation: &mut ir::Operation, map: &impl Fn(TypeId) -> TypeId) {
-    for parameter in &mut operation.parameters {
-        remap_type(&mut parameter.ty, map);
-    }
-    if let Some(body) = &mut operation.body {
-        body.content
-            .iter_mut()
-            .for_each(|c| remap_type(&mut c.ty, map));
-    }
-    for response in &mut operation.responses {
-        response
-            .content
-            .iter_mut()
-            .for_each(|c| remap_type(&mut c.ty, map));
-    }
-}
-
-fn remap_kind(kind: &mut TypeKind, map: &impl Fn(TypeId) -> TypeId) {
-    match kind {
-        TypeKind::Struct(model) => {
-            model
-                .fields
-                .iter_mut()
-                .for_each(|field| remap_type(&mut field.ty, map));
-            if let Some(additional) = &mut model.additional_properties {
-                remap_type(additional, map);
-            }
-        }
-        TypeKind::Union(union) => {
-            union.variants.iter_mut().for_each(|v| remap_type(v, map));
-            if let Some(discriminator) = &mut union.discriminator {
-                for (_, id) in &mut discriminator.mapping {
-                    *id = map(*id);
-                }
-            }
-        }
-        TypeKind::Alias(ty) => remap_type(ty, map),
-        TypeKind::Enum(_) => {}
-    }
-}
-
-fn remap_type(ty: &mut Type, map: &impl Fn(TypeId) -> TypeId) {
-    match ty {
-        Type::Named(id) => *id = map(*id),
-        Type::List(inner) | Type::Map(inner) | Type::Nullable(inner) => remap_type(inner, map),
-        Type::Any
-        | Type::Boolean
-        | Type::Integer(_)
-        | Type::Number(_)
-        | Type::String(_)
-        | Type::Binary => {}
-    }
 }

@@ -6,6 +6,7 @@ mod operations;
 mod refs;
 mod schemas;
 mod smoke;
+mod threads;
 
 use serde_json::{Value, json};
 
