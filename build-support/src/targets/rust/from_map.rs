@@ -84,6 +84,19 @@ pub fn write(out: &mut String, indent: usize, name: &str, body: &Struct, field_n
     struct_literal(out, body_indent, field_names, &values);
     line(out, indent + 4, "}");
     line(out, indent, "}");
+    deserialize_impl(out, indent, name, |out| {
+        line(out, indent + 8, "from_map(deserializer)");
+    });
+}
+
+/// `impl<'de> Deserialize<'de> for {name}` at `indent`, with `body` writing the statements of
+/// `fn deserialize` (at `indent + 8`, `deserializer` in scope).
+pub fn deserialize_impl(
+    out: &mut String,
+    indent: usize,
+    name: &str,
+    body: impl FnOnce(&mut String),
+) {
     line_fmt(
         out,
         indent,
@@ -96,7 +109,7 @@ pub fn write(out: &mut String, indent: usize, name: &str, body: &Struct, field_n
     );
     line(out, indent + 8, "deserializer: D,");
     line(out, indent + 4, ") -> Result<Self, D::Error> {");
-    line(out, indent + 8, "from_map(deserializer)");
+    body(out);
     line(out, indent + 4, "}");
     line(out, indent, "}");
 }

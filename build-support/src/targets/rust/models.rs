@@ -507,55 +507,43 @@ fn union_type(
             if !serde.deserialize {
                 return;
             }
-            line_fmt(
-                out,
-                INDENT,
-                format_args!("impl<'de> Deserialize<'de> for {name} {{"),
-            );
-            line(
-                out,
-                INDENT + 4,
-                "fn deserialize<D: ::clientgen::serde::Deserializer<'de>>(",
-            );
-            line(out, INDENT + 8, "deserializer: D,");
-            line(out, INDENT + 4, ") -> Result<Self, D::Error> {");
-            line(out, INDENT + 8, "let value = any_value(deserializer)?;");
-            line_fmt(
-                out,
-                INDENT + 8,
-                format_args!(
-                    "match tag(&value, {}) {{",
-                    text::literal(&discriminator.property)
-                ),
-            );
-            for (id, variant, tags) in &variants {
-                let pattern = tags
-                    .iter()
-                    .map(|tag| format!("Some({})", text::literal(tag)))
-                    .collect::<Vec<_>>()
-                    .join(" | ");
-                let boxed = place
-                    .owner
-                    .is_some_and(|owner| names.recursion.needs_box(owner, *id));
-                let wrap = if boxed {
-                    format!("|value| Self::{variant}(Box::new(value))")
-                } else {
-                    format!("Self::{variant}")
-                };
+            from_map::deserialize_impl(out, INDENT, name, |out| {
+                line(out, INDENT + 8, "let value = any_value(deserializer)?;");
+                line_fmt(
+                    out,
+                    INDENT + 8,
+                    format_args!(
+                        "match tag(&value, {}) {{",
+                        text::literal(&discriminator.property)
+                    ),
+                );
+                for (id, variant, tags) in &variants {
+                    let pattern = tags
+                        .iter()
+                        .map(|tag| format!("Some({})", text::literal(tag)))
+                        .collect::<Vec<_>>()
+                        .join(" | ");
+                    let boxed = place
+                        .owner
+                        .is_some_and(|owner| names.recursion.needs_box(owner, *id));
+                    let wrap = if boxed {
+                        format!("|value| Self::{variant}(Box::new(value))")
+                    } else {
+                        format!("Self::{variant}")
+                    };
+                    line_fmt(
+                        out,
+                        INDENT + 12,
+                        format_args!("{pattern} => from_value(value).map({wrap}),"),
+                    );
+                }
                 line_fmt(
                     out,
                     INDENT + 12,
-                    format_args!("{pattern} => from_value(value).map({wrap}),"),
+                    format_args!("_ => Ok(Self::{unknown}(value)),"),
                 );
-            }
-            line_fmt(
-                out,
-                INDENT + 12,
-                format_args!("_ => Ok(Self::{unknown}(value)),"),
-            );
-            line(out, INDENT + 8, "}");
-            line(out, INDENT + 4, "}");
-            line(out, INDENT, "}");
+                line(out, INDENT + 8, "}");
+            });
         }
         _ => {
             derive(out, INDENT, &serde.derives(&["Debug", "Clone"]));
