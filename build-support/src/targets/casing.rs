@@ -80,13 +80,20 @@ pub fn push_joined(out: &mut String, text: &str, separator: &str, case: Case) {
 }
 
 fn push_cased(out: &mut String, word: &str, case: Case) {
-    for (index, byte) in word.bytes().enumerate() {
-        let byte = match case {
-            Case::Upper => byte.to_ascii_uppercase(),
-            Case::Capitalized if index == 0 => byte.to_ascii_uppercase(),
-            Case::Lower | Case::Capitalized => byte.to_ascii_lowercase(),
-        };
-        out.push(char::from(byte));
+    // The word is ASCII: appended whole, then cased in place (a `push` per byte costs a
+    // capacity check and an encoding each).
+    let start = out.len();
+    out.push_str(word);
+    let pushed = &mut out[start..];
+    match case {
+        Case::Upper => pushed.make_ascii_uppercase(),
+        Case::Lower => pushed.make_ascii_lowercase(),
+        Case::Capitalized => {
+            pushed.make_ascii_lowercase();
+            if let Some(first) = pushed.get_mut(..1) {
+                first.make_ascii_uppercase();
+            }
+        }
     }
 }
 

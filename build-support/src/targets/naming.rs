@@ -9,8 +9,12 @@ use std::borrow::Cow;
 /// Turns leading or lone symbols that carry meaning into words, so that `+1` and `-1` stay
 /// apart (`plus_1`, `minus_1`) and `@type` reads `at_type`.
 pub fn spell_symbols(raw: &str) -> Cow<'_, str> {
-    let has_symbols = raw.starts_with('-') || raw.contains(['+', '@', '$', '#', '*']);
-    if raw.is_ascii() && !has_symbols {
+    // One pass over the bytes: plain ASCII without symbols is the common case.
+    let plain = !raw.starts_with('-')
+        && raw
+            .bytes()
+            .all(|byte| byte.is_ascii() && !matches!(byte, b'+' | b'@' | b'$' | b'#' | b'*'));
+    if plain {
         // Other separators are word boundaries for the case conversion as they are.
         return Cow::Borrowed(raw);
     }
