@@ -9,7 +9,7 @@
 //! differences: a repeated key takes its last value, and an array is not read as a struct.
 
 use super::models::is_double_option;
-use super::text::{MARGIN, line, line_fmt, literal};
+use super::text::{MARGIN, impl_header, line, line_fmt, literal};
 use crate::ir::Struct;
 
 /// Whether the struct's `Deserialize` is written here rather than derived: structs with fields
@@ -24,13 +24,7 @@ const STRUCT_LITERAL_WIDTH: usize = 35;
 /// Appends `impl FromMap` and `impl Deserialize` for the struct `name` at `indent`;
 /// `field_names` are the Rust names of its fields.
 pub fn write(out: &mut String, indent: usize, name: &str, body: &Struct, field_names: &[String]) {
-    let header = format!("impl FromMap for {name} {{");
-    if indent + header.len() <= MARGIN {
-        line(out, indent, &header);
-    } else {
-        line(out, indent, "impl FromMap");
-        line_fmt(out, indent, format_args!("for {name} {{"));
-    }
+    impl_header(out, indent, "impl FromMap", name);
     line(
         out,
         indent + 4,
@@ -97,11 +91,7 @@ pub fn deserialize_impl(
     name: &str,
     body: impl FnOnce(&mut String),
 ) {
-    line_fmt(
-        out,
-        indent,
-        format_args!("impl<'de> Deserialize<'de> for {name} {{"),
-    );
+    impl_header(out, indent, "impl<'de> Deserialize<'de>", name);
     line(
         out,
         indent + 4,

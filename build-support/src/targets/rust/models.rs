@@ -330,10 +330,10 @@ fn string_enum(
             EnumLiteral::Integer(n) => text::literal(&n.to_string()),
         })
         .collect();
-    let from_wire: Vec<String> = wires
+    let from_wire: Vec<(String, String)> = wires
         .iter()
         .zip(variants)
-        .map(|(wire, variant)| format!("{wire} => Self::{variant},"))
+        .map(|(wire, variant)| (wire.clone(), format!("Self::{variant}")))
         .collect();
     conversion(
         out,
@@ -343,19 +343,54 @@ fn string_enum(
         &from_wire,
         &format!("_ => Self::{unknown}(value),"),
     );
-    let to_wire: Vec<String> = wires
-        .iter()
-        .zip(variants)
-        .map(|(wire, variant)| format!("{name}::{variant} => {wire}.to_string(),"))
-        .collect();
-    conversion(
+    let arms: Vec<(&String, String)> = variants.iter().zip(wires).collect();
+    to_wire(out, name, &arms, unknown, Wire::String);
+}
+
+/// The wire type of an enum.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Wire {
+    String,
+    Integer,
+}
+
+/// `as_str()`/`as_i64()`, the value as it goes on the wire, and `From<{name}>` for the wire
+/// type by it. The match is on `Self`, so that its lines stay short whatever the enum's name.
+fn to_wire(out: &mut String, name: &str, arms: &[(&String, String)], unknown: &str, wire: Wire) {
+    let (method, ret, other, target, into) = match wire {
+        Wire::String => ("as_str", "&str", "other", "String", ".to_string()"),
+        Wire::Integer => ("as_i64", "i64", "*other", "i64", ""),
+    };
+    line_fmt(out, INDENT, format_args!("impl {name} {{"));
+    line(out, INDENT + 4, "/// The value as it goes on the wire.");
+    line_fmt(
         out,
-        name,
-        "String",
-        "value",
-        &to_wire,
-        &format!("{name}::{unknown}(other) => other,"),
+        INDENT + 4,
+        format_args!("pub fn {method}(&self) -> {ret} {{"),
     );
+    line(out, INDENT + 8, "match self {");
+    for (variant, value) in arms {
+        text::match_arm(out, INDENT + 12, &format!("Self::{variant}"), value);
+    }
+    line_fmt(
+        out,
+        INDENT + 12,
+        format_args!("Self::{unknown}(other) => {other},"),
+    );
+    line(out, INDENT + 8, "}");
+    line(out, INDENT + 4, "}");
+    line(out, INDENT, "}");
+    text::impl_header(out, INDENT, &format!("impl From<{name}>"), target);
+    text::signature(
+        out,
+        INDENT + 4,
+        "fn from",
+        &[("value: ".to_string(), name.to_string())],
+        "Self",
+    );
+    line_fmt(out, INDENT + 8, format_args!("value.{method}(){into}"));
+    line(out, INDENT + 4, "}");
+    line(out, INDENT, "}");
 }
 
 /// `#[serde(crate = …, from = …, into = …)]` for an enum that travels as `wire`, in the
@@ -374,28 +409,27 @@ fn serde_conversions(out: &mut String, serde: Serde, wire: &str) {
     );
 }
 
-/// `impl From<source> for target` by a `match` on `scrutinee` with `arms`, then `fallback`.
+/// `impl From<source> for target` by a `match` on `scrutinee` with `arms` (pattern, value), then
+/// `fallback`.
 fn conversion(
     out: &mut String,
     source: &str,
     target: &str,
     scrutinee: &str,
-    arms: &[String],
+    arms: &[(String, String)],
     fallback: &str,
 ) {
-    line_fmt(
-        out,
-        INDENT,
-        format_args!("impl From<{source}> for {target} {{"),
-    );
-    line_fmt(
+    text::impl_header(out, INDENT, &format!("impl From<{source}>"), target);
+    text::signature(
         out,
         INDENT + 4,
-        format_args!("fn from(value: {source}) -> Self {{"),
+        "fn from",
+        &[("value: ".to_string(), source.to_string())],
+        "Self",
     );
     line_fmt(out, INDENT + 8, format_args!("match {scrutinee} {{"));
-    for arm in arms {
-        line(out, INDENT + 12, arm);
+    for (pattern, body) in arms {
+        text::match_arm(out, INDENT + 12, pattern, body);
     }
     line(out, INDENT + 12, fallback);
     line(out, INDENT + 8, "}");
@@ -426,10 +460,10 @@ fn integer_enum(
     line(out, INDENT + 4, UNKNOWN_VALUE_DOC);
     line_fmt(out, INDENT + 4, format_args!("{unknown}(i64),"));
     line(out, INDENT, "}");
-    let from_number: Vec<String> = variants
+    let from_number: Vec<(String, String)> = variants
         .iter()
         .zip(numbers)
-        .map(|(variant, number)| format!("{number} => Self::{variant},"))
+        .map(|(variant, number)| (number.to_string(), format!("Self::{variant}")))
         .collect();
     conversion(
         out,
@@ -439,19 +473,11 @@ fn integer_enum(
         &from_number,
         &format!("other => Self::{unknown}(other),"),
     );
-    let to_number: Vec<String> = variants
+    let arms: Vec<(&String, String)> = variants
         .iter()
-        .zip(numbers)
-        .map(|(variant, number)| format!("{name}::{variant} => {number},"))
+        .zip(numbers.iter().map(i64::to_string))
         .collect();
-    conversion(
-        out,
-        name,
-        "i64",
-        "value",
-        &to_number,
-        &format!("{name}::{unknown}(other) => other,"),
-    );
+    to_wire(out, name, &arms, unknown, Wire::Integer);
 }
 
 fn union_type(

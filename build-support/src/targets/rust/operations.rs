@@ -5,13 +5,12 @@
 use super::docs;
 use super::models;
 use super::names::{self, API_MODULE_NAMES, CLIENT_METHODS, OPERATION_LOCALS, Scope};
-use super::text::{self, Frame, MARGIN, Tail, line, line_fmt, typed_line};
+use super::text::{self, Frame, Tail, line, line_fmt, typed_line};
 use super::types::{self, Names, Place};
 use crate::ir::{
     Api, ApiKeyLocation, Content, MediaKind, Operation, Parameter, ParameterLocation, RequestBody,
     Response, SecuritySchemeKind, Status, StringFormat, Type, TypeKind,
 };
-use crate::targets::text::push_indent;
 
 /// Operations with more optional parameters than this get a request builder.
 pub const BUILDER_THRESHOLD: usize = 4;
@@ -262,7 +261,7 @@ fn plain_method(
             .iter()
             .map(|a| (format!("{}: ", a.name), a.ty(""))),
     );
-    signature(
+    text::signature(
         out,
         METHOD,
         &format!("pub fn {name}"),
@@ -312,7 +311,7 @@ fn builder_method(out: &mut String, operation: &Operation, plan: &Plan, name: &s
             .filter(|a| !a.optional)
             .map(|a| (format!("{}: ", a.name), a.ty(lifetime))),
     );
-    signature(out, METHOD, &head, &arguments, &ret);
+    text::signature(out, METHOD, &head, &arguments, &ret);
     line_fmt(out, BODY, format_args!("{builder} {{"));
     line(out, BODY + 4, "client: self,");
     for argument in &plan.arguments {
@@ -362,7 +361,7 @@ fn builder_items(
             None => format!("Sets `{}`.", argument.name),
         };
         docs::doc(out, METHOD, Some(&doc));
-        signature(
+        text::signature(
             out,
             METHOD,
             &format!("pub fn {}", argument.name),
@@ -392,7 +391,7 @@ fn builder_items(
     if operation.deprecated {
         line(out, METHOD, "#[deprecated]");
     }
-    signature(
+    text::signature(
         out,
         METHOD,
         "pub fn send",
@@ -402,40 +401,6 @@ fn builder_items(
     plan.write_body(out, outcome, "self.client.0", "self.");
     line(out, METHOD, "}");
     line(out, ITEM, "}");
-}
-
-/// A function signature and the opening brace, as prettyplease lays it out: on one line when
-/// it fits, else one argument per line and the return type after `)`.
-fn signature(
-    out: &mut String,
-    indent: usize,
-    head: &str,
-    arguments: &[(String, String)],
-    ret: &str,
-) {
-    let joined = arguments
-        .iter()
-        .map(|(prefix, ty)| format!("{prefix}{ty}"))
-        .collect::<Vec<_>>()
-        .join(", ");
-    let one_line = format!("{head}({joined}) -> {ret} {{");
-    if indent + one_line.len() <= MARGIN {
-        line(out, indent, &one_line);
-        return;
-    }
-    push_indent(out, indent);
-    out.push_str(head);
-    out.push_str("(\n");
-    let last = arguments.len().saturating_sub(1);
-    for (index, (prefix, ty)) in arguments.iter().enumerate() {
-        let tail = if index == last {
-            Tail::TrailingComma
-        } else {
-            Tail::Counted(",")
-        };
-        typed_line(out, indent + 4, prefix, ty, tail);
-    }
-    typed_line(out, indent, ") -> ", ret, Tail::Counted(" {"));
 }
 
 /// A parameter's type ([`REF`] where a lifetime may go) and whether it is optional: plain
@@ -743,16 +708,7 @@ impl Outcome {
                 line(out, BODY, "request");
                 line(out, BODY + 4, ".send(|response| match response.status() {");
                 for (_, pattern, body) in arms {
-                    let arm = format!("{pattern} => {body},");
-                    // The comma is printed only when the arm stays on one line: it does not
-                    // count.
-                    if BODY + 8 + arm.len() - 1 <= MARGIN {
-                        line(out, BODY + 8, &arm);
-                    } else {
-                        line_fmt(out, BODY + 8, format_args!("{pattern} => {{"));
-                        line(out, BODY + 12, body);
-                        line(out, BODY + 8, "}");
-                    }
+                    text::match_arm(out, BODY + 8, pattern, body);
                 }
                 line(out, BODY + 4, "})");
             }

@@ -218,6 +218,64 @@ fn prettyplease_item(item: &str, frame: Frame) -> Option<String> {
     Some(out)
 }
 
+/// A function signature and the opening brace, as prettyplease lays it out: on one line when
+/// it fits, else one argument per line and the return type after `)`.
+pub fn signature(
+    out: &mut String,
+    indent: usize,
+    head: &str,
+    arguments: &[(String, String)],
+    ret: &str,
+) {
+    let joined = arguments
+        .iter()
+        .map(|(prefix, ty)| format!("{prefix}{ty}"))
+        .collect::<Vec<_>>()
+        .join(", ");
+    let one_line = format!("{head}({joined}) -> {ret} {{");
+    if indent + one_line.len() <= MARGIN {
+        line(out, indent, &one_line);
+        return;
+    }
+    push_indent(out, indent);
+    out.push_str(head);
+    out.push_str("(\n");
+    let last = arguments.len().saturating_sub(1);
+    for (index, (prefix, ty)) in arguments.iter().enumerate() {
+        let tail = if index == last {
+            Tail::TrailingComma
+        } else {
+            Tail::Counted(",")
+        };
+        typed_line(out, indent + 4, prefix, ty, tail);
+    }
+    typed_line(out, indent, ") -> ", ret, Tail::Counted(" {"));
+}
+
+/// A match arm `{pattern} => {body},` at `indent`, or, when it does not fit, the body in a block
+/// on its own line, as prettyplease does (the comma is printed only on one line: it does not
+/// count).
+pub fn match_arm(out: &mut String, indent: usize, pattern: &str, body: &str) {
+    if indent + pattern.len() + " => ".len() + body.len() <= MARGIN {
+        line_fmt(out, indent, format_args!("{pattern} => {body},"));
+    } else {
+        line_fmt(out, indent, format_args!("{pattern} => {{"));
+        line(out, indent + 4, body);
+        line(out, indent, "}");
+    }
+}
+
+/// `{head} for {name} {` at `indent` (`head`: `impl<'de> Deserialize<'de>`, `impl From<X>`),
+/// broken before `for` when it does not fit, as prettyplease does.
+pub fn impl_header(out: &mut String, indent: usize, head: &str, name: &str) {
+    if indent + head.len() + " for ".len() + name.len() + " {".len() <= MARGIN {
+        line_fmt(out, indent, format_args!("{head} for {name} {{"));
+    } else {
+        line(out, indent, head);
+        line_fmt(out, indent, format_args!("for {name} {{"));
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
