@@ -9,7 +9,7 @@
 //! differences: a repeated key takes its last value, and an array is not read as a struct.
 
 use super::models::is_double_option;
-use super::text::{MARGIN, impl_header, line, line_fmt, literal};
+use super::text::{MARGIN, impl_header, line, line_fmt, literal, signature};
 use crate::ir::Struct;
 
 /// Whether the struct's `Deserialize` is written here rather than derived: structs with fields
@@ -25,13 +25,13 @@ const STRUCT_LITERAL_WIDTH: usize = 35;
 /// `field_names` are the Rust names of its fields.
 pub fn write(out: &mut String, indent: usize, name: &str, body: &Struct, field_names: &[String]) {
     impl_header(out, indent, "impl FromMap", name);
-    line(
+    signature(
         out,
         indent + 4,
-        "fn from_map<'de, A: ::clientgen::serde::de::MapAccess<'de>>(",
+        "fn from_map<'de, A: ::clientgen::serde::de::MapAccess<'de>>",
+        &[("mut map: ".to_string(), "A".to_string())],
+        "Result<Self, A::Error>",
     );
-    line(out, indent + 8, "mut map: A,");
-    line(out, indent + 4, ") -> Result<Self, A::Error> {");
     let body_indent = indent + 8;
     let wires: Vec<String> = body.fields.iter().map(|f| literal(&f.name)).collect();
     field_list(out, body_indent, &wires);
@@ -92,13 +92,13 @@ pub fn deserialize_impl(
     body: impl FnOnce(&mut String),
 ) {
     impl_header(out, indent, "impl<'de> Deserialize<'de>", name);
-    line(
+    signature(
         out,
         indent + 4,
-        "fn deserialize<D: ::clientgen::serde::Deserializer<'de>>(",
+        "fn deserialize<D: ::clientgen::serde::Deserializer<'de>>",
+        &[("deserializer: ".to_string(), "D".to_string())],
+        "Result<Self, D::Error>",
     );
-    line(out, indent + 8, "deserializer: D,");
-    line(out, indent + 4, ") -> Result<Self, D::Error> {");
     body(out);
     line(out, indent + 4, "}");
     line(out, indent, "}");
