@@ -27,6 +27,7 @@ pub mod normalize;
 mod scan;
 mod spec;
 pub mod targets;
+mod threads;
 pub mod tree;
 pub mod write;
 pub mod zones;

@@ -14,14 +14,12 @@
 //! both sides lowered, or the name of a node left to this side. When any of those shows, the
 //! copy's work is thrown away and done again here, so the output never depends on the split.
 
-use std::panic::resume_unwind;
-use std::thread;
-
 use rustc_hash::FxHashMap;
 
 use crate::diagnostics::Diagnostics;
 use crate::ir::{Operation, SecurityScheme, Type, TypeDef, TypeId};
 use crate::normalize::Unsupported;
+use crate::threads;
 
 use super::Lowerer;
 use super::components::COMPONENT_SCHEMAS;
@@ -33,9 +31,6 @@ const SPLIT_FROM: usize = 64;
 
 /// Placeholder ids count down from here, far above any real one.
 const PLACEHOLDERS: usize = usize::MAX;
-
-/// The other thread's stack: as deep as a main thread's, since lowering recurses per schema level.
-const STACK_SIZE: usize = 8 << 20;
 
 /// Which threads lowering may use.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -85,19 +80,15 @@ impl<'a> Lowerer<'a> {
             return self.operations(root, schemes);
         }
         let mut diagnostics = Diagnostics::new(self.diagnostics.file());
-        let part = thread::scope(|threads| {
-            let mut other = self.fork(&mut diagnostics);
-            let worker = thread::Builder::new()
-                .stack_size(STACK_SIZE)
-                .spawn_scoped(threads, move || {
-                    let operations = other.operations(root, schemes);
-                    other.into_part(operations)
-                })
-                .ok();
-            self.lower_components(0..count);
-            worker.map(|worker| worker.join().unwrap_or_else(|panic| resume_unwind(panic)))
-        });
-        match part.and_then(|part| self.take_over(part)) {
+        let mut other = self.fork(&mut diagnostics);
+        let ((), part) = threads::both(
+            || self.lower_components(0..count),
+            move || {
+                let operations = other.operations(root, schemes);
+                other.into_part(operations)
+            },
+        );
+        match self.take_over(part) {
             Some(operations) => {
                 for diagnostic in diagnostics.into_items() {
                     self.diagnostics.push_diagnostic(diagnostic);
@@ -108,7 +99,6 @@ impl<'a> Lowerer<'a> {
         }
     }
 
-    /// A lowerer that goes on from this one's state, recording into `diagnostics`.
     /// A lowerer for the operations, going on from this one's state before it lowers the
     /// components, recording into `diagnostics`.
     fn fork<'s>(&self, diagnostics: &'s mut Diagnostics) -> Lowerer<'s>

@@ -12,6 +12,7 @@ use serde_json::Value;
 use super::Dialect;
 use super::unsupported::{Feature, Unsupported};
 use crate::diagnostics::Diagnostics;
+use crate::threads;
 
 /// The state every normalizing function carries: dialect, position and diagnostics.
 pub(super) struct Walk<'d> {
@@ -30,6 +31,31 @@ impl<'d> Walk<'d> {
             diagnostics,
             unsupported: Unsupported::default(),
         }
+    }
+
+    /// Runs `here` on this walk while `there` runs on a walk of its own on another thread,
+    /// starting at the root; `there`'s warnings and notes are added after `here`'s, as if it
+    /// had run after `here` on this walk.
+    pub(super) fn beside<A, B: Send>(
+        &mut self,
+        here: impl FnOnce(&mut Self) -> A,
+        there: impl FnOnce(&mut Walk<'_>) -> B + Send,
+    ) -> (A, B) {
+        let mut diagnostics = Diagnostics::new(self.diagnostics.file());
+        let dialect = self.dialect;
+        let (a, (b, unsupported)) = threads::both(
+            || here(self),
+            || {
+                let mut walk = Walk::new(dialect, &mut diagnostics);
+                let b = there(&mut walk);
+                (b, walk.unsupported)
+            },
+        );
+        for diagnostic in diagnostics.into_items() {
+            self.diagnostics.push_diagnostic(diagnostic);
+        }
+        self.unsupported.append(unsupported);
+        (a, b)
     }
 
     /// Reports the unsupported features seen (one warning each); the walk is over.

@@ -1,8 +1,16 @@
-//! Small pieces of output text the targets that print by hand share (proto, Rust).
+//! Small pieces of output text the targets that print by hand share (proto, Python, Rust).
 
 /// Appends `number` in decimal.
 pub fn push_number(out: &mut String, number: u32) {
     out.push_str(itoa::Buffer::new().format(number));
+}
+
+/// Appends every part in order: a line put together without `format!`'s machinery and
+/// temporary string, which a big spec's tens of thousands of lines notice.
+pub fn push_all(out: &mut String, parts: &[&str]) {
+    for part in parts {
+        out.push_str(part);
+    }
 }
 
 /// Appends `width` spaces.
@@ -27,6 +35,7 @@ mod tests {
         push_number(&mut out, 4_294_967_295);
         push_indent(&mut out, 3);
         push_indent(&mut out, 70);
-        assert_eq!(out, format!("04294967295{}", " ".repeat(73)));
+        push_all(&mut out, &["a", "", "bc"]);
+        assert_eq!(out, format!("04294967295{}abc", " ".repeat(73)));
     }
 }

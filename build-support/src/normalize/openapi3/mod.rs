@@ -18,19 +18,55 @@ pub(super) const METHODS: [&str; 8] = [
     "get", "put", "post", "delete", "options", "head", "patch", "trace",
 ];
 
+/// From this many component schemas up, the components are fixed on another thread while
+/// this one fixes the paths.
+const SPLIT_FROM: usize = 64;
+
 /// Fixes every schema of the 3.x document `root` and marks it 3.0.3.
 pub(super) fn convert(mut root: Map<String, Value>, walk: &mut Walk) -> Map<String, Value> {
     security::drop_mutual_tls(&mut root, walk);
-    member(&mut root, "paths", walk, |value, walk| {
-        entries_without_extensions(value, walk, path_item)
-    });
-    note_if_set(&root, "webhooks", Feature::Webhooks, walk);
-    member(&mut root, "webhooks", walk, |value, walk| {
-        entries(value, walk, path_item)
-    });
-    member(&mut root, "components", walk, components);
+    if schema_count(&root) < SPLIT_FROM {
+        paths_and_webhooks(&mut root, walk);
+        member(&mut root, "components", walk, components);
+    } else {
+        // The components come last in the walk, so their warnings can be worked out beside
+        // the paths' and added after them.
+        let mut taken = root.get_mut("components").map(Value::take);
+        let ((), kept) = walk.beside(
+            |walk| paths_and_webhooks(&mut root, walk),
+            |walk| {
+                let value = taken.as_mut()?;
+                Some(walk.at("components", |walk| components(value, walk)))
+            },
+        );
+        match (kept, taken) {
+            (Some(true), Some(value)) => root["components"] = value,
+            (Some(false), _) => {
+                root.shift_remove("components");
+            }
+            _ => {}
+        }
+    }
     finish(&mut root);
     root
+}
+
+/// How many schemas `components/schemas` holds.
+fn schema_count(root: &Map<String, Value>) -> usize {
+    root.get("components")
+        .and_then(|components| components.get("schemas"))
+        .and_then(Value::as_object)
+        .map_or(0, Map::len)
+}
+
+fn paths_and_webhooks(root: &mut Map<String, Value>, walk: &mut Walk) {
+    member(root, "paths", walk, |value, walk| {
+        entries_without_extensions(value, walk, path_item)
+    });
+    note_if_set(root, "webhooks", Feature::Webhooks, walk);
+    member(root, "webhooks", walk, |value, walk| {
+        entries(value, walk, path_item)
+    });
 }
 
 /// Runs `f` on `map[key]` when present, at its pointer; drops the member when `f` says it is

@@ -264,3 +264,58 @@ fn no_shape_of_input_makes_normalize_panic() {
         }
     }
 }
+
+/// A big document (over the split threshold) gives the output and the problems, in order, of a
+/// small one: the components fixed on another thread report after the paths, and a feature
+/// seen on both sides is one warning, first at its place in the paths.
+#[test]
+fn a_document_split_over_two_threads_reports_in_document_order() {
+    let document = |schema_count: usize| {
+        let mut schemas = serde_json::Map::new();
+        schemas.insert(
+            "Bad".into(),
+            json!({"type": "string", "xml": {"name": "b"}}),
+        );
+        for n in 0..schema_count {
+            schemas.insert(format!("S{n}"), json!({"type": "string"}));
+        }
+        json!({
+            "openapi": "3.0.3",
+            "info": {"title": "t", "version": "1"},
+            "paths": {"/a": {
+                "get": {
+                    "parameters": [{"name": "p", "in": "query", "allowReserved": true,
+                                    "schema": {"type": "string", "xml": {"name": "p"}}}],
+                    "responses": {"200": {"description": "ok"}}
+                },
+                "post": {}
+            }},
+            "components": {"schemas": schemas, "responses": 3}
+        })
+    };
+    let (small, small_problems) = run(document(1));
+    let (big, big_problems) = run(document(100));
+    let without_fillers = |mut output: Value| {
+        if let Some(Value::Object(schemas)) = output.pointer_mut("/components/schemas") {
+            schemas.retain(|name, _| !name.starts_with('S'));
+        }
+        output
+    };
+    assert_eq!(without_fillers(big), without_fillers(small));
+    assert_eq!(big_problems, small_problems);
+    let pointers: Vec<&str> = big_problems.iter().map(|p| p.pointer.as_str()).collect();
+    assert_eq!(
+        pointers,
+        [
+            "/paths/~1a/post",
+            "/components/responses",
+            "/paths/~1a/get/parameters/0/schema/xml",
+            "/paths/~1a/get/parameters/0/allowReserved",
+        ]
+    );
+    assert!(
+        big_problems[2].message.contains("2 places; also at #/components/schemas/Bad/xml"),
+        "{}",
+        big_problems[2].message
+    );
+}

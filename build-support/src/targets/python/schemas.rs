@@ -12,6 +12,7 @@ use super::operations::LINE_LENGTH;
 use super::types::{self, Context, Uses};
 use crate::ir::{Api, EnumLiteral, Field, Struct, Type, TypeId, TypeKind, Union};
 use crate::targets::naming::Memo;
+use crate::targets::text::push_all;
 
 /// What `schemas.py` holds.
 ///
@@ -185,14 +186,14 @@ pub fn view(api: &Api, class_names: &[String]) -> SchemasView {
 
 impl EnumView {
     fn write(&self, out: &mut String) {
-        out.push_str(&format!("\n\nclass {}({}):\n", self.name, self.base));
+        push_all(out, &["\n\nclass ", &self.name, "(", self.base, "):\n"]);
         if let Some(doc) = &self.doc {
-            out.push_str(&format!("    \"\"\"{doc}\"\"\"\n\n"));
+            push_all(out, &["    \"\"\"", doc, "\"\"\"\n\n"]);
         }
         for member in &self.members {
-            out.push_str(&format!("    {} = {}\n", member.name, member.value));
+            push_all(out, &["    ", &member.name, " = ", &member.value, "\n"]);
             if let Some(doc) = &member.doc {
-                out.push_str(&format!("    \"\"\"{doc}\"\"\"\n"));
+                push_all(out, &["    \"\"\"", doc, "\"\"\"\n"]);
             }
         }
     }
@@ -200,26 +201,22 @@ impl EnumView {
 
 impl ModelView {
     fn write(&self, out: &mut String) {
-        out.push_str(&format!("\n\nclass {}(_pd.BaseModel):\n", self.name));
+        push_all(out, &["\n\nclass ", &self.name, "(_pd.BaseModel):\n"]);
         if let Some(doc) = &self.doc {
-            out.push_str(&format!("    \"\"\"{doc}\"\"\"\n\n"));
+            push_all(out, &["    \"\"\"", doc, "\"\"\"\n\n"]);
         }
-        out.push_str(&format!(
-            "    model_config = _pd.ConfigDict({})\n",
-            self.config
-        ));
+        push_all(out, &["    model_config = _pd.ConfigDict(", &self.config, ")\n"]);
         if !self.fields.is_empty() {
             out.push('\n');
         }
         for field in &self.fields {
-            out.push_str(&format!("    {}: {}", field.name, field.annotation));
+            push_all(out, &["    ", &field.name, ": ", &field.annotation]);
             if let Some(value) = &field.value {
-                out.push_str(" = ");
-                out.push_str(value);
+                push_all(out, &[" = ", value]);
             }
             out.push('\n');
             if let Some(doc) = &field.doc {
-                out.push_str(&format!("    \"\"\"{doc}\"\"\"\n"));
+                push_all(out, &["    \"\"\"", doc, "\"\"\"\n"]);
             }
         }
     }
@@ -229,18 +226,29 @@ impl AliasView {
     fn write(&self, out: &mut String) {
         out.push('\n');
         if let Some(comment) = &self.comment {
-            out.push_str(&format!("# {comment}\n"));
+            push_all(out, &["# ", comment, "\n"]);
         }
         let Self { name, value, .. } = self;
         if self.recursive {
-            out.push_str(&format!(
-                "if _t.TYPE_CHECKING:\n    {name}: _t.TypeAlias = {value}\nelse:\n    \
-                 # A recursive alias: pydantic resolves it lazily as a TypeAliasType.\n    \
-                 {name} = _te.TypeAliasType({}, {value})\n",
-                self.name_literal
-            ));
+            push_all(
+                out,
+                &[
+                    "if _t.TYPE_CHECKING:\n    ",
+                    name,
+                    ": _t.TypeAlias = ",
+                    value,
+                    "\nelse:\n    \
+                     # A recursive alias: pydantic resolves it lazily as a TypeAliasType.\n    ",
+                    name,
+                    " = _te.TypeAliasType(",
+                    &self.name_literal,
+                    ", ",
+                    value,
+                    ")\n",
+                ],
+            );
         } else {
-            out.push_str(&format!("{name}: _t.TypeAlias = {value}\n"));
+            push_all(out, &[name, ": _t.TypeAlias = ", value, "\n"]);
         }
     }
 }
@@ -362,7 +370,7 @@ fn field_view(
                     (annotation, Some(Default::Value("None".to_string())))
                 }
                 None => (
-                    format!("{annotation} | None"),
+                    annotation + " | None",
                     Some(Default::Value("None".to_string())),
                 ),
             }
@@ -370,14 +378,14 @@ fn field_view(
     };
     let mut arguments = Vec::new();
     match &default {
-        Some(Default::Value(value)) => arguments.push(format!("default={value}")),
-        Some(Default::Factory(factory)) => arguments.push(format!("default_factory={factory}")),
+        Some(Default::Value(value)) => arguments.push(["default=", value].concat()),
+        Some(Default::Factory(factory)) => arguments.push(["default_factory=", factory].concat()),
         None => {}
     }
     if python_name != field.name {
         let wire = escape::string_literal(&field.name);
-        arguments.push(format!("validation_alias={wire}"));
-        arguments.push(format!("serialization_alias={wire}"));
+        arguments.push(["validation_alias=", &wire].concat());
+        arguments.push(["serialization_alias=", &wire].concat());
     }
     let value = match (arguments.len(), &default) {
         (0, _) => None,
