@@ -3,6 +3,9 @@
 //! - [`load_file`] reads a file; [`load_text`] parses text already in memory (the CLI's `-u URL`).
 //!   JSON is parsed when the text starts with `{` or `[`, YAML otherwise; both end as one
 //!   [`serde_json::Value`] (YAML keys such as `200:` become the strings they were written as).
+//! - Example Objects (`components/examples`) are left out of the document: no client carries
+//!   them, and in a big spec they are a fifth of the text (GitHub's). They are still checked to
+//!   be JSON or YAML.
 //! - Relative-file `$ref`s (`other.yaml#/Foo`, `./schemas/pet.json`) are bundled into the one
 //!   document by [`load_file`]: the target is copied under `components/<section>/<name>` (the
 //!   section its pointer names, `schemas` otherwise) and the `$ref` rewritten to a local one. Every
@@ -40,6 +43,10 @@ pub struct Source {
     /// Where the nodes near the root are, when reading a big JSON text found them.
     pub(crate) landmarks: Landmarks,
 }
+
+/// The JSON pointer of the one member no stage reads, left out of each text parsed: Example
+/// Objects, which only `examples` maps refer to.
+const UNREAD: &str = "/components/examples";
 
 /// A loaded spec: one JSON value with external references bundled in.
 #[derive(Debug, Clone)]
@@ -105,7 +112,7 @@ fn parse(name: &Path, text: &str) -> Result<(Value, Format, Landmarks), Box<Diag
     if body.trim().is_empty() {
         return Err(empty());
     }
-    let (value, landmarks) = match format {
+    let (mut value, landmarks) = match format {
         Format::Json => {
             let bom = text.len() - body.len();
             json::parse(body, bom).map_err(|e| Box::new(json_error(name, body, &e)))?
@@ -117,6 +124,11 @@ fn parse(name: &Path, text: &str) -> Result<(Value, Format, Landmarks), Box<Diag
     };
     if value.is_null() {
         return Err(empty());
+    }
+    if let Some((parent, member)) = UNREAD.rsplit_once('/')
+        && let Some(Value::Object(parent)) = value.pointer_mut(parent)
+    {
+        parent.shift_remove(member);
     }
     Ok((value, format, landmarks))
 }
@@ -1076,6 +1088,20 @@ mod tests {
             document.value,
             serde_json::json!({"a": {"type": "string"}, "b": {"type": "string"}, "c": 5, "d": null})
         );
+    }
+
+    #[test]
+    fn example_objects_are_left_out_of_json_and_yaml() {
+        let json = r#"{"components": {"schemas": {"A": {}}, "examples": {"e": {"value": 1}}}}"#;
+        let yaml = "components:\n  schemas: {A: {}}\n  examples:\n    e: {value: 1}\n";
+        for (name, text) in [("a.json", json), ("a.yaml", yaml)] {
+            let document = load_text(Path::new(name), text.to_string()).unwrap();
+            assert_eq!(
+                document.value,
+                serde_json::json!({"components": {"schemas": {"A": {}}}}),
+                "{name}"
+            );
+        }
     }
 
     #[test]

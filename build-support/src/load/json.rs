@@ -9,12 +9,17 @@
 //! document order. The result is the value one `serde_json::from_str` gives: same members, same
 //! order, a repeated key's last value in its first place. Any piece that fails sends the whole
 //! text through `serde_json::from_str`, so errors point where they always did.
+//!
+//! The one member no stage reads, [`UNREAD`], is one piece that is checked to be JSON but not
+//! built, and is left out of the result (the caller leaves it out of every document anyway).
 
 use std::ops::Range;
 use std::sync::{Condvar, Mutex, PoisonError};
 
+use serde::de::IgnoredAny;
 use serde_json::{Map, Value};
 
+use super::UNREAD;
 use crate::locate::{Landmarks, escape_segment};
 use crate::scan::Scanner;
 
@@ -42,6 +47,15 @@ enum Node {
     Piece(usize),
     /// An object whose members were cut apart.
     Object(Vec<(String, Node)>),
+    /// A member left out: its text is a piece that is only checked.
+    Unread,
+}
+
+/// A stretch of the text to parse on whichever thread takes it.
+struct Piece {
+    range: Range<usize>,
+    /// Whether its value is kept, or the text only checked to be JSON.
+    kept: bool,
 }
 
 /// Pieces found so far, shared between the scanning thread and the parsing ones.
@@ -53,19 +67,19 @@ struct Pieces {
 
 #[derive(Default)]
 struct Found {
-    ranges: Vec<Range<usize>>,
+    pieces: Vec<Piece>,
     /// How many pieces some thread has taken.
     taken: usize,
-    /// Whether the scan has ended (every piece is in `ranges`).
+    /// Whether the scan has ended (every piece is in `pieces`).
     done: bool,
 }
 
 impl Pieces {
-    fn push(&self, range: Range<usize>) -> usize {
+    fn push(&self, range: Range<usize>, kept: bool) -> usize {
         let mut found = self.state.lock().unwrap_or_else(PoisonError::into_inner);
-        found.ranges.push(range);
+        found.pieces.push(Piece { range, kept });
         self.changed.notify_one();
-        found.ranges.len() - 1
+        found.pieces.len() - 1
     }
 
     fn finish(&self) {
@@ -78,13 +92,14 @@ impl Pieces {
 
     /// The next piece nobody has taken, waiting for the scan to find one; `None` once the scan
     /// has ended and every piece is taken.
-    fn take(&self) -> Option<(usize, Range<usize>)> {
+    fn take(&self) -> Option<(usize, Range<usize>, bool)> {
         let mut found = self.state.lock().unwrap_or_else(PoisonError::into_inner);
         loop {
-            if found.taken < found.ranges.len() {
+            if found.taken < found.pieces.len() {
                 let index = found.taken;
                 found.taken += 1;
-                return Some((index, found.ranges[index].clone()));
+                let piece = &found.pieces[index];
+                return Some((index, piece.range.clone(), piece.kept));
             }
             if found.done {
                 return None;
@@ -96,11 +111,16 @@ impl Pieces {
         }
     }
 
-    /// Parses pieces until none is left; `None` when one is not JSON.
+    /// Parses pieces until none is left (the values of those kept); `None` when one is not JSON.
     fn parse_all(&self, text: &str) -> Option<Vec<(usize, Value)>> {
         let mut values = Vec::new();
-        while let Some((index, range)) = self.take() {
-            values.push((index, serde_json::from_str(text.get(range)?).ok()?));
+        while let Some((index, range, kept)) = self.take() {
+            let piece = text.get(range)?;
+            if kept {
+                values.push((index, serde_json::from_str(piece).ok()?));
+            } else {
+                serde_json::from_str::<IgnoredAny>(piece).ok()?;
+            }
         }
         Some(values)
     }
@@ -127,7 +147,7 @@ fn parse_in_pieces(text: &str, offset: usize, landmarks: &mut Landmarks) -> Opti
             .state
             .into_inner()
             .unwrap_or_else(PoisonError::into_inner)
-            .ranges
+            .pieces
             .len(),
         || None,
     );
@@ -169,7 +189,7 @@ impl Scan<'_> {
         if levels == 0 || scanner.peek()? != b'{' {
             let start = scanner.pos;
             scanner.skip_value()?;
-            return Some(Node::Piece(self.pieces.push(start..scanner.pos)));
+            return Some(Node::Piece(self.pieces.push(start..scanner.pos, true)));
         }
         let mut members = Vec::new();
         object(scanner, |scanner, key, key_at| {
@@ -178,7 +198,14 @@ impl Scan<'_> {
             let value_at = scanner.pos;
             self.landmarks
                 .insert(&pointer, key_at + self.offset, value_at + self.offset);
-            members.push((key, self.value(scanner, &pointer, levels - 1)?));
+            let node = if pointer == UNREAD {
+                scanner.skip_value()?;
+                self.pieces.push(value_at..scanner.pos, false);
+                Node::Unread
+            } else {
+                self.value(scanner, &pointer, levels - 1)?
+            };
+            members.push((key, node));
             Some(())
         })?;
         Some(Node::Object(members))
@@ -192,10 +219,13 @@ fn assemble(node: Node, values: &mut [Option<Value>]) -> Option<Value> {
         Node::Object(members) => {
             let mut object = Map::with_capacity(members.len());
             for (key, member) in members {
-                object.insert(key, assemble(member, values)?);
+                if !matches!(member, Node::Unread) {
+                    object.insert(key, assemble(member, values)?);
+                }
             }
             Some(Value::Object(object))
         }
+        Node::Unread => None,
     }
 }
 
@@ -252,8 +282,10 @@ mod tests {
     fn a_big_document_parses_to_what_serde_json_gives() {
         let text = big_document("\"tags\": [], ");
         assert!(text.len() >= SPLIT_FROM);
-        let whole: Value = serde_json::from_str(&text).unwrap();
+        let mut whole: Value = serde_json::from_str(&text).unwrap();
         let (split, _) = parse(&text, 0).unwrap();
+        assert!(split["components"].get("examples").is_none());
+        whole["components"].as_object_mut().unwrap().remove("examples");
         assert_eq!(split, whole);
         let keys = |value: &Value| {
             value
@@ -275,6 +307,19 @@ mod tests {
             .unwrap_err()
             .to_string();
         assert_eq!(parse(&text, 0).unwrap_err().to_string(), expected);
+    }
+
+    #[test]
+    fn a_broken_example_is_an_error_though_examples_are_not_built() {
+        let text = big_document("");
+        let last = "\"S7999\": {";
+        let at = text.rfind(last).unwrap() + last.len();
+        assert!(at > text.find("\"examples\"").unwrap());
+        let broken = format!("{}\"x\" 1, {}", &text[..at], &text[at..]);
+        let expected = serde_json::from_str::<Value>(&broken)
+            .unwrap_err()
+            .to_string();
+        assert_eq!(parse(&broken, 0).unwrap_err().to_string(), expected);
     }
 
     #[test]
