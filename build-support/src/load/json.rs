@@ -285,7 +285,10 @@ mod tests {
         let mut whole: Value = serde_json::from_str(&text).unwrap();
         let (split, _) = parse(&text, 0).unwrap();
         assert!(split["components"].get("examples").is_none());
-        whole["components"].as_object_mut().unwrap().remove("examples");
+        whole["components"]
+            .as_object_mut()
+            .unwrap()
+            .remove("examples");
         assert_eq!(split, whole);
         let keys = |value: &Value| {
             value

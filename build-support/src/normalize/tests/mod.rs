@@ -314,7 +314,9 @@ fn a_document_split_over_two_threads_reports_in_document_order() {
         ]
     );
     assert!(
-        big_problems[2].message.contains("2 places; also at #/components/schemas/Bad/xml"),
+        big_problems[2]
+            .message
+            .contains("2 places; also at #/components/schemas/Bad/xml"),
         "{}",
         big_problems[2].message
     );

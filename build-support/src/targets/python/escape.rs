@@ -7,7 +7,7 @@
 pub fn string_literal(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + 2);
     out.push('"');
-    push_all_escaped(&mut out, text, '"');
+    push_all_escaped(&mut out, text, b'"');
     out.push('"');
     out
 }
@@ -23,15 +23,14 @@ pub fn docstring(text: &str, indent: &str) -> Option<String> {
         return None;
     }
     let mut out = String::with_capacity(text.len() + 16);
-    let lines: Vec<&str> = text.lines().map(str::trim_end).collect();
-    for (index, line) in lines.iter().enumerate() {
+    for (index, line) in text.lines().map(str::trim_end).enumerate() {
         if index > 0 {
             out.push('\n');
             if !line.is_empty() {
                 out.push_str(indent);
             }
         }
-        push_all_escaped(&mut out, line, '"');
+        push_all_escaped(&mut out, line, b'"');
     }
     Some(out)
 }
@@ -39,10 +38,17 @@ pub fn docstring(text: &str, indent: &str) -> Option<String> {
 /// Text for a `#` comment: one line, no control characters (Python refuses a NUL anywhere in
 /// the source, comments included).
 pub fn comment(text: &str) -> String {
-    text.split(|c: char| c.is_whitespace() || c.is_control())
-        .filter(|word| !word.is_empty())
-        .collect::<Vec<_>>()
-        .join(" ")
+    let mut out = String::with_capacity(text.len());
+    let words = text
+        .split(|c: char| c.is_whitespace() || c.is_control())
+        .filter(|word| !word.is_empty());
+    for word in words {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    out
 }
 
 /// Text for inside a Markdown code span or table cell: one line, no backticks or pipes.
@@ -50,25 +56,48 @@ pub fn markdown_code(text: &str) -> String {
     comment(text).replace('`', "'").replace('|', "\\|")
 }
 
-/// Appends `text` escaped; most text needs no escape and is copied as it is.
-fn push_all_escaped(out: &mut String, text: &str, quote: char) {
-    let plain = text
-        .bytes()
-        .all(|b| (0x20..0x7f).contains(&b) && b != b'\\' && b != quote as u8);
-    if plain {
-        out.push_str(text);
-    } else {
-        text.chars().for_each(|c| push_escaped(out, c, quote));
+/// Appends `text` escaped: the runs between characters that need an escape are copied whole.
+fn push_all_escaped(out: &mut String, text: &str, quote: u8) {
+    let bytes = text.as_bytes();
+    let mut copied = 0;
+    let mut at = 0;
+    while at < bytes.len() {
+        let byte = bytes[at];
+        let plain = (0x20..0x7f).contains(&byte) && byte != b'\\' && byte != quote;
+        let Some(width) = (!plain).then(|| escaped_width(&bytes[at..], quote)).flatten() else {
+            at += 1;
+            continue;
+        };
+        out.push_str(&text[copied..at]);
+        if let Some(c) = text[at..].chars().next() {
+            push_escaped(out, c, quote);
+        }
+        at += width;
+        copied = at;
+    }
+    out.push_str(&text[copied..]);
+}
+
+/// The UTF-8 width of the character `bytes` starts with when it needs an escape: a backslash,
+/// `quote`, a control character (C0, DEL, C1), a line or paragraph separator or a byte order
+/// mark; `None` for any other byte.
+fn escaped_width(bytes: &[u8], quote: u8) -> Option<usize> {
+    match bytes {
+        [b'\\' | 0x00..=0x1f | 0x7f, ..] => Some(1),
+        [first, ..] if *first == quote => Some(1),
+        [0xc2, 0x80..=0x9f, ..] => Some(2),
+        [0xe2, 0x80, 0xa8 | 0xa9, ..] | [0xef, 0xbb, 0xbf, ..] => Some(3),
+        _ => None,
     }
 }
 
-fn push_escaped(out: &mut String, c: char, quote: char) {
+fn push_escaped(out: &mut String, c: char, quote: u8) {
     match c {
         '\\' => out.push_str("\\\\"),
         '\n' => out.push_str("\\n"),
         '\r' => out.push_str("\\r"),
         '\t' => out.push_str("\\t"),
-        c if c == quote => {
+        c if c == char::from(quote) => {
             out.push('\\');
             out.push(c);
         }
@@ -88,6 +117,16 @@ mod tests {
         assert_eq!(string_literal(r#"a"b\c"#), r#""a\"b\\c""#);
         assert_eq!(string_literal("line\nnext\0"), r#""line\nnext\u0000""#);
         assert_eq!(string_literal("{id}"), r#""{id}""#);
+    }
+
+    #[test]
+    fn every_character_that_needs_an_escape_gets_one_and_only_those() {
+        let text = "é\u{80}x\u{9f}\u{a0}\u{2028}\u{2027}\u{2029}\u{feff}\u{7f}ü\"\\\t\u{1}日本";
+        let expected = [
+            "é", r"\u0080", "x", r"\u009f", "\u{a0}", r"\u2028", "\u{2027}", r"\u2029", r"\ufeff",
+            r"\u007f", "ü", r#"\""#, r"\\", r"\t", r"\u0001", "日本",
+        ];
+        assert_eq!(string_literal(text), format!("\"{}\"", expected.concat()));
     }
 
     #[test]

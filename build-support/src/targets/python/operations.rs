@@ -8,6 +8,7 @@ use crate::ir::{
     Api, Content, MediaKind, Operation, Parameter, ParameterLocation, ParameterStyle, Response,
     Status, Type,
 };
+use crate::targets::text::push_all;
 
 /// One operation, ready to be written (see [`OperationView::write`]).
 #[derive(Debug)]
@@ -101,8 +102,8 @@ impl ParamView {
     /// `name: annotation[ = default]`.
     pub fn declaration(&self) -> String {
         match &self.default {
-            Some(default) => format!("{}: {} = {default}", self.name, self.annotation),
-            None => format!("{}: {}", self.name, self.annotation),
+            Some(default) => [&self.name, ": ", &self.annotation, " = ", default].concat(),
+            None => [&self.name, ": ", &self.annotation].concat(),
         }
     }
 }
@@ -217,16 +218,16 @@ impl OperationView {
         let body = flavor.indent();
         let outer = &body[4..];
         let keyword = if flavor.asyncio { "async def" } else { "def" };
-        out.push_str(&format!("{outer}{keyword} {}\n", self.signature));
+        push_all(out, &[outer, keyword, " ", &self.signature, "\n"]);
         if let Some(doc) = &self.call.doc {
-            out.push_str(&format!("{body}\"\"\"{doc}\"\"\"\n"));
+            push_all(out, &[body, "\"\"\"", doc, "\"\"\"\n"]);
         }
-        out.push_str(&format!("{body}request = "));
+        push_all(out, &[body, "request = "]);
         self.call.write_request(out, body);
         out.push_str(send);
         self.call.write_cases(out, body);
         if self.call.raises {
-            out.push_str(&format!("{body}raise _http.ApiError(response)\n"));
+            push_all(out, &[body, "raise _http.ApiError(response)\n"]);
         }
     }
 }
@@ -236,23 +237,32 @@ impl Call {
     /// current one, the others are indented from `indent`.
     pub fn write_request(&self, out: &mut String, indent: &str) {
         out.push_str("_http.Request(\n");
-        out.push_str(&format!("{indent}    method={},\n", self.method_literal));
-        out.push_str(&format!("{indent}    path={},\n", self.path));
+        push_all(out, &[indent, "    method=", &self.method_literal, ",\n"]);
+        push_all(out, &[indent, "    path=", &self.path, ",\n"]);
         for argument in &self.request_args {
-            out.push_str(&format!("{indent}    {argument},\n"));
+            push_all(out, &[indent, "    ", argument, ",\n"]);
         }
-        out.push_str(&format!("{indent})\n"));
+        push_all(out, &[indent, ")\n"]);
     }
 
     /// Writes the status checks that return the decoded value of `response`, at `indent`.
     pub fn write_cases(&self, out: &mut String, indent: &str) {
         for case in &self.cases {
             match &case.condition {
-                Some(condition) => out.push_str(&format!(
-                    "{indent}if {condition}:\n{indent}    return {}\n",
-                    case.value
-                )),
-                None => out.push_str(&format!("{indent}return {}\n", case.value)),
+                Some(condition) => push_all(
+                    out,
+                    &[
+                        indent,
+                        "if ",
+                        condition,
+                        ":\n",
+                        indent,
+                        "    return ",
+                        &case.value,
+                        "\n",
+                    ],
+                ),
+                None => push_all(out, &[indent, "return ", &case.value, "\n"]),
             }
         }
     }
@@ -341,10 +351,10 @@ pub fn call(
         let wire = escape::string_literal(&parameter.name);
         let value = styled(parameter, &python_name);
         match parameter.location {
-            ParameterLocation::Path => path_values.push(format!("{wire}: {python_name}")),
-            ParameterLocation::Query => by_location[0].push(format!("{wire}: {value}")),
-            ParameterLocation::Header => by_location[1].push(format!("{wire}: {python_name}")),
-            ParameterLocation::Cookie => by_location[2].push(format!("{wire}: {python_name}")),
+            ParameterLocation::Path => path_values.push([&wire, ": ", &python_name].concat()),
+            ParameterLocation::Query => by_location[0].push([&wire, ": ", &value].concat()),
+            ParameterLocation::Header => by_location[1].push([&wire, ": ", &python_name].concat()),
+            ParameterLocation::Cookie => by_location[2].push([&wire, ": ", &python_name].concat()),
         }
     }
     let mut request_args = Vec::new();
@@ -610,8 +620,10 @@ fn docstring(operation: &Operation, args: &[(String, String)], indent: &str) -> 
     if !args.is_empty() {
         text.push_str("\n\nArgs:");
         for (name, description) in args {
-            let description = escape::comment(description);
-            text.push_str(&format!("\n    {name}: {description}"));
+            push_all(
+                &mut text,
+                &["\n    ", name, ": ", &escape::comment(description)],
+            );
         }
     }
     escape::docstring(&text, indent)

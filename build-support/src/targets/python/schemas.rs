@@ -205,7 +205,10 @@ impl ModelView {
         if let Some(doc) = &self.doc {
             push_all(out, &["    \"\"\"", doc, "\"\"\"\n\n"]);
         }
-        push_all(out, &["    model_config = _pd.ConfigDict(", &self.config, ")\n"]);
+        push_all(
+            out,
+            &["    model_config = _pd.ConfigDict(", &self.config, ")\n"],
+        );
         if !self.fields.is_empty() {
             out.push('\n');
         }
