@@ -368,6 +368,7 @@ mod bundle {
     use std::collections::{HashMap, VecDeque};
     use std::path::{Component, Path, PathBuf};
 
+    use memchr::memmem;
     use serde_json::{Map, Value};
 
     use super::{Document, Source, parse};
@@ -393,17 +394,22 @@ mod bundle {
     ];
 
     /// Whether the root text holds a `$ref` that names another file. For JSON this is a plain
-    /// scan for a `"$ref"` value not starting with `#`, far cheaper than walking the value.
+    /// scan for a `"$ref"` value not starting with `#` (memchr's vectorised search: GitHub's
+    /// 13 MB hold over 10,000 `$ref`s), far cheaper than walking the value.
     pub(super) fn needed(root: &Source) -> bool {
+        let text = root.text.as_bytes();
         match root.format {
-            super::Format::Yaml => root.text.contains("$ref"),
-            super::Format::Json => root.text.match_indices("\"$ref\"").any(|(at, key)| {
-                let rest = root.text[at + key.len()..].trim_start();
-                rest.strip_prefix(':')
-                    .map(str::trim_start)
-                    .and_then(|value| value.strip_prefix('"'))
-                    .is_some_and(|value| !value.starts_with('#'))
-            }),
+            super::Format::Yaml => memmem::find(text, b"$ref").is_some(),
+            super::Format::Json => {
+                const KEY: &[u8] = b"\"$ref\"";
+                memmem::find_iter(text, KEY).any(|at| {
+                    let rest = root.text[at + KEY.len()..].trim_start();
+                    rest.strip_prefix(':')
+                        .map(str::trim_start)
+                        .and_then(|value| value.strip_prefix('"'))
+                        .is_some_and(|value| !value.starts_with('#'))
+                })
+            }
         }
     }
 

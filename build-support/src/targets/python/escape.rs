@@ -64,7 +64,10 @@ fn push_all_escaped(out: &mut String, text: &str, quote: u8) {
     while at < bytes.len() {
         let byte = bytes[at];
         let plain = (0x20..0x7f).contains(&byte) && byte != b'\\' && byte != quote;
-        let Some(width) = (!plain).then(|| escaped_width(&bytes[at..], quote)).flatten() else {
+        let Some(width) = (!plain)
+            .then(|| escaped_width(&bytes[at..], quote))
+            .flatten()
+        else {
             at += 1;
             continue;
         };
