@@ -172,6 +172,12 @@ impl Diagnostics {
         self.items.push(diagnostic);
     }
 
+    /// Adds what `later` recorded after what this recorded (work done beside this, on another
+    /// thread, that comes after it in the document).
+    pub fn append(&mut self, later: Diagnostics) {
+        self.items.extend(later.items);
+    }
+
     /// Whether any error (not just warnings) was recorded.
     pub fn has_errors(&self) -> bool {
         self.items.iter().any(|d| d.severity == Severity::Error)

@@ -228,7 +228,7 @@ fn zones_file_errors_exit_2_with_file_and_line() {
 #[test]
 fn zones_conflict_exits_2_naming_both_zones() {
     let dir = tempfile::tempdir().unwrap();
-    let spec = Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/rust/specs/reference.json");
+    let spec = reference_spec();
     let output = clientgen(&[
         "generate",
         "-f",
@@ -249,7 +249,7 @@ fn zones_conflict_exits_2_naming_both_zones() {
 #[test]
 fn rust_out_writes_the_file_build_rs_writes() {
     let dir = tempfile::tempdir().unwrap();
-    let spec = Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/rust/specs/reference.json");
+    let spec = reference_spec();
     let output = clientgen(&[
         "generate",
         "-f",
@@ -274,4 +274,9 @@ fn rust_out_writes_the_file_build_rs_writes() {
         std::fs::read_to_string(dir.path().join("build_rs").join(&written[0])).unwrap();
     assert!(from_cli.contains("pub struct Client"), "{from_cli}");
     assert_eq!(from_cli, from_build_rs);
+}
+
+/// The reference app's spec, as the Rust tests keep it.
+fn reference_spec() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/rust/specs/reference.json")
 }

@@ -90,9 +90,7 @@ impl<'a> Lowerer<'a> {
         );
         match self.take_over(part) {
             Some(operations) => {
-                for diagnostic in diagnostics.into_items() {
-                    self.diagnostics.push_diagnostic(diagnostic);
-                }
+                self.diagnostics.append(diagnostics);
                 operations
             }
             None => self.operations(root, schemes),

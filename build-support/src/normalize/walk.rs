@@ -51,9 +51,7 @@ impl<'d> Walk<'d> {
                 (b, walk.unsupported)
             },
         );
-        for diagnostic in diagnostics.into_items() {
-            self.diagnostics.push_diagnostic(diagnostic);
-        }
+        self.diagnostics.append(diagnostics);
         self.unsupported.append(unsupported);
         (a, b)
     }
