@@ -12,6 +12,8 @@
 //!
 //! The one member no stage reads, [`UNREAD`], is one piece that is checked to be JSON but not
 //! built, and is left out of the result (the caller leaves it out of every document anyway).
+//! So are the document's top-level extensions (`x-webhooks`: 0.6 MB of GitHub's 13 MB) when no
+//! `$ref` can point into them (see [`extensions_unreferenced`]): no stage reads them either.
 
 use std::ops::Range;
 use std::sync::{Condvar, Mutex, PoisonError};
@@ -165,6 +167,7 @@ fn scan(text: &str, offset: usize, landmarks: &mut Landmarks, pieces: &Pieces) -
         offset,
         landmarks,
         pieces,
+        extensions_unread: extensions_unreferenced(text),
     };
     scanner.skip_whitespace();
     if scanner.peek()? != b'{' {
@@ -180,6 +183,8 @@ struct Scan<'a> {
     offset: usize,
     landmarks: &'a mut Landmarks,
     pieces: &'a Pieces,
+    /// Whether the root's `x-` members are only checked, not built.
+    extensions_unread: bool,
 }
 
 impl Scan<'_> {
@@ -198,7 +203,9 @@ impl Scan<'_> {
             let value_at = scanner.pos;
             self.landmarks
                 .insert(&pointer, key_at + self.offset, value_at + self.offset);
-            let node = if pointer == UNREAD {
+            let unread = pointer == UNREAD
+                || (self.extensions_unread && levels == LEVELS && key.starts_with("x-"));
+            let node = if unread {
                 scanner.skip_value()?;
                 self.pieces.push(value_at..scanner.pos, false);
                 Node::Unread
@@ -210,6 +217,25 @@ impl Scan<'_> {
         })?;
         Some(Node::Object(members))
     }
+}
+
+/// Whether every `$ref` of `text` is written as a local pointer whose first segment starts with
+/// neither `x`, `%` nor a backslash (`"#/components/schemas/Pet"`): then none can reach a
+/// top-level extension. Any other spelling (`#/x-defs/Pet`, percent-encoded or escaped, another
+/// file's node) keeps the extensions, as does a `$ref` that is not a string. (A key spelled with
+/// an escape, `"\u0024ref"`, is not seen: its target would be reported missing.)
+fn extensions_unreferenced(text: &str) -> bool {
+    const KEY: &str = "\"$ref\"";
+    memchr::memmem::find_iter(text.as_bytes(), KEY).all(|at| {
+        let rest = text[at + KEY.len()..].trim_start();
+        // Not followed by `:`, the match is the end of some string, not a member's key.
+        rest.strip_prefix(':').is_none_or(|value| {
+            value
+                .trim_start()
+                .strip_prefix("\"#/")
+                .is_some_and(|pointer| !pointer.starts_with(['x', '%', '\\']))
+        })
+    })
 }
 
 /// The value of `node`, its pieces' values taken from `values`.
@@ -326,8 +352,31 @@ mod tests {
     }
 
     #[test]
+    fn top_level_extensions_are_left_out_unless_a_ref_may_reach_them() {
+        let members = "\"x-webhooks\": {\"a\": [1]}, \"info\": {\"x-logo\": 2}, ";
+        let (split, _) = parse(&big_document(members), 0).unwrap();
+        assert!(split.get("x-webhooks").is_none());
+        assert_eq!(split["info"]["x-logo"], 2);
+        for reference in [
+            "#/x-webhooks/a",
+            "#/%78-webhooks/a",
+            "#\\/x-webhooks/a",
+            "other.json#/a",
+            "#",
+        ] {
+            let reference = format!("\"r\": {{\"$ref\" : \"{reference}\"}}, ");
+            let (split, _) = parse(&big_document(&(reference.clone() + members)), 0).unwrap();
+            assert_eq!(split["x-webhooks"]["a"][0], 1, "{reference}");
+        }
+        let local = "\"r\": {\"$ref\": \"#/components/schemas/S1\"}, ";
+        let (split, _) = parse(&big_document(&(local.to_owned() + members)), 0).unwrap();
+        assert!(split.get("x-webhooks").is_none());
+    }
+
+    #[test]
     fn what_serde_json_refuses_is_refused() {
         for broken in [
+            big_document("\"x-webhooks\": {\"a\": [1 2]}, "),
             big_document("\"trailing\": 1,, "),
             big_document("\"control\u{1}\": 1, "),
             big_document("\"tags\": [], ").replacen("\"dup\": 2}", "\"dup\": 2,}", 1),
