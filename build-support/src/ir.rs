@@ -69,18 +69,18 @@ impl TypeDef {
     /// type's names (`title: "Pet"` on a schema named `Pet` says nothing). `generated_name` is
     /// the name a target gave the type.
     pub fn documentation(&self, generated_name: &str) -> Option<&str> {
-        if let Some(description) = self.description.as_deref() {
-            return Some(description);
-        }
-        let squash = |text: &str| {
+        // Compared letter by letter, lower-cased, without what is not a letter or digit.
+        fn squashed(text: &str) -> impl Iterator<Item = char> + '_ {
             text.chars()
                 .filter(|c| c.is_alphanumeric())
                 .flat_map(char::to_lowercase)
-                .collect::<String>()
-        };
+        }
+        if let Some(description) = self.description.as_deref() {
+            return Some(description);
+        }
         self.title.as_deref().filter(|title| {
-            let title = squash(title);
-            title != squash(generated_name) && title != squash(&self.name)
+            !squashed(title).eq(squashed(generated_name))
+                && !squashed(title).eq(squashed(&self.name))
         })
     }
 }

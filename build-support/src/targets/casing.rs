@@ -107,8 +107,16 @@ fn for_each_word(text: &str, mut word: impl FnMut(&str)) {
         Lowercase,
         Uppercase,
     }
-    for part in text.split(|c: char| !c.is_ascii_alphanumeric()) {
-        // Only ASCII is left in `part`, so byte indices are char boundaries.
+    // `text` is ASCII, so every byte index is a char boundary: the parts between the bytes
+    // that are not letters or digits are cut out by index (a `char` split decodes each one).
+    let mut part_start = 0;
+    while part_start < text.len() {
+        let part_end = text.as_bytes()[part_start..]
+            .iter()
+            .position(|byte| !byte.is_ascii_alphanumeric())
+            .map_or(text.len(), |length| part_start + length);
+        let part = &text[part_start..part_end];
+        part_start = part_end + 1;
         let bytes = part.as_bytes();
         let mut start = 0;
         let mut mode = Mode::Boundary;
