@@ -3,8 +3,9 @@
 //! Parsing is the one stage of a big run that has a core to itself: nothing else can start
 //! before it ends. So a document of [`SPLIT_FROM`] bytes or more is cut into pieces: the values
 //! three levels down (`/paths/~1users/get`, `/components/schemas/User`), and shallower values
-//! that are not objects. The calling thread finds them with [`Scanner`], which builds nothing,
-//! and hands each over as soon as it is found; another thread parses pieces with serde_json
+//! that are not objects. The calling thread finds them with [`Scanner`], which builds nothing
+//! (in pretty-printed text, by the line that closes each: [`closing_line`]), and hands each
+//! over as soon as it is found; another thread parses pieces with serde_json
 //! meanwhile, and once the scan is done both parse what is left. The pieces are then put back in
 //! document order. The result is the value one `serde_json::from_str` gives: same members, same
 //! order, a repeated key's last value in its first place. Any piece that fails sends the whole
