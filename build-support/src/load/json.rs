@@ -437,13 +437,15 @@ mod tests {
         assert_eq!(split, whole_without_examples(&shifted));
     }
 
+    /// Asserts that `parse` refuses `text` with the error serde_json gives for it.
+    fn assert_serde_jsons_error(text: &str) {
+        let expected = serde_json::from_str::<Value>(text).unwrap_err().to_string();
+        assert_eq!(parse(text, 0).unwrap_err().to_string(), expected);
+    }
+
     #[test]
     fn a_broken_big_document_reports_serde_jsons_own_error() {
-        let text = big_document("\"tags\": [1 2], ");
-        let expected = serde_json::from_str::<Value>(&text)
-            .unwrap_err()
-            .to_string();
-        assert_eq!(parse(&text, 0).unwrap_err().to_string(), expected);
+        assert_serde_jsons_error(&big_document("\"tags\": [1 2], "));
     }
 
     #[test]
@@ -452,11 +454,7 @@ mod tests {
         let last = "\"S7999\": {";
         let at = text.rfind(last).unwrap() + last.len();
         assert!(at > text.find("\"examples\"").unwrap());
-        let broken = format!("{}\"x\" 1, {}", &text[..at], &text[at..]);
-        let expected = serde_json::from_str::<Value>(&broken)
-            .unwrap_err()
-            .to_string();
-        assert_eq!(parse(&broken, 0).unwrap_err().to_string(), expected);
+        assert_serde_jsons_error(&format!("{}\"x\" 1, {}", &text[..at], &text[at..]));
     }
 
     #[test]
