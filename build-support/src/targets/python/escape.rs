@@ -3,6 +3,8 @@
 //! Nothing from the spec reaches a generated file except through these functions, so no name or
 //! description can end a string early or inject code.
 
+use crate::targets::text::plain_ascii_len;
+
 /// A double-quoted Python string literal holding `text` exactly.
 pub fn string_literal(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + 2);
@@ -37,7 +39,16 @@ pub fn docstring(text: &str, indent: &str) -> Option<String> {
 
 /// Text for a `#` comment: one line, no control characters (Python refuses a NUL anywhere in
 /// the source, comments included).
+///
+/// Every run of whitespace and control characters becomes one space; none is left at the ends.
 pub fn comment(text: &str) -> String {
+    let trimmed = text.trim_matches(' ');
+    // Most descriptions are one line of printable ASCII already (NUL is no extra stop: it is
+    // below the space anyway).
+    let printable = plain_ascii_len(trimmed.as_bytes(), [0, 0]) == trimmed.len();
+    if printable && memchr::memmem::find(trimmed.as_bytes(), b"  ").is_none() {
+        return trimmed.to_owned();
+    }
     let mut out = String::with_capacity(text.len());
     let words = text
         .split(|c: char| c.is_whitespace() || c.is_control())
@@ -62,12 +73,12 @@ fn push_all_escaped(out: &mut String, text: &str, quote: u8) {
     let mut copied = 0;
     let mut at = 0;
     while at < bytes.len() {
-        let byte = bytes[at];
-        let plain = (0x20..0x7f).contains(&byte) && byte != b'\\' && byte != quote;
-        let Some(width) = (!plain)
-            .then(|| escaped_width(&bytes[at..], quote))
-            .flatten()
+        at += plain_ascii_len(&bytes[at..], [b'\\', quote]);
+        let Some(width) = bytes
+            .get(at..)
+            .and_then(|rest| escaped_width(rest, quote))
         else {
+            // The end, or a byte of a character that is written as it is.
             at += 1;
             continue;
         };
@@ -151,5 +162,10 @@ mod tests {
     fn comment_is_one_line() {
         assert_eq!(comment("a\nb\r\n c"), "a b c");
         assert_eq!(comment("nul\0here\u{7}bell"), "nul here bell");
+        assert_eq!(
+            comment("  a\u{2003}b\u{85}c\u{7f}d  é\u{a0}日本 long-enough-for-a-chunk  "),
+            "a b c d é 日本 long-enough-for-a-chunk"
+        );
+        assert_eq!(comment(" \n\t "), "");
     }
 }
