@@ -74,10 +74,7 @@ fn push_all_escaped(out: &mut String, text: &str, quote: u8) {
     let mut at = 0;
     while at < bytes.len() {
         at += plain_ascii_len(&bytes[at..], [b'\\', quote]);
-        let Some(width) = bytes
-            .get(at..)
-            .and_then(|rest| escaped_width(rest, quote))
-        else {
+        let Some(width) = bytes.get(at..).and_then(|rest| escaped_width(rest, quote)) else {
             // The end, or a byte of a character that is written as it is.
             at += 1;
             continue;

@@ -12,6 +12,7 @@ use super::operations::LINE_LENGTH;
 use super::types::{self, Context, Uses};
 use crate::ir::{Api, EnumLiteral, Field, Struct, Type, TypeId, TypeKind, Union};
 use crate::targets::naming::Memo;
+use crate::targets::parallel;
 use crate::targets::text::push_all;
 
 /// What `schemas.py` holds.
@@ -95,8 +96,6 @@ pub fn view(api: &Api, class_names: &[String]) -> SchemasView {
         .collect();
     let pinned = pinned_discriminators(api);
     let mut uses = Uses::default();
-    let mut enums = Vec::new();
-    let mut models = Vec::new();
     let mut aliases = Vec::new();
     for id in alias_order(api) {
         let def = api.type_def(id);
@@ -128,43 +127,19 @@ pub fn view(api: &Api, class_names: &[String]) -> SchemasView {
             comment: def.description.as_deref().map(escape::comment),
         });
     }
-    let mut members = Members::new();
-    for (index, def) in api.types.iter().enumerate() {
-        if let TypeKind::Enum(values) = &def.kind {
-            let name = class_names[index].clone();
-            let view = enum_view(name.clone(), type_doc(def, &name), values);
-            let named = values.values.iter().map(|v| v.value.clone());
-            let qualified = view.members.iter().map(|m| format!("{name}.{}", m.name));
-            members.insert(TypeId(index), named.zip(qualified).collect());
-            enums.push(view);
-        }
-    }
+    let (enums, members) = enum_views(api, class_names);
     let model_context = ModelContext {
         api,
         context,
         pinned: &pinned,
         members: &members,
     };
-    let mut field_names = Memo::new(names::field_name);
-    for (index, def) in api.types.iter().enumerate() {
-        if let TypeKind::Struct(fields) = &def.kind {
-            let name = class_names[index].clone();
-            let doc = type_doc(def, &name);
-            models.push(model_view(
-                &model_context,
-                TypeId(index),
-                name,
-                doc,
-                fields,
-                &mut field_names,
-                &mut uses,
-            ));
-        }
-    }
-    let mut declarations =
-        String::with_capacity(64 * (enums.len() + aliases.len()) + 512 * models.len());
+    let (models, model_uses) = model_texts(&model_context, class_names);
+    uses.merge(model_uses);
+    let models_len: usize = models.iter().map(String::len).sum();
+    let mut declarations = String::with_capacity(64 * (enums.len() + aliases.len()) + models_len);
     enums.iter().for_each(|e| e.write(&mut declarations));
-    models.iter().for_each(|m| m.write(&mut declarations));
+    models.iter().for_each(|m| declarations.push_str(m));
     if !aliases.is_empty() {
         declarations.push('\n');
     }
@@ -182,6 +157,67 @@ pub fn view(api: &Api, class_names: &[String]) -> SchemasView {
         has_models: !models.is_empty(),
         declarations,
     }
+}
+
+/// The index and contents of every type that `pick` picks, in type order.
+fn types_of<'a, T>(
+    api: &'a Api,
+    pick: impl Fn(&'a TypeKind) -> Option<&'a T>,
+) -> Vec<(usize, &'a T)> {
+    let picked = api.types.iter().enumerate();
+    picked
+        .filter_map(|(index, def)| pick(&def.kind).map(|kind| (index, kind)))
+        .collect()
+}
+
+/// Every enum's view, and its members spelled `Enum.MEMBER`; worked out on two threads.
+fn enum_views(api: &Api, class_names: &[String]) -> (Vec<EnumView>, Members) {
+    let enum_types = types_of(api, |kind| match kind {
+        TypeKind::Enum(values) => Some(values),
+        _ => None,
+    });
+    let (views, qualified): (Vec<EnumView>, Vec<_>) =
+        parallel::map(&enum_types, |&(index, values)| {
+            let name = class_names[index].clone();
+            let view = enum_view(name.clone(), type_doc(&api.types[index], &name), values);
+            let named = values.values.iter().map(|v| v.value.clone());
+            let qualified = view.members.iter().map(|m| [&name, ".", &m.name].concat());
+            let members: Vec<(EnumLiteral, String)> = named.zip(qualified).collect();
+            (view, members)
+        })
+        .into_iter()
+        .unzip();
+    let ids = enum_types.iter().map(|&(index, _)| TypeId(index));
+    (views, ids.zip(qualified).collect())
+}
+
+/// Every model's declaration, in type order, and what they import.
+///
+/// Models are most of the module, so they are written on two threads, each with its own memo of
+/// field names and its own imports, which are merged.
+fn model_texts(models: &ModelContext<'_>, class_names: &[String]) -> (Vec<String>, Uses) {
+    let api = models.api;
+    let structs = types_of(api, |kind| match kind {
+        TypeKind::Struct(fields) => Some(fields),
+        _ => None,
+    });
+    let (texts, halves) = parallel::map_with(
+        &structs,
+        || (Memo::new(names::field_name), Uses::default()),
+        |(field_names, uses), &(index, fields)| {
+            let name = class_names[index].clone();
+            let doc = type_doc(&api.types[index], &name);
+            let view = model_view(models, TypeId(index), name, doc, fields, field_names, uses);
+            let mut text = String::with_capacity(512);
+            view.write(&mut text);
+            text
+        },
+    );
+    let mut uses = Uses::default();
+    for (_, used) in halves {
+        uses.merge(used);
+    }
+    (texts, uses)
 }
 
 impl EnumView {

@@ -23,6 +23,28 @@ pub struct Uses {
     pub schemas: bool,
 }
 
+impl Uses {
+    /// Adds what `other` needs.
+    pub fn merge(&mut self, other: Uses) {
+        let Uses {
+            datetime,
+            uuid,
+            typing,
+            typing_extensions,
+            pydantic,
+            http,
+            schemas,
+        } = other;
+        self.datetime |= datetime;
+        self.uuid |= uuid;
+        self.typing |= typing;
+        self.typing_extensions |= typing_extensions;
+        self.pydantic |= pydantic;
+        self.http |= http;
+        self.schemas |= schemas;
+    }
+}
+
 /// Where an annotation is written, which decides how names and raw bytes are spelled.
 #[derive(Debug, Clone, Copy)]
 pub struct Context<'a> {
