@@ -71,9 +71,9 @@ pub fn emit(api: &ir::Api, options: &Options) -> Result<Tree, Error> {
         asyncio: options.asyncio,
     };
     let indent = flavor.indent();
-    // schemas.py and client.py are the bulk of the output and independent: render them side by
-    // side.
-    let (schemas_py, (client_py, operations)) = std::thread::scope(|scope| {
+    // schemas.py is the bulk of the output, and independent of the rest: it is rendered on
+    // another thread while this one renders client.py and the small files.
+    std::thread::scope(|scope| {
         let schemas = scope.spawn(|| {
             schemas_module(
                 &env,
@@ -94,67 +94,71 @@ pub fn emit(api: &ir::Api, options: &Options) -> Result<Tree, Error> {
                 operations: operations::write_all(&operations, flavor),
             },
         );
+        let rest = small_files(&env, api, options, &common, &header_text, &operations);
         let schemas = schemas
             .join()
             .unwrap_or_else(|_| Err(Error::Internal("rendering schemas.py panicked".to_string())));
-        (schemas, (client, operations))
-    });
-    let env_prefix = options.package_name.to_ascii_uppercase();
+        let (schemas, client, mut tree) = (schemas?, client?, rest?);
+        tree.generated("schemas.py", schemas);
+        tree.generated("client.py", client);
+        Ok(tree)
+    })
+}
 
+/// Every file of the package but `schemas.py` and `client.py`.
+fn small_files(
+    env: &minijinja::Environment<'_>,
+    api: &ir::Api,
+    options: &Options,
+    common: &Common<'_>,
+    header_text: &str,
+    operations: &[operations::OperationView],
+) -> Result<Tree, Error> {
+    let env_prefix = options.package_name.to_ascii_uppercase();
     let mut tree = Tree::new();
-    let path = |file: &str| file.to_string();
-    tree.generated(path("schemas.py"), schemas_py?);
-    tree.generated(path("client.py"), client_py?);
     tree.generated(
-        path("http.py"),
+        "http.py",
         template::render(
-            &env,
+            env,
             "http.py",
             HttpView {
-                common: &common,
+                common,
                 package_style: false,
                 schemes: security_schemes(api),
             },
         )?,
     );
     tree.user_owned(
-        path("config.py"),
-        template::render(&env, "config.py", config_view(api, &common, &env_prefix))?,
+        "config.py",
+        template::render(env, "config.py", config_view(api, common, &env_prefix))?,
     );
     tree.generated(
-        path("__init__.py"),
+        "__init__.py",
         template::render(
-            &env,
+            env,
             "__init__.py",
             InitView {
-                common: &common,
+                common,
                 doc: escape::docstring(&format!("Client of {}.", api.title), "")
                     .unwrap_or_default(),
             },
         )?,
     );
-    tree.generated(path("py.typed"), "");
+    tree.generated("py.typed", "");
     tree.generated(
-        path("pyproject.toml"),
+        "pyproject.toml",
         template::render(
-            &env,
+            env,
             "pyproject.toml",
-            pyproject_view(api, &common, &escape::string_literal(common.package)),
+            pyproject_view(api, common, &escape::string_literal(common.package)),
         )?,
     );
     tree.generated(
-        path("README.md"),
+        "README.md",
         template::render(
-            &env,
+            env,
             "README.md",
-            readme_view(
-                api,
-                options,
-                &common,
-                &header_text,
-                &env_prefix,
-                &operations,
-            ),
+            readme_view(api, options, common, header_text, &env_prefix, operations),
         )?,
     );
     Ok(tree)
