@@ -176,17 +176,21 @@ fn enum_views(api: &Api, class_names: &[String]) -> (Vec<EnumView>, Members) {
         TypeKind::Enum(values) => Some(values),
         _ => None,
     });
-    let (views, qualified): (Vec<EnumView>, Vec<_>) =
-        parallel::map(&enum_types, |&(index, values)| {
+    // Each half remembers the member names it made: the same values recur across enums.
+    let (results, _) = parallel::map_with(
+        &enum_types,
+        || Memo::new(names::enum_member),
+        |member_names, &(index, values)| {
             let name = class_names[index].clone();
-            let view = enum_view(name.clone(), type_doc(&api.types[index], &name), values);
+            let doc = type_doc(&api.types[index], &name);
+            let view = enum_view(name.clone(), doc, values, member_names);
             let named = values.values.iter().map(|v| v.value.clone());
             let qualified = view.members.iter().map(|m| [&name, ".", &m.name].concat());
             let members: Vec<(EnumLiteral, String)> = named.zip(qualified).collect();
             (view, members)
-        })
-        .into_iter()
-        .unzip();
+        },
+    );
+    let (views, qualified): (Vec<EnumView>, Vec<_>) = results.into_iter().unzip();
     let ids = enum_types.iter().map(|&(index, _)| TypeId(index));
     (views, ids.zip(qualified).collect())
 }
@@ -292,7 +296,12 @@ impl AliasView {
     }
 }
 
-fn enum_view(name: String, doc: Option<String>, values: &crate::ir::Enum) -> EnumView {
+fn enum_view<'a>(
+    name: String,
+    doc: Option<String>,
+    values: &'a crate::ir::Enum,
+    member_names: &mut Memo<'a>,
+) -> EnumView {
     let is_integer = values
         .values
         .iter()
@@ -302,20 +311,22 @@ fn enum_view(name: String, doc: Option<String>, values: &crate::ir::Enum) -> Enu
         .values
         .iter()
         .map(|value| {
-            let raw = match (&value.name, &value.value) {
-                (Some(given), _) => given.clone(),
-                (None, EnumLiteral::String(text)) => text.clone(),
+            let member = match (&value.name, &value.value) {
+                (Some(given), _) => member_names.name(given),
+                (None, EnumLiteral::String(text)) => member_names.name(text),
                 (None, EnumLiteral::Integer(number)) if *number < 0 => {
-                    format!("value_minus_{}", number.unsigned_abs())
+                    names::enum_member(&format!("value_minus_{}", number.unsigned_abs()))
                 }
-                (None, EnumLiteral::Integer(number)) => format!("value_{number}"),
+                (None, EnumLiteral::Integer(number)) => {
+                    names::enum_member(&format!("value_{number}"))
+                }
             };
             let literal = match &value.value {
                 EnumLiteral::String(text) => escape::string_literal(text),
                 EnumLiteral::Integer(number) => number.to_string(),
             };
             MemberView {
-                name: scope.claim(names::enum_member(&raw)),
+                name: scope.claim(member),
                 value: literal,
                 doc: value
                     .description
