@@ -164,8 +164,9 @@ fn types_of<'a, T>(
     api: &'a Api,
     pick: impl Fn(&'a TypeKind) -> Option<&'a T>,
 ) -> Vec<(usize, &'a T)> {
-    let picked = api.types.iter().enumerate();
-    picked
+    api.types
+        .iter()
+        .enumerate()
         .filter_map(|(index, def)| pick(&def.kind).map(|kind| (index, kind)))
         .collect()
 }
