@@ -36,6 +36,58 @@ impl Api {
         &self.types[id.0]
     }
 
+    /// Whether a type's name is a `components/schemas` key, or one with `Request` added for the
+    /// request shape of such a type: targets keep such names as written where their language
+    /// allows.
+    pub fn is_component(&self, def: &TypeDef) -> bool {
+        match def.origin {
+            TypeOrigin::Component => true,
+            TypeOrigin::Inline { .. } => false,
+            TypeOrigin::RequestShape { of } => self.is_component(self.type_def(of)),
+        }
+    }
+
+    /// The API with every request shape folded back into the type it was made from, for targets
+    /// whose types serve both directions (proto3 fields are all optional). Borrowed when there
+    /// is none.
+    pub fn with_request_shapes_folded(&self) -> std::borrow::Cow<'_, Api> {
+        let is_shape = |def: &TypeDef| matches!(def.origin, TypeOrigin::RequestShape { .. });
+        if !self.types.iter().any(is_shape) {
+            return std::borrow::Cow::Borrowed(self);
+        }
+        // Old id → new id: the kept types renumbered in order, each shape to its read type's.
+        let mut kept = vec![TypeId(0); self.types.len()];
+        let mut next = 0;
+        for (old, def) in self.types.iter().enumerate() {
+            if !is_shape(def) {
+                kept[old] = TypeId(next);
+                next += 1;
+            }
+        }
+        let renumber = |id: TypeId| match self.type_def(id).origin {
+            TypeOrigin::RequestShape { of } => kept[of.0],
+            _ => kept[id.0],
+        };
+        let types = self.types.iter().filter(|def| !is_shape(def)).map(|def| {
+            let mut def = def.clone();
+            def.renumber(&renumber);
+            def
+        });
+        let mut operations = self.operations.clone();
+        for operation in &mut operations {
+            operation.renumber(&renumber);
+        }
+        std::borrow::Cow::Owned(Api {
+            title: self.title.clone(),
+            version: self.version.clone(),
+            description: self.description.clone(),
+            servers: self.servers.clone(),
+            types: types.collect(),
+            operations,
+            security_schemes: self.security_schemes.clone(),
+        })
+    }
+
     /// The security scheme with this key, if the spec declares it.
     pub fn security_scheme(&self, key: &str) -> Option<&SecurityScheme> {
         self.security_schemes.iter().find(|s| s.key == key)
@@ -65,6 +117,15 @@ pub struct TypeDef {
 }
 
 impl TypeDef {
+    /// Replaces every [`TypeId`] this definition refers to (its kind's and its origin's) by
+    /// `renumber(id)`.
+    pub fn renumber(&mut self, renumber: &impl Fn(TypeId) -> TypeId) {
+        self.kind.renumber(renumber);
+        if let TypeOrigin::RequestShape { of } = &mut self.origin {
+            *of = renumber(*of);
+        }
+    }
+
     /// What documents the type: its description, else its title when that says more than the
     /// type's names (`title: "Pet"` on a schema named `Pet` says nothing). `generated_name` is
     /// the name a target gave the type.
@@ -94,6 +155,13 @@ pub enum TypeOrigin {
     Inline {
         /// JSON pointer of the inline schema in the normalized document.
         pointer: String,
+    },
+    /// What a client sends of another type that reads differently than it is sent (it holds
+    /// `readOnly` or required `writeOnly` properties, itself or in a type it holds): the
+    /// read-only properties left out.
+    RequestShape {
+        /// The type as it is read, which this one was made from.
+        of: TypeId,
     },
 }
 

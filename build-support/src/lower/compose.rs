@@ -5,7 +5,6 @@ use rustc_hash::{FxHashMap, FxHashSet};
 use serde_json::Value;
 
 use crate::ir::{Field, Struct, Type, TypeId, TypeKind};
-use crate::normalize::Feature;
 
 use super::Lowerer;
 use super::components::{COMPONENT_SCHEMAS, Component};
@@ -257,15 +256,6 @@ impl<'a> Lowerer<'a> {
         field.default = keywords.default.cloned();
         field.read_only = self.flag_of(keywords.read_only, "readOnly", at);
         field.write_only = self.flag_of(keywords.write_only, "writeOnly", at);
-        if field.read_only || field.write_only {
-            let key = if field.read_only {
-                "readOnly"
-            } else {
-                "writeOnly"
-            };
-            self.unsupported
-                .note(Feature::ReadWriteOnly, || at.key(key).render());
-        }
         field.deprecated = self.flag_of(keywords.deprecated, "deprecated", at);
         field
     }

@@ -18,6 +18,7 @@ mod parameters;
 mod pointer;
 mod read;
 mod refs;
+mod request_shapes;
 mod schema;
 mod security;
 mod split;
@@ -31,7 +32,6 @@ use serde_json::Value;
 
 use crate::diagnostics::Diagnostics;
 use crate::ir::{self, Type, TypeDef, TypeId};
-use crate::normalize::Unsupported;
 
 use components::Component;
 use naming::NameSet;
@@ -63,7 +63,9 @@ fn lower_document(document: &Value, diagnostics: &mut Diagnostics, threads: Thre
     lowerer.register_components(root);
     let security_schemes = lowerer.security_schemes(root);
     let operations = lowerer.components_and_operations(root, &security_schemes, threads);
-    lowerer.finish(info, servers, operations, security_schemes)
+    let mut api = lowerer.finish(info, servers, operations, security_schemes);
+    request_shapes::split(&mut api);
+    api
 }
 
 /// The state of one lowering: the document, what has been defined so far, and the diagnostics.
@@ -96,8 +98,6 @@ pub(super) struct Lowerer<'a> {
     refs_in_progress: FxHashSet<&'a str>,
     /// How many schemas deep the walk is.
     depth: usize,
-    /// Features met that the clients do not carry, reported once each at the end.
-    unsupported: Unsupported,
 }
 
 impl<'a> Lowerer<'a> {
@@ -117,7 +117,6 @@ impl<'a> Lowerer<'a> {
             ref_types: FxHashMap::default(),
             refs_in_progress: FxHashSet::default(),
             depth: 0,
-            unsupported: Unsupported::default(),
         }
     }
 
@@ -128,7 +127,6 @@ impl<'a> Lowerer<'a> {
         operations: Vec<ir::Operation>,
         security_schemes: Vec<ir::SecurityScheme>,
     ) -> ir::Api {
-        self.unsupported.report(self.diagnostics);
         ir::Api {
             title: info.title,
             version: info.version,

@@ -18,7 +18,6 @@ use rustc_hash::FxHashMap;
 
 use crate::diagnostics::Diagnostics;
 use crate::ir::{Operation, SecurityScheme, Type, TypeDef, TypeId};
-use crate::normalize::Unsupported;
 use crate::threads;
 
 use super::Lowerer;
@@ -62,7 +61,6 @@ struct Part<'a> {
     claims: Vec<Claim<'a>>,
     hoisted: FxHashMap<String, TypeId>,
     ref_types: FxHashMap<&'a str, Type>,
-    unsupported: Unsupported,
     operations: Vec<Operation>,
 }
 
@@ -118,7 +116,6 @@ impl<'a> Lowerer<'a> {
             ref_types: self.ref_types.clone(),
             refs_in_progress: Default::default(),
             depth: 0,
-            unsupported: Unsupported::default(),
         }
     }
 
@@ -131,7 +128,6 @@ impl<'a> Lowerer<'a> {
             claims: self.claims,
             hoisted: self.hoisted,
             ref_types: self.ref_types,
-            unsupported: self.unsupported,
             operations,
         }
     }
@@ -148,7 +144,6 @@ impl<'a> Lowerer<'a> {
             claims,
             hoisted,
             ref_types,
-            unsupported,
             mut operations,
         } = part;
         let shared_node = hoisted
@@ -189,7 +184,6 @@ impl<'a> Lowerer<'a> {
         for operation in &mut operations {
             operation.renumber(&renumber);
         }
-        self.unsupported.append(unsupported);
         Some(operations)
     }
 }

@@ -39,7 +39,6 @@ mod tests;
 use serde_json::{Map, Value};
 
 use crate::diagnostics::Diagnostics;
-pub(crate) use unsupported::{Feature, Unsupported};
 use walk::{Walk, kind};
 
 /// The version of OpenAPI a document is written in.

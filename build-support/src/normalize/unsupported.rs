@@ -29,8 +29,6 @@ pub(crate) enum Feature {
     DynamicReference,
     /// `xml` in a schema.
     Xml,
-    /// `readOnly` or `writeOnly` on a property.
-    ReadWriteOnly,
     /// `callbacks` of an operation or of `components`.
     Callbacks,
     /// The top-level `webhooks` of 3.1.
@@ -92,11 +90,6 @@ impl Feature {
                 "`xml` is not supported",
                 "XML names, attributes and wrapping are ignored; XML bodies are sent and read \
                  as text",
-            ),
-            Feature::ReadWriteOnly => (
-                "`readOnly`/`writeOnly` is not enforced",
-                "one model serves requests and responses, so such a property is typed the same \
-                 both ways",
             ),
             Feature::Callbacks => (
                 "`callbacks` are not generated",

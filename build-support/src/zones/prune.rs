@@ -25,7 +25,7 @@ pub fn prune(api: &ir::Api, operations: &[usize]) -> ir::Api {
         .filter(|(_, reached)| **reached)
         .map(|(def, _)| {
             let mut def = def.clone();
-            def.kind.renumber(&map);
+            def.renumber(&map);
             def
         })
         .collect();
@@ -80,7 +80,12 @@ fn reachable(api: &ir::Api, operations: &[&ir::Operation]) -> Vec<bool> {
         let Some(id) = pending.pop() else {
             return reached;
         };
-        let kind = &api.type_def(id).kind;
+        let def = api.type_def(id);
+        if let ir::TypeOrigin::RequestShape { of } = def.origin {
+            // Targets whose types serve both directions fold the shape into its read type.
+            found.push(of);
+        }
+        let kind = &def.kind;
         kind.for_each_named(&mut |id| found.push(id));
         if let TypeKind::Union(ir::Union {
             discriminator: Some(discriminator),

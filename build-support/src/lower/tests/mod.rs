@@ -4,6 +4,7 @@
 mod document;
 mod operations;
 mod refs;
+mod request_shapes;
 mod schemas;
 mod smoke;
 mod threads;

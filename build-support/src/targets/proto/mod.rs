@@ -52,6 +52,9 @@ pub struct Options {
 /// Fails with [`Error::Config`] when `previous_lock` is not a lock file this version reads (the
 /// user is told to restore it: it is never silently replaced).
 pub fn emit(api: &ir::Api, options: &Options) -> Result<Tree, Error> {
+    // One message serves both directions: proto3 fields are all optional, so a request sets
+    // what it sends and leaves the read-only fields unset.
+    let api = &*api.with_request_shapes_folded();
     // Casing and comments first, on two threads: they need no claimed name.
     let mut prepared_types = messages::prepare(api);
     let mut prepared_rpcs = service::prepare(api);

@@ -164,7 +164,7 @@ fn type_names(api: &ir::Api) -> Vec<String> {
     api.types
         .iter()
         .map(|def| {
-            let keep = def.origin == ir::TypeOrigin::Component;
+            let keep = api.is_component(def);
             scope.claim(names::type_name(&def.name, keep))
         })
         .collect()

@@ -1,0 +1,207 @@
+//! Request shapes: what a client sends of a type that reads differently than it is sent.
+//!
+//! A type differs by direction when it holds `readOnly` properties (the server sets them: `id`,
+//! `created_at`, a nested `author`) or required `writeOnly` ones (the server never returns them:
+//! `password`), itself or in a type it sends on (a property, an item, a map value, a union
+//! variant, an alias target). drf-spectacular at its defaults writes one such component per
+//! serializer for both directions.
+//!
+//! Each such type that a request reaches gets a request shape of its own, named `<name>Request`
+//! — drf-spectacular's name for the same type under `COMPONENT_SPLIT_REQUEST`, so both of its
+//! documents give the same client names — placed right after the type it was made from: the
+//! read-only properties left out, every type it holds replaced by that type's request shape.
+//! Request bodies and parameters then use the request shape. The type itself is the read shape:
+//! its write-only properties are optional. A type that does not differ stays one type.
+
+use crate::ir::{self, Field, TypeDef, TypeId, TypeKind, TypeOrigin};
+
+use super::naming::NameSet;
+
+/// Gives every type that differs by direction and that a request reaches its request shape,
+/// points request bodies and parameters at the request shapes, and makes write-only properties
+/// optional in what is read.
+pub(super) fn split(api: &mut ir::Api) {
+    let differs = differing(&api.types);
+    let requested = requested(api, &differs);
+    let mut names = NameSet::default();
+    for def in &api.types {
+        names.claim(&def.name);
+    }
+    // Old id → the id of its request shape, when it gets one (new ids follow the old ones).
+    let mut request_of = vec![None; api.types.len()];
+    let mut next = api.types.len();
+    for (id, requested) in requested.iter().enumerate() {
+        if *requested {
+            request_of[id] = Some(TypeId(next));
+            next += 1;
+        }
+    }
+    let to_request = |id: TypeId| request_of[id.0].unwrap_or(id);
+    let shapes: Vec<TypeDef> = (0..api.types.len())
+        .filter(|&id| requested[id])
+        .map(|id| {
+            let read = &api.types[id];
+            let name = names.claim(&format!("{}Request", read.name));
+            request_shape(read, TypeId(id), name, &to_request)
+        })
+        .collect();
+    for operation in &mut api.operations {
+        let bodies = operation.body.iter_mut().flat_map(|body| &mut body.content);
+        let parameters = operation.parameters.iter_mut().map(|p| &mut p.ty);
+        parameters
+            .chain(bodies.map(|content| &mut content.ty))
+            .for_each(|ty| ty.renumber(&to_request));
+    }
+    for def in &mut api.types {
+        if let TypeKind::Struct(model) = &mut def.kind {
+            let write_only = model.fields.iter_mut().filter(|field| field.write_only);
+            write_only.for_each(|field| field.required = false);
+        }
+    }
+    if !shapes.is_empty() {
+        api.types.extend(shapes);
+        place_after_read_shapes(api, &request_of);
+    }
+}
+
+/// Whether each type differs by direction, by type index.
+fn differing(types: &[TypeDef]) -> Vec<bool> {
+    let mut differs: Vec<bool> = types.iter().map(differs_itself).collect();
+    // Who sends each type on: a type differs when one it sends on does.
+    let mut senders = vec![Vec::new(); types.len()];
+    for (id, def) in types.iter().enumerate() {
+        for_each_sent(&def.kind, &mut |sent| senders[sent.0].push(TypeId(id)));
+    }
+    let mut pending: Vec<TypeId> = (0..types.len())
+        .filter(|&id| differs[id])
+        .map(TypeId)
+        .collect();
+    while let Some(id) = pending.pop() {
+        for sender in &senders[id.0] {
+            if !differs[sender.0] {
+                differs[sender.0] = true;
+                pending.push(*sender);
+            }
+        }
+    }
+    differs
+}
+
+/// Whether a type's own properties make it differ by direction.
+fn differs_itself(def: &TypeDef) -> bool {
+    let TypeKind::Struct(model) = &def.kind else {
+        return false;
+    };
+    let differs = |field: &Field| field.read_only || (field.write_only && field.required);
+    model.fields.iter().any(differs)
+}
+
+/// Calls `visit` for every named type a value of this kind sends on when it is sent: the types
+/// of its properties that are not read-only, of its additional properties, of its union
+/// variants (discriminator mappings included), of its alias target.
+fn for_each_sent(kind: &TypeKind, visit: &mut impl FnMut(TypeId)) {
+    match kind {
+        TypeKind::Struct(model) => {
+            let sent = model.fields.iter().filter(|field| !field.read_only);
+            sent.for_each(|field| field.ty.for_each_named(visit));
+            if let Some(additional) = &model.additional_properties {
+                additional.for_each_named(visit);
+            }
+        }
+        TypeKind::Union(union) => {
+            union.variants.iter().for_each(|v| v.for_each_named(visit));
+            let mapping = union.discriminator.iter().flat_map(|d| &d.mapping);
+            mapping.for_each(|(_, id)| visit(*id));
+        }
+        TypeKind::Alias(ty) => ty.for_each_named(visit),
+        TypeKind::Enum(_) => {}
+    }
+}
+
+/// Which types need a request shape, by type index: those that differ by direction and that a
+/// request body or parameter reaches.
+fn requested(api: &ir::Api, differs: &[bool]) -> Vec<bool> {
+    let mut requested = vec![false; api.types.len()];
+    let mut pending = Vec::new();
+    let mut reach = |id: TypeId, pending: &mut Vec<TypeId>| {
+        // A type that does not differ sends on none that does, so the walk stops there.
+        if differs[id.0] && !requested[id.0] {
+            requested[id.0] = true;
+            pending.push(id);
+        }
+    };
+    for operation in &api.operations {
+        let bodies = operation.body.iter().flat_map(|body| &body.content);
+        let parameters = operation.parameters.iter().map(|p| &p.ty);
+        for ty in parameters.chain(bodies.map(|content| &content.ty)) {
+            ty.for_each_named(&mut |id| reach(id, &mut pending));
+        }
+    }
+    while let Some(id) = pending.pop() {
+        let mut sent = Vec::new();
+        for_each_sent(&api.type_def(id).kind, &mut |id| sent.push(id));
+        sent.into_iter().for_each(|id| reach(id, &mut pending));
+    }
+    requested
+}
+
+/// The request shape of `read` (the type `of`), named `name`: read-only properties left out,
+/// every type it sends on replaced by `to_request`.
+fn request_shape(
+    read: &TypeDef,
+    of: TypeId,
+    name: String,
+    to_request: &impl Fn(TypeId) -> TypeId,
+) -> TypeDef {
+    let mut kind = match &read.kind {
+        TypeKind::Struct(model) => TypeKind::Struct(ir::Struct {
+            fields: model
+                .fields
+                .iter()
+                .filter(|field| !field.read_only)
+                .cloned()
+                .collect(),
+            additional_properties: model.additional_properties.clone(),
+        }),
+        other => other.clone(),
+    };
+    kind.renumber(to_request);
+    TypeDef {
+        name,
+        origin: TypeOrigin::RequestShape { of },
+        title: read.title.clone(),
+        description: read.description.clone(),
+        kind,
+        deprecated: read.deprecated,
+    }
+}
+
+/// Moves each request shape (appended at the end) to right after the type it was made from,
+/// renumbering every reference.
+fn place_after_read_shapes(api: &mut ir::Api, request_of: &[Option<TypeId>]) {
+    let mut order = Vec::with_capacity(api.types.len());
+    for (id, request) in request_of.iter().enumerate() {
+        order.push(id);
+        order.extend(request.map(|request| request.0));
+    }
+    let mut position = vec![TypeId(0); api.types.len()];
+    for (new, old) in order.iter().enumerate() {
+        position[*old] = TypeId(new);
+    }
+    let renumber = |id: TypeId| position[id.0];
+    let mut old_types: Vec<Option<TypeDef>> = std::mem::take(&mut api.types)
+        .into_iter()
+        .map(Some)
+        .collect();
+    api.types = order
+        .iter()
+        .filter_map(|old| old_types[*old].take())
+        .map(|mut def| {
+            def.renumber(&renumber);
+            def
+        })
+        .collect();
+    for operation in &mut api.operations {
+        operation.renumber(&renumber);
+    }
+}
