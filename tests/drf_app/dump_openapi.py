@@ -22,7 +22,7 @@ def main(argv: list[str]) -> int:
         return 2
     # settings.py reads this when Django sets up, so it is set first.
     os.environ["HELPDESK_COMPONENT_SPLIT_REQUEST"] = "1" if split_request else "0"
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "helpdesk.settings")
+    os.environ["DJANGO_SETTINGS_MODULE"] = "helpdesk.settings"
     sys.path.insert(0, str(Path(__file__).resolve().parent))
 
     import django
