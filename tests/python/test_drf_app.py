@@ -7,6 +7,10 @@ Each server test starts from a reset database holding only the demo user (id 1).
 """
 
 import json
+import os
+import subprocess
+import sys
+from collections.abc import Iterator
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -20,6 +24,7 @@ from drf_support import (
     DEMO_PASSWORD,
     DEMO_USER_ID,
     DEMO_USERNAME,
+    DRF_APP,
     HTTP_TIMEOUT,
     RESET_PATH,
     DrfSpecs,
@@ -85,7 +90,7 @@ BOTH_DOCUMENTS_COMPONENTS = {
     "TokenRefresh",
     "User",
 }
-JWT_OR_COOKIE = [{"jwtAuth": []}, {"cookieAuth": []}]
+JWT_OR_COOKIE: list[dict[str, list[str]]] = [{"jwtAuth": []}, {"cookieAuth": []}]
 THEME = {
     "nullable": True,
     "oneOf": [
@@ -420,6 +425,14 @@ def test_split_operations_send_request_components_and_read_response_ones(split_d
         assert response_ref(op, status) == ref(response_name), operation_id
 
 
+def test_migrations_match_the_models(tmp_path: Path) -> None:
+    """The server migrates a fresh database; a model change without its migration would serve a stale schema."""
+    command = [sys.executable, "manage.py", "makemigrations", "--check", "--dry-run"]
+    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "helpdesk.settings", "HELPDESK_DB": str(tmp_path / "db.sqlite3")}
+    result = subprocess.run(command, cwd=DRF_APP, env=env, capture_output=True, text=True, timeout=120, check=False)
+    assert (result.returncode, result.stdout.strip()) == (0, "No changes detected"), result.stderr
+
+
 # --- the live app ---------------------------------------------------------------------------------------------
 
 
@@ -430,7 +443,7 @@ def alice(drf_server_url: str) -> Tokens:
 
 
 @pytest.fixture
-def client(drf_server_url: str, alice: Tokens) -> httpx.Client:
+def client(drf_server_url: str, alice: Tokens) -> Iterator[httpx.Client]:
     """An httpx client on the app, logged in as the demo user with a JWT."""
     with httpx.Client(base_url=f"{drf_server_url}{API}", headers=alice.headers, timeout=HTTP_TIMEOUT) as client_:
         yield client_
@@ -489,7 +502,9 @@ def test_token_obtain_with_a_wrong_password_is_401(drf_server_url: str) -> None:
 
 
 def test_refresh_rotates_the_refresh_token(drf_server_url: str, alice: Tokens) -> None:
-    response = httpx.post(f"{drf_server_url}{API}/auth/token/refresh/", json={"refresh": alice.refresh})
+    response = httpx.post(
+        f"{drf_server_url}{API}/auth/token/refresh/", json={"refresh": alice.refresh}, timeout=HTTP_TIMEOUT
+    )
     assert response.status_code == 200
     body = response.json()
     assert set(body) == {"access", "refresh"}

@@ -38,7 +38,8 @@ class IsAuthorToChange(permissions.BasePermission):
     message = "Only the author may change or delete this."
 
     def has_object_permission(self, request: Request, view: APIView, obj: Ticket | Message) -> bool:
-        return getattr(view, "action", None) not in {"update", "partial_update", "destroy"} or obj.author == request.user
+        changes = getattr(view, "action", None) in {"update", "partial_update", "destroy"}
+        return not changes or obj.author == request.user
 
 
 def changes_by_author_only(serializer: type) -> dict:
