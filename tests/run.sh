@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs every test of clientgen: the Rust unit, snapshot and integration tests, then the Python
-# end-to-end tests (generated clients against the reference FastAPI app on 127.0.0.1, mypy
-# --strict, the real-spec corpus). Installs the Python side into .venv and tsc and buf into
+# end-to-end tests (generated clients against the reference FastAPI app on 127.0.0.1, the
+# Django REST Framework app in tests/drf_app and its documents, mypy --strict, the real-spec
+# corpus). Installs the Python side into .venv and tsc and buf into
 # tests/tools/node_modules first.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."

@@ -4,6 +4,10 @@ Session: the reference app's spec is dumped with the installed FastAPI, `clientg
 $CLIENTGEN_BIN, else <repo>/target/debug/clientgen) writes refclient, refclient_class, refclient_async and
 refclient_async_class under <tmp>/pkgs (put on sys.path), and uvicorn serves the app on a free local port.
 Each test that talks to the server starts from an empty server (POST /reset).
+
+The Django REST Framework reference app (tests/drf_app) has its own session fixtures: `drf_spec_paths` (its two
+OpenAPI documents) and `drf_server_url` (Django's runserver on a free local port, over a migrated SQLite file in
+the session's temp folder). Each test that uses `drf_server_url` starts from a reset database (drf_support.py).
 """
 
 import contextlib
@@ -19,6 +23,7 @@ import httpx
 import pytest
 
 from support import PACKAGES, clientgen_binary, REFERENCE_APP, REPO_ROOT, Api, Connect, connections
+from drf_support import DRF_APP, DrfSpecs, dump_drf_specs, reset as reset_drf_app
 
 SERVER_START_TIMEOUT = 30.0
 
@@ -57,17 +62,27 @@ def free_port() -> int:
         return int(probe.getsockname()[1])
 
 
-def wait_until_serving(url: str, server: subprocess.Popen[bytes], log: Path) -> None:
-    """Return once the server answers GET /health; fail with its log if it exits or takes too long."""
+def wait_until_serving(health_url: str, server: subprocess.Popen[bytes], log: Path, name: str = "uvicorn") -> None:
+    """Return once GET `health_url` answers 200; fail with the server's log if it exits or takes too long."""
     deadline = time.monotonic() + SERVER_START_TIMEOUT
     while time.monotonic() < deadline:
         if server.poll() is not None:
-            pytest.fail(f"uvicorn exited with {server.returncode}:\n{log.read_text()}")
+            pytest.fail(f"{name} exited with {server.returncode}:\n{log.read_text()}")
         with contextlib.suppress(httpx.TransportError):
-            if httpx.get(f"{url}/health", timeout=1.0).status_code == 200:
+            if httpx.get(health_url, timeout=1.0).status_code == 200:
                 return
         time.sleep(0.1)
-    pytest.fail(f"uvicorn did not answer within {SERVER_START_TIMEOUT} s:\n{log.read_text()}")
+    pytest.fail(f"{name} did not answer within {SERVER_START_TIMEOUT} s:\n{log.read_text()}")
+
+
+def stop(server: subprocess.Popen[bytes]) -> None:
+    """Terminate a server subprocess, killing it when it has not exited 10 s later."""
+    server.terminate()
+    try:
+        server.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        server.kill()
+        server.wait()
 
 
 @pytest.fixture(scope="session")
@@ -80,22 +95,55 @@ def server_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         server = subprocess.Popen(command, cwd=REFERENCE_APP, stdout=log_file, stderr=subprocess.STDOUT)
     url = f"http://127.0.0.1:{port}"
     try:
-        wait_until_serving(url, server, log)
+        wait_until_serving(f"{url}/health", server, log)
         yield url
     finally:
-        server.terminate()
-        try:
-            server.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            server.kill()
-            server.wait()
+        stop(server)
+
+
+@pytest.fixture(scope="session")
+def drf_spec_paths(tmp_path_factory: pytest.TempPathFactory) -> DrfSpecs:
+    """The DRF app's two OpenAPI documents (`.default`, `.split`), as this Python's drf-spectacular writes them."""
+    return dump_drf_specs(tmp_path_factory.mktemp("drf_spec"))
+
+
+@pytest.fixture(scope="session")
+def drf_server_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The base URL of the DRF app (routes under /api/), served by Django's runserver for the whole session."""
+    state = tmp_path_factory.mktemp("drf_server")
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "helpdesk.settings",
+        "HELPDESK_DB": str(state / "db.sqlite3"),
+        "HELPDESK_MEDIA_ROOT": str(state / "media"),
+        "HELPDESK_TEST_RESET": "1",
+        "HELPDESK_COMPONENT_SPLIT_REQUEST": "0",
+        "PYTHONUNBUFFERED": "1",
+    }
+    migrate = [sys.executable, "manage.py", "migrate", "--noinput"]
+    result = subprocess.run(migrate, cwd=DRF_APP, env=env, check=False, capture_output=True, text=True, timeout=120)
+    if result.returncode != 0:
+        pytest.fail(f"`{' '.join(migrate)}` exited {result.returncode}:\n{result.stdout}{result.stderr}")
+    port = free_port()
+    log = state / "runserver.log"
+    command = [sys.executable, "manage.py", "runserver", f"127.0.0.1:{port}", "--noreload"]
+    with log.open("wb") as log_file:
+        server = subprocess.Popen(command, cwd=DRF_APP, env=env, stdout=log_file, stderr=subprocess.STDOUT)
+    url = f"http://127.0.0.1:{port}"
+    try:
+        wait_until_serving(f"{url}/api/health/", server, log, name="Django runserver")
+        yield url
+    finally:
+        stop(server)
 
 
 @pytest.fixture(autouse=True)
 def fresh_server_state(request: pytest.FixtureRequest) -> None:
-    """Empty the server's store before each test that uses the server."""
+    """Empty the server's store before each test that uses the server (either reference app)."""
     if "server_url" in request.fixturenames:
         httpx.post(f"{request.getfixturevalue('server_url')}/reset").raise_for_status()
+    if "drf_server_url" in request.fixturenames:
+        reset_drf_app(request.getfixturevalue("drf_server_url"))
 
 
 @pytest.fixture(params=PACKAGES, ids=lambda package: package.flavour)
