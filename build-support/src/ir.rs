@@ -36,17 +36,6 @@ impl Api {
         &self.types[id.0]
     }
 
-    /// Whether a type's name is a `components/schemas` key, or one with `Request` added for the
-    /// request shape of such a type: targets keep such names as written where their language
-    /// allows.
-    pub fn is_component(&self, def: &TypeDef) -> bool {
-        match def.origin {
-            TypeOrigin::Component => true,
-            TypeOrigin::Inline { .. } => false,
-            TypeOrigin::RequestShape { of } => self.is_component(self.type_def(of)),
-        }
-    }
-
     /// The API with every request shape folded back into the type it was made from, for targets
     /// whose types serve both directions (proto3 fields are all optional). Borrowed when there
     /// is none.

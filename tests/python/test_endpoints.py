@@ -132,7 +132,7 @@ async def test_upload_avatar_sends_the_file_bytes(api: Api, form: str, tmp_path:
     path.write_bytes(AVATAR)
     with path.open("rb") as file_object:
         file = {"bytes": AVATAR, "file object": file_object, "tuple": ("avatar.png", AVATAR, "image/png")}[form]
-        body = api.schemas.Body_upload_avatar(file=file, description="my face")
+        body = api.schemas.BodyUploadAvatar(file=file, description="my face")
         received = await api.ops.upload_avatar(user_id=user.id, data=body)
     assert isinstance(received, api.schemas.AvatarUpload)
     assert (received.size, received.sha256) == (len(AVATAR), hashlib.sha256(AVATAR).hexdigest())
@@ -143,7 +143,7 @@ async def test_upload_avatar_sends_the_file_bytes(api: Api, form: str, tmp_path:
 
 async def test_get_avatar_returns_the_uploaded_bytes(api: Api) -> None:
     user = await create_ada(api)
-    await api.ops.upload_avatar(user_id=user.id, data=api.schemas.Body_upload_avatar(file=("a.png", AVATAR, "image/png")))
+    await api.ops.upload_avatar(user_id=user.id, data=api.schemas.BodyUploadAvatar(file=("a.png", AVATAR, "image/png")))
     assert await api.ops.get_avatar(user_id=user.id) == AVATAR
     missing = await api.ops.get_avatar(user_id=404)
     assert isinstance(missing, api.schemas.NotFoundError)
@@ -151,25 +151,25 @@ async def test_get_avatar_returns_the_uploaded_bytes(api: Api) -> None:
 
 async def test_upload_avatar_without_optional_form_field(api: Api) -> None:
     user = await create_ada(api)
-    received = await api.ops.upload_avatar(user_id=user.id, data=api.schemas.Body_upload_avatar(file=io.BytesIO(b"")))
+    received = await api.ops.upload_avatar(user_id=user.id, data=api.schemas.BodyUploadAvatar(file=io.BytesIO(b"")))
     assert isinstance(received, api.schemas.AvatarUpload)
     assert (received.size, received.description) == (0, None)
 
 
 async def test_upload_avatar_for_missing_user_returns_not_found_error(api: Api) -> None:
-    body = api.schemas.Body_upload_avatar(file=AVATAR)
+    body = api.schemas.BodyUploadAvatar(file=AVATAR)
     assert isinstance(await api.ops.upload_avatar(user_id=404, data=body), api.schemas.NotFoundError)
 
 
 async def test_token_sends_form_and_returns_bearer_token(api: Api) -> None:
-    token = await api.ops.token(data=api.schemas.Body_token(username=USERNAME, password=PASSWORD))
+    token = await api.ops.token(data=api.schemas.BodyToken(username=USERNAME, password=PASSWORD))
     assert isinstance(token, api.schemas.Token)
     assert (token.access_token, token.token_type) == (BEARER_TOKEN, "bearer")
 
 
 async def test_token_with_wrong_password_raises_api_error(api: Api) -> None:
     with pytest.raises(api.http.ApiError) as raised:
-        await api.ops.token(data=api.schemas.Body_token(username=USERNAME, password="wrong"))
+        await api.ops.token(data=api.schemas.BodyToken(username=USERNAME, password="wrong"))
     error = raised.value
     assert error.status_code == 400
     assert error.body == {"detail": "Incorrect username or password"}
@@ -178,7 +178,7 @@ async def test_token_with_wrong_password_raises_api_error(api: Api) -> None:
 
 
 async def test_get_me_sends_the_bearer_token(api: Api, connect: Connect) -> None:
-    token = await api.ops.token(data=api.schemas.Body_token(username=USERNAME, password=PASSWORD))
+    token = await api.ops.token(data=api.schemas.BodyToken(username=USERNAME, password=PASSWORD))
     authed = await connect(bearer_token=token.access_token)
     me = await authed.ops.get_me()
     assert isinstance(me, authed.schemas.Identity)

@@ -158,11 +158,11 @@ def test_bearer_basic_and_api_key_auth(venv_python: Path, server_url: str, tmp_p
         import os
         from cfg_support import AuthenticatedClient, Client
         from cfg_support.api.auth import api_key_query_whoami, api_key_whoami, basic_whoami, get_me, token
-        from cfg_support.models import Body_token, Identity, Token
+        from cfg_support.models import BodyToken, Identity, Token
 
         url = os.environ["SERVER_URL"]
         client = Client(base_url=url)
-        issued = token.sync(client=client, form_data=Body_token(username={USERNAME!r}, password={PASSWORD!r}))
+        issued = token.sync(client=client, form_data=BodyToken(username={USERNAME!r}, password={PASSWORD!r}))
         assert isinstance(issued, Token), issued
 
         authed = AuthenticatedClient(base_url=url, token=issued.access_token)
@@ -228,7 +228,7 @@ def test_multipart_upload_and_binary_download(venv_python: Path, server_url: str
         import os
         from cfg_support import Client
         from cfg_support.api.users import create_user, get_avatar, upload_avatar
-        from cfg_support.models import AvatarUpload, Body_upload_avatar, NotFoundError, User, UserCreate
+        from cfg_support.models import AvatarUpload, BodyUploadAvatar, NotFoundError, User, UserCreate
 
         image = b"\\x89PNG fake image bytes"
         client = Client(base_url=os.environ["SERVER_URL"])
@@ -238,14 +238,14 @@ def test_multipart_upload_and_binary_download(venv_python: Path, server_url: str
         uploaded = upload_avatar.sync(
             client=client,
             user_id=user.id,
-            multipart_data=Body_upload_avatar(file=("me.png", image, "image/png"), description="me"),
+            multipart_data=BodyUploadAvatar(file=("me.png", image, "image/png"), description="me"),
         )
         assert isinstance(uploaded, AvatarUpload), uploaded
         assert (uploaded.filename, uploaded.size, uploaded.content_type, uploaded.description) == ("me.png", len(image), "image/png", "me")
         assert uploaded.sha256 == hashlib.sha256(image).hexdigest()
         assert get_avatar.sync(client=client, user_id=user.id) == image
 
-        from_file = upload_avatar.sync(client=client, user_id=user.id, multipart_data=Body_upload_avatar(file=io.BytesIO(b"raw")))
+        from_file = upload_avatar.sync(client=client, user_id=user.id, multipart_data=BodyUploadAvatar(file=io.BytesIO(b"raw")))
         assert isinstance(from_file, AvatarUpload) and from_file.size == 3
         print("ok")
         """,

@@ -90,7 +90,7 @@ CALLS = textwrap.dedent(
         assert isinstance(ticket, support_schemas.Ticket), ticket
         assert [t.title for t in await resolve(support.list_tickets())] == ["Bug"]
         # Auth: a bearer token from the public zone's token endpoint, then an api key.
-        token = await resolve(public.token(data=public_schemas.Body_token(username=sys.argv[1], password=sys.argv[2])))
+        token = await resolve(public.token(data=public_schemas.BodyToken(username=sys.argv[1], password=sys.argv[2])))
         os.environ["PUBLIC_BEARER_TOKEN"] = token.access_token
         me = await resolve(public.get_me())
         assert (me.username, me.scheme) == (sys.argv[1], "bearer"), me
@@ -180,7 +180,7 @@ from cfg_support.models import Ticket, TicketCreate, User, UserCreate, UserPage
 from public import AuthenticatedClient, Client
 from public.api.auth import api_key_query_whoami, api_key_whoami, basic_whoami, get_me, token
 from public.api.meta import is_healthy
-from public.models import Body_token, Identity, Token
+from public.models import BodyToken, Identity, Token
 
 URL = os.environ["SERVER_URL"]
 FLAVOUR, USERNAME, PASSWORD, BASIC_USER, BASIC_PASSWORD, API_KEY, API_KEY_OWNER = sys.argv[1:]
@@ -209,7 +209,7 @@ async def main() -> None:
         assert await call(is_healthy, client=public) is True
 
         # Auth, all in the public zone: a bearer token from its token endpoint, basic, api key (header and query).
-        issued = await call(token, client=public, form_data=Body_token(username=USERNAME, password=PASSWORD))
+        issued = await call(token, client=public, form_data=BodyToken(username=USERNAME, password=PASSWORD))
         assert isinstance(issued, Token), issued
         bearer = await opened(AuthenticatedClient(base_url=URL, token=issued.access_token))
         assert await call(get_me, client=bearer) == Identity(username=USERNAME, scheme="bearer")

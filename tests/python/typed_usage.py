@@ -69,11 +69,11 @@ def functions_style_returns() -> None:
 
 def upload_forms(path: Path) -> None:
     """A multipart file field takes bytes, a binary file object or a (filename, content, content type) tuple."""
-    client.upload_avatar(user_id=1, data=schemas.Body_upload_avatar(file=b"\x89PNG"))
+    client.upload_avatar(user_id=1, data=schemas.BodyUploadAvatar(file=b"\x89PNG"))
     with path.open("rb") as file:
-        client.upload_avatar(user_id=1, data=schemas.Body_upload_avatar(file=file, description="me"))
-    client.upload_avatar(user_id=1, data=schemas.Body_upload_avatar(file=("me.png", b"\x89PNG", "image/png")))
-    client.token(data=schemas.Body_token(username="alice", password="wonderland"))
+        client.upload_avatar(user_id=1, data=schemas.BodyUploadAvatar(file=file, description="me"))
+    client.upload_avatar(user_id=1, data=schemas.BodyUploadAvatar(file=("me.png", b"\x89PNG", "image/png")))
+    client.token(data=schemas.BodyToken(username="alice", password="wonderland"))
 
 
 def api_error_fields() -> None:

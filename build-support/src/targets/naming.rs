@@ -46,6 +46,22 @@ pub fn spell_symbols(raw: &str) -> Cow<'_, str> {
         .into()
 }
 
+/// A type's name in every target before each adds its own prefix or suffix: a name already
+/// written as a capitalized identifier of ASCII letters and digits is kept (`HTTPValidationError`,
+/// `UserCreate`), so users find their spec's names; any other is PascalCased
+/// (`Body_upload_avatar` → `BodyUploadAvatar`, `user-profile` → `UserProfile`). May be empty or
+/// start with a digit (`1password`): the target decides what to put in front.
+pub fn pascal_type_name(raw: &str) -> Cow<'_, str> {
+    let kept = raw.starts_with(|c: char| c.is_ascii_uppercase())
+        && raw.bytes().all(|byte| byte.is_ascii_alphanumeric());
+    if kept {
+        return Cow::Borrowed(raw);
+    }
+    let mut name = super::casing::upper_camel(&spell_symbols(raw));
+    name.retain(|c| c.is_ascii_alphanumeric());
+    Cow::Owned(name)
+}
+
 /// Names already taken in one scope of generated code; [`Scope::claim`] hands out unique ones.
 #[derive(Debug, Default)]
 pub struct Scope {
@@ -95,12 +111,6 @@ impl Scope {
         self.next_number.insert(name, number + 1);
         candidate
     }
-}
-
-/// Whether `raw` is an ASCII identifier: a letter or `_`, then letters, digits and `_`.
-pub fn is_ascii_identifier(raw: &str) -> bool {
-    raw.starts_with(|c: char| c.is_ascii_alphabetic() || c == '_')
-        && raw.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
 }
 
 /// A pure naming function's results kept by input: a big spec spells the same property names

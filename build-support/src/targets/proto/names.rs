@@ -12,7 +12,7 @@ use std::sync::Arc;
 use rustc_hash::{FxHashSet, FxHasher};
 
 use crate::targets::casing::{self, Case};
-use crate::targets::naming::spell_symbols;
+use crate::targets::naming::{self, spell_symbols};
 
 /// The length of the longest of [`KEYWORDS`]: a longer name is none of them.
 const LONGEST_KEYWORD: usize = 10;
@@ -94,18 +94,11 @@ pub fn package_name(zone: &str) -> String {
     format!("api__{zone}")
 }
 
-/// The PascalCase name of a message, enum, service or rpc. A name already written as a
-/// capitalized identifier is kept (`HTTPValidationError`); others are PascalCased
-/// (`Body_upload_avatar` → `BodyUploadAvatar`, `user-profile` → `UserProfile`). A name that
-/// would not start with a letter gets `prefix` (`1password` → `Schema1password`).
+/// The PascalCase name of a message, enum, service or rpc: [`naming::pascal_type_name`]
+/// (`HTTPValidationError` kept, `Body_upload_avatar` → `BodyUploadAvatar`). A name that would not
+/// start with a letter gets `prefix` (`1password` → `Schema1password`).
 pub fn pascal_name(raw: &str, prefix: &str) -> String {
-    let kept = raw.starts_with(|c: char| c.is_ascii_uppercase())
-        && raw.chars().all(|c| c.is_ascii_alphanumeric());
-    let mut name = if kept {
-        raw.to_string()
-    } else {
-        casing::upper_camel(&spell_symbols(raw))
-    };
+    let mut name = naming::pascal_type_name(raw).into_owned();
     if !name.starts_with(|c: char| c.is_ascii_uppercase()) {
         name.insert_str(0, prefix);
     }

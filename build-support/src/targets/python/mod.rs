@@ -257,9 +257,7 @@ struct InitView<'a> {
 /// One class name per type, unique within `schemas.py`.
 fn class_names(api: &ir::Api) -> Vec<String> {
     // The casing on two threads; the claiming, which depends on order, on one.
-    let cased = parallel::map(&api.types, |def| {
-        names::class_name(&def.name, api.is_component(def))
-    });
+    let cased = parallel::map(&api.types, |def| names::class_name(&def.name));
     let mut scope = Scope::default();
     cased.into_iter().map(|name| scope.claim(name)).collect()
 }

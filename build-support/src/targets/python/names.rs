@@ -99,20 +99,11 @@ pub fn operation_module_scope() -> Scope {
     Scope::with_reserved(&reserved)
 }
 
-/// The class name for a schema. A component's name is kept as written when it already is a
-/// capitalized identifier (`HTTPValidationError`, `Body_upload_avatar`), so users find the names
-/// of their spec; other names, and names made up for inline schemas, are PascalCased
-/// (`user-profile` → `UserProfile`, `Pet_owner_item` → `PetOwnerItem`).
-pub fn class_name(raw: &str, keep_as_written: bool) -> String {
-    let kept = keep_as_written
-        && naming::is_ascii_identifier(raw)
-        && raw.starts_with(|c: char| c.is_ascii_uppercase());
-    let mut name = if kept {
-        raw.to_string()
-    } else {
-        casing::upper_camel(&spell_symbols(raw))
-    };
-    name.retain(|c| c.is_ascii_alphanumeric() || c == '_');
+/// The class name for a schema: [`naming::pascal_type_name`] (`HTTPValidationError` kept,
+/// `Body_upload_avatar` → `BodyUploadAvatar`), prefixed when it would not start with a letter
+/// (`1password` → `Schema1password`) and never a keyword (`None` → `None_`).
+pub fn class_name(raw: &str) -> String {
+    let mut name = naming::pascal_type_name(raw).into_owned();
     if !name.starts_with(|c: char| c.is_ascii_uppercase()) {
         name.insert_str(0, "Schema");
     }
@@ -195,18 +186,15 @@ mod tests {
 
     #[test]
     fn class_names_keep_capitalized_identifiers() {
-        assert_eq!(
-            class_name("HTTPValidationError", true),
-            "HTTPValidationError"
-        );
-        assert_eq!(class_name("Body_upload_avatar", true), "Body_upload_avatar");
-        assert_eq!(class_name("user-profile", true), "UserProfile");
-        assert_eq!(class_name("user", true), "User");
-        assert_eq!(class_name("1password", true), "Schema1password");
-        assert_eq!(class_name("None", true), "None_");
-        assert_eq!(class_name("../etc/passwd", true), "EtcPasswd");
-        assert_eq!(class_name("", true), "Schema");
-        assert_eq!(class_name("Pet_owner_item", false), "PetOwnerItem");
+        assert_eq!(class_name("HTTPValidationError"), "HTTPValidationError");
+        assert_eq!(class_name("Body_upload_avatar"), "BodyUploadAvatar");
+        assert_eq!(class_name("user-profile"), "UserProfile");
+        assert_eq!(class_name("user"), "User");
+        assert_eq!(class_name("1password"), "Schema1password");
+        assert_eq!(class_name("None"), "None_");
+        assert_eq!(class_name("../etc/passwd"), "EtcPasswd");
+        assert_eq!(class_name(""), "Schema");
+        assert_eq!(class_name("Pet_owner_item"), "PetOwnerItem");
     }
 
     #[test]

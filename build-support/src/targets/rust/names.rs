@@ -6,7 +6,7 @@
 
 use crate::targets::casing;
 pub use crate::targets::naming::Scope;
-use crate::targets::naming::spell_symbols;
+use crate::targets::naming::{self, spell_symbols};
 
 /// Strict and reserved keywords of Rust 2024 (and `union`, which is fine but confusing).
 const KEYWORDS: &[&str] = &[
@@ -50,11 +50,11 @@ pub const API_MODULE_NAMES: &[&str] = &["Client", "From", "Self"];
 /// parameter must not take.
 pub const OPERATION_LOCALS: &[&str] = &["self", "request", "response", "path", "client", "send"];
 
-/// `UpperCamelCase` for a type or variant (`user-profile` → `UserProfile`, `1password` →
-/// `Schema1password`).
+/// The name of a type: [`naming::pascal_type_name`] (`HTTPValidationError` kept,
+/// `Body_upload_avatar` → `BodyUploadAvatar`), prefixed when it would not start with a letter
+/// (`1password` → `Schema1password`).
 pub fn type_name(raw: &str) -> String {
-    let mut name = casing::upper_camel(&spell_symbols(raw));
-    name.retain(|c| c.is_ascii_alphanumeric());
+    let mut name = naming::pascal_type_name(raw).into_owned();
     if !name.starts_with(|c: char| c.is_ascii_uppercase()) {
         name.insert_str(0, "Schema");
     }
@@ -101,7 +101,7 @@ mod tests {
 
     #[test]
     fn type_names_are_upper_camel_identifiers() {
-        assert_eq!(type_name("HTTPValidationError"), "HttpValidationError");
+        assert_eq!(type_name("HTTPValidationError"), "HTTPValidationError");
         assert_eq!(type_name("Body_upload_avatar"), "BodyUploadAvatar");
         assert_eq!(type_name("user-profile"), "UserProfile");
         assert_eq!(type_name("1password"), "Schema1password");

@@ -163,10 +163,7 @@ fn type_names(api: &ir::Api) -> Vec<String> {
     let mut scope = Scope::camel_with_reserved(names::EXPORTED_NAMES);
     api.types
         .iter()
-        .map(|def| {
-            let keep = api.is_component(def);
-            scope.claim(names::type_name(&def.name, keep))
-        })
+        .map(|def| scope.claim(names::type_name(&def.name)))
         .collect()
 }
 

@@ -4,7 +4,7 @@
 //! produce invalid TypeScript, shadow a global the generated code or its users rely on, or
 //! collide with a member of the generated `API` class.
 
-use crate::targets::casing::{lower_camel, upper_camel};
+use crate::targets::casing::lower_camel;
 pub use crate::targets::naming::Scope;
 use crate::targets::naming::{self, spell_symbols};
 
@@ -194,21 +194,12 @@ pub const CLASS_MEMBERS: &[&str] = &[
 /// What a type name gets when it would shadow a global (`Error` → `ErrorSchema`).
 const GLOBAL_SUFFIX: &str = "Schema";
 
-/// The type name for a schema. A component's name is kept as written when it already is a
-/// capitalized identifier (`HTTPValidationError`, `Body_upload_avatar`), so users find the names
-/// of their spec; other names, and names made up for inline schemas, are PascalCased
-/// (`user-profile` → `UserProfile`). Names of globals are suffixed (`Blob` → `BlobSchema`), and
-/// names that do not start with a letter are prefixed (`1password` → `Schema1password`).
-pub fn type_name(raw: &str, keep_as_written: bool) -> String {
-    let kept = keep_as_written
-        && naming::is_ascii_identifier(raw)
-        && raw.starts_with(|c: char| c.is_ascii_uppercase());
-    let mut name = if kept {
-        raw.to_string()
-    } else {
-        upper_camel(&spell_symbols(raw))
-    };
-    name.retain(|c| c.is_ascii_alphanumeric() || c == '_');
+/// The type name for a schema: [`naming::pascal_type_name`] (`HTTPValidationError` kept,
+/// `Body_upload_avatar` → `BodyUploadAvatar`). Names of globals are suffixed (`Blob` →
+/// `BlobSchema`), and names that do not start with a letter are prefixed (`1password` →
+/// `Schema1password`).
+pub fn type_name(raw: &str) -> String {
+    let mut name = naming::pascal_type_name(raw).into_owned();
     if !name.starts_with(|c: char| c.is_ascii_uppercase()) {
         name.insert_str(0, "Schema");
     }
@@ -280,14 +271,11 @@ mod tests {
 
     #[test]
     fn type_names_keep_capitalized_identifiers() {
-        assert_eq!(
-            type_name("HTTPValidationError", true),
-            "HTTPValidationError"
-        );
-        assert_eq!(type_name("Body_upload_avatar", true), "Body_upload_avatar");
-        assert_eq!(type_name("user-profile", true), "UserProfile");
-        assert_eq!(type_name("Pet_owner_item", false), "PetOwnerItem");
-        assert_eq!(type_name("../etc/passwd", true), "EtcPasswd");
+        assert_eq!(type_name("HTTPValidationError"), "HTTPValidationError");
+        assert_eq!(type_name("Body_upload_avatar"), "BodyUploadAvatar");
+        assert_eq!(type_name("user-profile"), "UserProfile");
+        assert_eq!(type_name("Pet_owner_item"), "PetOwnerItem");
+        assert_eq!(type_name("../etc/passwd"), "EtcPasswd");
     }
 
     #[test]
@@ -295,23 +283,23 @@ mod tests {
         for global in [
             "Blob", "File", "Error", "Response", "Record", "Date", "Promise",
         ] {
-            assert_eq!(type_name(global, true), format!("{global}Schema"));
+            assert_eq!(type_name(global), format!("{global}Schema"));
         }
-        assert_eq!(type_name("array", true), "ArraySchema");
-        assert_eq!(type_name("map", true), "MapSchema");
-        assert_eq!(type_name("ApiError", true), "ApiErrorSchema");
-        assert_eq!(type_name("API", true), "APISchema");
+        assert_eq!(type_name("array"), "ArraySchema");
+        assert_eq!(type_name("map"), "MapSchema");
+        assert_eq!(type_name("ApiError"), "ApiErrorSchema");
+        assert_eq!(type_name("API"), "APISchema");
     }
 
     #[test]
     fn keywords_and_primitive_names_become_safe_type_names() {
-        assert_eq!(type_name("class", true), "Class");
-        assert_eq!(type_name("null", true), "Null");
-        assert_eq!(type_name("string", true), "StringSchema");
-        assert_eq!(type_name("object", true), "ObjectSchema");
-        assert_eq!(type_name("1password", true), "Schema1password");
-        assert_eq!(type_name("", true), "Schema");
-        assert_eq!(type_name("日本", true), "Schema");
+        assert_eq!(type_name("class"), "Class");
+        assert_eq!(type_name("null"), "Null");
+        assert_eq!(type_name("string"), "StringSchema");
+        assert_eq!(type_name("object"), "ObjectSchema");
+        assert_eq!(type_name("1password"), "Schema1password");
+        assert_eq!(type_name(""), "Schema");
+        assert_eq!(type_name("日本"), "Schema");
     }
 
     #[test]

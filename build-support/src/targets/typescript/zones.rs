@@ -21,7 +21,7 @@ pub fn level_indexes(zones: &[(&str, &str)], spec_name: &str) -> Tree {
     // Folder → its lines, in zone order; BTreeMap keeps the files in path order.
     let mut levels: BTreeMap<String, Vec<String>> = BTreeMap::new();
     for (zone, folder) in zones {
-        let namespace = scope.claim(names::type_name(zone, false));
+        let namespace = scope.claim(names::type_name(zone));
         let class = scope.claim(format!("{namespace}API"));
         let (parent, leaf) = folder.rsplit_once('/').unwrap_or(("", folder));
         let lines = levels.entry(parent.to_string()).or_default();
