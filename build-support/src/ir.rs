@@ -36,6 +36,37 @@ impl Api {
         &self.types[id.0]
     }
 
+    /// Keeps the types `order` names (old ids), in that order, and renumbers every reference in
+    /// types and operations.
+    ///
+    /// # Panics
+    /// When a kept type or an operation refers to a type `order` leaves out (a broken invariant
+    /// of the caller).
+    pub fn reorder_types(&mut self, order: &[TypeId]) {
+        let mut position = vec![None; self.types.len()];
+        for (new, old) in order.iter().enumerate() {
+            position[old.0] = Some(TypeId(new));
+        }
+        let renumber = |id: TypeId| {
+            position[id.0].unwrap_or_else(|| panic!("type {} is referred to but dropped", id.0))
+        };
+        let mut old_types: Vec<Option<TypeDef>> = std::mem::take(&mut self.types)
+            .into_iter()
+            .map(Some)
+            .collect();
+        self.types = order
+            .iter()
+            .filter_map(|old| old_types[old.0].take())
+            .map(|mut def| {
+                def.renumber(&renumber);
+                def
+            })
+            .collect();
+        for operation in &mut self.operations {
+            operation.renumber(&renumber);
+        }
+    }
+
     /// The API with every request shape folded back into the type it was made from, for targets
     /// whose types serve both directions (proto3 fields are all optional). Borrowed when there
     /// is none.

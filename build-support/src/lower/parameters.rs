@@ -7,7 +7,7 @@ use crate::ir::{Parameter, ParameterLocation, ParameterStyle, StringFormat, Type
 use super::Lowerer;
 use super::naming::Hint;
 use super::operation::PathItem;
-use super::pointer::Pointer;
+use super::pointer::{Pointer, unescape};
 use super::read::Object;
 
 /// A parameter declaration, `$ref`s followed.
@@ -135,8 +135,19 @@ impl<'a> Lowerer<'a> {
             ..
         } = *declared;
         let at = Pointer::Root(&declared.pointer);
+        // A shared parameter's schema is one type whichever operation meets it first, so it is
+        // named after the parameter's key (`components/parameters/direction` → `direction`).
+        let shared = declared
+            .pointer
+            .strip_prefix("/components/parameters/")
+            .filter(|key| !key.contains('/'))
+            .map(unescape);
         let operation = Hint::Name(operation_id);
-        let (ty, schema) = self.parameter_type(object, at, operation.child(name));
+        let hint = match shared.as_deref() {
+            Some(key) => Hint::Name(key),
+            None => operation.child(name),
+        };
+        let (ty, schema) = self.parameter_type(object, at, hint);
         let default_style = match location {
             ParameterLocation::Query | ParameterLocation::Cookie => ParameterStyle::Form,
             ParameterLocation::Path | ParameterLocation::Header => ParameterStyle::Simple,

@@ -176,32 +176,12 @@ fn request_shape(
     }
 }
 
-/// Moves each request shape (appended at the end) to right after the type it was made from,
-/// renumbering every reference.
+/// Moves each request shape (appended at the end) to right after the type it was made from.
 fn place_after_read_shapes(api: &mut ir::Api, request_of: &[Option<TypeId>]) {
     let mut order = Vec::with_capacity(api.types.len());
     for (id, request) in request_of.iter().enumerate() {
-        order.push(id);
-        order.extend(request.map(|request| request.0));
+        order.push(TypeId(id));
+        order.extend(*request);
     }
-    let mut position = vec![TypeId(0); api.types.len()];
-    for (new, old) in order.iter().enumerate() {
-        position[*old] = TypeId(new);
-    }
-    let renumber = |id: TypeId| position[id.0];
-    let mut old_types: Vec<Option<TypeDef>> = std::mem::take(&mut api.types)
-        .into_iter()
-        .map(Some)
-        .collect();
-    api.types = order
-        .iter()
-        .filter_map(|old| old_types[*old].take())
-        .map(|mut def| {
-            def.renumber(&renumber);
-            def
-        })
-        .collect();
-    for operation in &mut api.operations {
-        operation.renumber(&renumber);
-    }
+    api.reorder_types(&order);
 }

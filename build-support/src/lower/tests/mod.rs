@@ -3,6 +3,7 @@
 
 mod document;
 mod operations;
+mod parameter_enums;
 mod refs;
 mod request_shapes;
 mod schemas;
