@@ -28,6 +28,14 @@ pub(super) struct Component<'a> {
 }
 
 impl<'a> Lowerer<'a> {
+    /// Whether a component schema is called `name`, letter case aside (the targets' names of
+    /// `status` and `Status` are one).
+    pub(super) fn is_component_name(&self, name: &str) -> bool {
+        self.components
+            .iter()
+            .any(|component| component.name.eq_ignore_ascii_case(name))
+    }
+
     /// Gives every component schema its [`TypeId`], in spec order, before any is lowered.
     pub(super) fn register_components(&mut self, root: &'a Object) {
         let at = Pointer::Root("");

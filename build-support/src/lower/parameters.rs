@@ -136,15 +136,18 @@ impl<'a> Lowerer<'a> {
         } = *declared;
         let at = Pointer::Root(&declared.pointer);
         // A shared parameter's schema is one type whichever operation meets it first, so it is
-        // named after the parameter's key (`components/parameters/direction` → `direction`).
+        // named after the parameter's key (`components/parameters/direction` → `direction`), or
+        // `<key>_parameter` when a component schema is called so.
         let shared = declared
             .pointer
             .strip_prefix("/components/parameters/")
             .filter(|key| !key.contains('/'))
             .map(unescape);
         let operation = Hint::Name(operation_id);
-        let hint = match shared.as_deref() {
-            Some(key) => Hint::Name(key),
+        let shared = shared.as_deref().map(|key| (key, Hint::Name(key)));
+        let hint = match &shared {
+            Some((key, hint)) if self.is_component_name(key) => hint.child("parameter"),
+            Some((_, hint)) => *hint,
             None => operation.child(name),
         };
         let (ty, schema) = self.parameter_type(object, at, hint);

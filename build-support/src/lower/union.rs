@@ -69,7 +69,7 @@ impl<'a> Lowerer<'a> {
         for (position, (index, member)) in members.iter().enumerate() {
             let part = match member.get("title").and_then(Value::as_str) {
                 Some(title) => title.to_string(),
-                None => (position + 1).to_string(),
+                None => variant_part(member, members).unwrap_or_else(|| (position + 1).to_string()),
             };
             variants.push(self.type_of(member, list.index(*index), owner.child(&part)));
         }
@@ -151,4 +151,29 @@ impl<'a> Lowerer<'a> {
             _ => None,
         }
     }
+}
+
+/// What tells an inline object variant apart, to name it by: `object` when it is the only
+/// object among the members (`labels: oneOf [string, {name, color}]`), else the first of its
+/// properties (required ones first) that no other member has (`note` beside `content_id`).
+/// `None` when nothing does, and the variant is numbered.
+fn variant_part(member: &Value, members: &[(usize, &Value)]) -> Option<String> {
+    fn properties(member: &Value) -> Option<&serde_json::Map<String, Value>> {
+        member.get("properties").and_then(Value::as_object)
+    }
+    let own = properties(member)?;
+    let others: Vec<_> = members
+        .iter()
+        .filter(|(_, other)| !std::ptr::eq(*other, member))
+        .filter_map(|(_, other)| properties(other))
+        .collect();
+    if others.is_empty() {
+        return Some("object".to_string());
+    }
+    let required = member.get("required").and_then(Value::as_array);
+    let required = required.into_iter().flatten().filter_map(Value::as_str);
+    required
+        .chain(own.keys().map(String::as_str))
+        .find(|key| own.contains_key(*key) && !others.iter().any(|o| o.contains_key(*key)))
+        .map(str::to_string)
 }

@@ -114,3 +114,17 @@ fn shared_parameter_from_components_is_named_after_its_key() {
     let api = clean(&document);
     assert_eq!(names(&api), ["direction"]);
 }
+
+#[test]
+fn shared_parameter_named_like_a_component_schema_is_named_key_parameter() {
+    let mut document = document(
+        json!({"/a": listing("checks/list", json!([{"$ref": "#/components/parameters/status"}]))}),
+        json!({"status": {"type": "object", "properties": {"state": {"type": "string"}}}}),
+    );
+    document["components"]["parameters"] = json!({"status": {
+        "name": "status", "in": "query",
+        "schema": {"type": "string", "enum": ["queued", "completed"]}
+    }});
+    let api = clean(&document);
+    assert_eq!(names(&api), ["status", "status_parameter"]);
+}

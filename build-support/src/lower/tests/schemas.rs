@@ -468,3 +468,33 @@ fn wrong_json_types_warn_instead_of_panicking() {
         assert!(!diagnostics.is_empty(), "{document}");
     }
 }
+
+#[test]
+fn inline_union_variants_are_named_by_what_tells_them_apart() {
+    let api = clean(&with_schemas(json!({
+        "Label": {"oneOf": [
+            {"type": "string"},
+            {"type": "object", "properties": {"name": {"type": "string"}}}
+        ]},
+        "Card": {"oneOf": [
+            {"type": "object", "properties": {"note": {"type": "string"}}, "required": ["note"]},
+            {
+                "type": "object",
+                "properties": {"note": {"type": "string"}, "content_id": {"type": "integer"}},
+                "required": ["content_id"]
+            },
+            {"type": "object", "properties": {"note": {"type": "string"}}}
+        ]}
+    })));
+    assert_eq!(
+        names(&api),
+        [
+            "Label",
+            "Card",
+            "Label_object",
+            "Card_1",
+            "Card_content_id",
+            "Card_3"
+        ]
+    );
+}
