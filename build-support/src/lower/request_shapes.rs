@@ -1,17 +1,20 @@
 //! Request shapes: what a client sends of a type that reads differently than it is sent.
 //!
 //! A type differs by direction when it holds `readOnly` properties (the server sets them: `id`,
-//! `created_at`, a nested `author`) or required `writeOnly` ones (the server never returns them:
-//! `password`), itself or in a type it sends on (a property, an item, a map value, a union
-//! variant, an alias target). drf-spectacular at its defaults writes one such component per
-//! serializer for both directions.
+//! `created_at`, a nested `author`) or, if a response reaches it, required `writeOnly` ones (the
+//! server never returns them: `password`), itself or in a type it sends on (a property, an item,
+//! a map value, a union variant, an alias target). drf-spectacular at its defaults writes one
+//! such component per serializer for both directions; under `COMPONENT_SPLIT_REQUEST` its
+//! `TokenObtainPairRequest` holds required write-only properties but is never read, so it stays
+//! as it is.
 //!
 //! Each such type that a request reaches gets a request shape of its own, named `<name>Request`
 //! — drf-spectacular's name for the same type under `COMPONENT_SPLIT_REQUEST`, so both of its
 //! documents give the same client names — placed right after the type it was made from: the
 //! read-only properties left out, every type it holds replaced by that type's request shape.
-//! Request bodies and parameters then use the request shape. The type itself is the read shape:
-//! its write-only properties are optional. A type that does not differ stays one type.
+//! Request bodies and parameters then use the request shape. A type that differs is itself the
+//! read shape: its write-only properties are optional. A type that does not differ stays one
+//! type.
 
 use crate::ir::{self, Field, TypeDef, TypeId, TypeKind, TypeOrigin};
 
@@ -21,7 +24,7 @@ use super::naming::NameSet;
 /// points request bodies and parameters at the request shapes, and makes write-only properties
 /// optional in what is read.
 pub(super) fn split(api: &mut ir::Api) {
-    let differs = differing(&api.types);
+    let differs = differing(&api.types, &read(api));
     let requested = requested(api, &differs);
     let mut names = NameSet::default();
     for def in &api.types {
@@ -52,7 +55,7 @@ pub(super) fn split(api: &mut ir::Api) {
             .chain(bodies.map(|content| &mut content.ty))
             .for_each(|ty| ty.renumber(&to_request));
     }
-    for def in &mut api.types {
+    for (def, _) in api.types.iter_mut().zip(&differs).filter(|(_, d)| **d) {
         if let TypeKind::Struct(model) = &mut def.kind {
             let write_only = model.fields.iter_mut().filter(|field| field.write_only);
             write_only.for_each(|field| field.required = false);
@@ -64,9 +67,37 @@ pub(super) fn split(api: &mut ir::Api) {
     }
 }
 
-/// Whether each type differs by direction, by type index.
-fn differing(types: &[TypeDef]) -> Vec<bool> {
-    let mut differs: Vec<bool> = types.iter().map(differs_itself).collect();
+/// Which types a response reaches, by type index.
+fn read(api: &ir::Api) -> Vec<bool> {
+    let mut read = vec![false; api.types.len()];
+    let mut pending = Vec::new();
+    let responses = api.operations.iter().flat_map(|o| &o.responses);
+    for content in responses.flat_map(|response| &response.content) {
+        content.ty.for_each_named(&mut |id| pending.push(id));
+    }
+    while let Some(id) = pending.pop() {
+        if !std::mem::replace(&mut read[id.0], true) {
+            let kind = &api.type_def(id).kind;
+            kind.for_each_named(&mut |id| pending.push(id));
+            if let TypeKind::Union(ir::Union {
+                discriminator: Some(discriminator),
+                ..
+            }) = kind
+            {
+                pending.extend(discriminator.mapping.iter().map(|(_, id)| *id));
+            }
+        }
+    }
+    read
+}
+
+/// Whether each type differs by direction, by type index, given which ones are `read`.
+fn differing(types: &[TypeDef], read: &[bool]) -> Vec<bool> {
+    let mut differs: Vec<bool> = types
+        .iter()
+        .zip(read)
+        .map(|(def, read)| differs_itself(def, *read))
+        .collect();
     // Who sends each type on: a type differs when one it sends on does.
     let mut senders = vec![Vec::new(); types.len()];
     for (id, def) in types.iter().enumerate() {
@@ -87,12 +118,13 @@ fn differing(types: &[TypeDef]) -> Vec<bool> {
     differs
 }
 
-/// Whether a type's own properties make it differ by direction.
-fn differs_itself(def: &TypeDef) -> bool {
+/// Whether a type's own properties make it differ by direction (required write-only ones only
+/// when the type is `read`).
+fn differs_itself(def: &TypeDef, read: bool) -> bool {
     let TypeKind::Struct(model) = &def.kind else {
         return false;
     };
-    let differs = |field: &Field| field.read_only || (field.write_only && field.required);
+    let differs = |field: &Field| field.read_only || (read && field.write_only && field.required);
     model.fields.iter().any(differs)
 }
 

@@ -327,3 +327,36 @@ fn folding_request_shapes_gives_one_type_per_schema_back() {
         list(Type::Named(id(&folded, "Item")))
     );
 }
+
+#[test]
+fn type_never_read_keeps_its_required_write_only_properties_and_stays_one_type() {
+    // drf-spectacular's COMPONENT_SPLIT_REQUEST: TokenObtainPairRequest is only sent.
+    let api = clean(&sending(
+        "TokenObtainPairRequest",
+        "TokenObtainPair",
+        json!({
+            "TokenObtainPairRequest": {
+                "type": "object",
+                "properties": {"password": {"type": "string", "writeOnly": true}},
+                "required": ["password"]
+            },
+            "TokenObtainPair": {
+                "type": "object",
+                "properties": {"access": {"type": "string", "readOnly": true}},
+                "required": ["access"]
+            }
+        }),
+    ));
+    assert_eq!(names(&api), ["TokenObtainPairRequest", "TokenObtainPair"]);
+    assert_eq!(
+        fields(&api, "TokenObtainPairRequest"),
+        [Field {
+            write_only: true,
+            ..required("password", string())
+        }]
+    );
+    assert_eq!(
+        body_type(&api),
+        &Type::Named(id(&api, "TokenObtainPairRequest"))
+    );
+}
