@@ -21,6 +21,7 @@ from typing import Any
 
 import pytest
 
+from support import REPO_ROOT
 from drf_support import DEMO_EMAIL, DEMO_PASSWORD, DEMO_USER_ID, DEMO_USERNAME, DrfSpecs
 from drf_walk_support import DOCUMENTS, STYLES, Walker, generate_python_clients, walker_params
 from venv_support import run_mypy
@@ -459,3 +460,13 @@ def test_list_filters_take_the_component_enums_under_mypy_strict(drf_clients: Pa
     result = mypy_on(drf_clients, document, "typed_filter", TYPED_FILTER)
     assert result.returncode == 0, result.stdout + result.stderr
 
+
+
+RUST_FIXTURE = REPO_ROOT / "tests" / "rust" / "specs" / "drf.json"
+
+
+def test_rust_fixture_is_the_default_document_as_dumped_now(drf_spec_paths: DrfSpecs) -> None:
+    """tests/tests/drf_e2e.rs compiles the macro client from this committed copy (the macro reads its spec at
+    compile time); it must not drift from what the app serves. To refresh it:
+    `python tests/drf_app/dump_openapi.py tests/rust/specs/drf.json`."""
+    assert RUST_FIXTURE.read_bytes() == drf_spec_paths.default.read_bytes()
