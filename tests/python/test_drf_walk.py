@@ -40,13 +40,6 @@ DEFAULT_UPLOAD_IS_A_STRING = (
 )
 # In the split document drf-spectacular already names the request components `<Name>Request`; those that still
 # hold a required write-only property get a second request shape.
-SPLIT_DOUBLES_REQUEST_NAMES = (
-    "split document: TokenObtainPairRequest, SignupRequest and AttachmentRequest hold required writeOnly "
-    "properties, so lowering gives them request shapes of their own, TokenObtainPairRequestRequest, "
-    "SignupRequestRequest and AttachmentRequestRequest, and the operations take those: the names differ from "
-    "the default document's"
-)
-
 
 @pytest.fixture(scope="module")
 def drf_clients(tmp_path_factory: pytest.TempPathFactory, drf_spec_paths: DrfSpecs) -> Any:
@@ -276,13 +269,7 @@ REQUEST_MODELS = {
 }
 
 
-@pytest.mark.parametrize(
-    "document",
-    [
-        "default",
-        pytest.param("split", marks=pytest.mark.xfail(strict=True, reason=SPLIT_DOUBLES_REQUEST_NAMES)),
-    ],
-)
+@pytest.mark.parametrize("document", DOCUMENTS)
 def test_operations_take_the_same_request_models_in_both_documents(drf_clients: Path, document: str) -> None:
     source = (drf_clients / f"drf_{document}_functions" / "client.py").read_text()
     taken = {}
@@ -423,13 +410,7 @@ def mypy_on(drf_clients: Path, document: str, name: str, template: str) -> subpr
     return run_mypy(usage.name, cwd=drf_clients, mypy_path=[drf_clients])
 
 
-@pytest.mark.parametrize(
-    "document",
-    [
-        "default",
-        pytest.param("split", marks=pytest.mark.xfail(strict=True, reason=SPLIT_DOUBLES_REQUEST_NAMES)),
-    ],
-)
+@pytest.mark.parametrize("document", DOCUMENTS)
 def test_typed_walk_passes_mypy_strict(drf_clients: Path, document: str) -> None:
     result = mypy_on(drf_clients, document, "typed_walk", TYPED_WALK)
     assert result.returncode == 0, result.stdout + result.stderr
@@ -439,7 +420,7 @@ def test_typed_walk_passes_mypy_strict(drf_clients: Path, document: str) -> None
     "document",
     [
         pytest.param("default", marks=pytest.mark.xfail(strict=True, reason=DEFAULT_UPLOAD_IS_A_STRING)),
-        pytest.param("split", marks=pytest.mark.xfail(strict=True, reason=SPLIT_DOUBLES_REQUEST_NAMES)),
+        "split",
     ],
 )
 def test_typed_upload_of_bytes_passes_mypy_strict(drf_clients: Path, document: str) -> None:
@@ -447,19 +428,10 @@ def test_typed_upload_of_bytes_passes_mypy_strict(drf_clients: Path, document: s
     assert result.returncode == 0, result.stdout + result.stderr
 
 
-FILTER_TAKES_INLINE_ENUM = (
-    "tickets_list's `status` and `priority` query parameters repeat StatusEnum's and PriorityEnum's values but are "
-    "typed as the inline enums TicketsListStatus and TicketsListPriority, so mypy: Argument \"status\" to "
-    "\"tickets_list\" has incompatible type \"StatusEnum\"; expected \"TicketsListStatus | None\" (issue 15 item 4)"
-)
-
-
 @pytest.mark.parametrize("document", DOCUMENTS)
-@pytest.mark.xfail(strict=True, reason=FILTER_TAKES_INLINE_ENUM)
 def test_list_filters_take_the_component_enums_under_mypy_strict(drf_clients: Path, document: str) -> None:
     result = mypy_on(drf_clients, document, "typed_filter", TYPED_FILTER)
     assert result.returncode == 0, result.stdout + result.stderr
-
 
 
 RUST_FIXTURE = REPO_ROOT / "tests" / "rust" / "specs" / "drf.json"
