@@ -203,12 +203,25 @@ pub struct Enum {
     pub values: Vec<EnumValue>,
 }
 
+impl Enum {
+    /// The one value of a one-value enum: a constant (`const`, or drf-spectacular's
+    /// `BlankEnum = {enum: [""]}`, the "or blank" alternative of a choice field), which targets
+    /// may spell as a literal type (`Literal[""]`) where it is a union's alternative.
+    pub fn constant(&self) -> Option<&EnumLiteral> {
+        match self.values.as_slice() {
+            [only] => Some(&only.value),
+            _ => None,
+        }
+    }
+}
+
 /// One value of an [`Enum`].
 #[derive(Debug, Clone, PartialEq)]
 pub struct EnumValue {
     /// The value on the wire.
     pub value: EnumLiteral,
-    /// A name the spec gives it (`x-enum-varnames`, `x-enumNames`), if any.
+    /// A name the spec gives it (`x-enum-varnames`, `x-enumNames`, or for integers
+    /// drf-spectacular's description lines ``* `1` - Low``), if any.
     pub name: Option<String>,
     /// A description the spec gives it (`x-enum-descriptions`), if any.
     pub description: Option<String>,
