@@ -284,11 +284,25 @@ impl Field {
     }
 }
 
-/// A closed set of values.
+/// A set of values: closed for what the client sends; what it reads may hold a value the spec
+/// does not list (a server newer than its spec), which targets keep, typed as unknown, in the
+/// types the client reads (see [`Usage`]).
 #[derive(Debug, Clone, PartialEq)]
 pub struct Enum {
     /// The values in spec order, duplicates removed.
     pub values: Vec<EnumValue>,
+}
+
+impl Enum {
+    /// The one value of a one-value enum: a constant (`const`, or drf-spectacular's
+    /// `BlankEnum = {enum: [""]}`, the "or blank" alternative of a choice field), which targets
+    /// may spell as a literal type (`Literal[""]`) where it is a union's alternative.
+    pub fn constant(&self) -> Option<&EnumLiteral> {
+        match self.values.as_slice() {
+            [only] => Some(&only.value),
+            _ => None,
+        }
+    }
 }
 
 /// One value of an [`Enum`].
@@ -296,7 +310,8 @@ pub struct Enum {
 pub struct EnumValue {
     /// The value on the wire.
     pub value: EnumLiteral,
-    /// A name the spec gives it (`x-enum-varnames`, `x-enumNames`), if any.
+    /// A name the spec gives it (`x-enum-varnames`, `x-enumNames`, or for integers
+    /// drf-spectacular's description lines ``* `1` - Low``), if any.
     pub name: Option<String>,
     /// A description the spec gives it (`x-enum-descriptions`), if any.
     pub description: Option<String>,
@@ -790,4 +805,96 @@ pub enum ApiKeyLocation {
     Query,
     /// A cookie.
     Cookie,
+}
+
+/// The directions each type of the API travels, by [`TypeId`]: what the client sends (so only
+/// listed enum values are accepted there) and what it reads (so an unlisted enum value must not
+/// fail a response). Targets derive what they need from it: Rust derives `Serialize` only for
+/// sent types and `Deserialize` only for received ones; Python and TypeScript keep unknown enum
+/// values in the types the client reads.
+#[derive(Debug)]
+pub struct Usage {
+    sent: Vec<bool>,
+    received: Vec<bool>,
+}
+
+impl Usage {
+    /// Marks every type reachable from a parameter or the sent request body as sent, and every
+    /// type reachable from a JSON response body (success or error) as received.
+    pub fn of(api: &Api) -> Usage {
+        let mut sent = vec![false; api.types.len()];
+        let mut received = vec![false; api.types.len()];
+        for operation in &api.operations {
+            for parameter in &operation.parameters {
+                mark(api, &mut sent, &parameter.ty);
+            }
+            let body = operation.body.as_ref().and_then(|body| body.preferred());
+            if let Some(content) = body.filter(|content| {
+                matches!(
+                    content.kind,
+                    MediaKind::Json | MediaKind::Form | MediaKind::Multipart
+                )
+            }) {
+                mark(api, &mut sent, &content.ty);
+            }
+            for response in &operation.responses {
+                let content = response.preferred();
+                if let Some(content) = content.filter(|content| content.kind == MediaKind::Json) {
+                    mark(api, &mut received, &content.ty);
+                }
+            }
+        }
+        Usage { sent, received }
+    }
+
+    /// Whether the client sends values of `id`.
+    pub fn is_sent(&self, id: TypeId) -> bool {
+        self.sent.get(id.0).copied().unwrap_or(false)
+    }
+
+    /// Whether the client receives values of `id`.
+    pub fn is_received(&self, id: TypeId) -> bool {
+        self.received.get(id.0).copied().unwrap_or(false)
+    }
+}
+
+/// Marks the types `ty` names, and everything they reach, in `seen`.
+fn mark(api: &Api, seen: &mut [bool], ty: &Type) {
+    let mut stack = Vec::new();
+    named(ty, &mut stack);
+    while let Some(id) = stack.pop() {
+        match seen.get_mut(id.0) {
+            Some(flag) if !*flag => *flag = true,
+            _ => continue,
+        }
+        match &api.type_def(id).kind {
+            TypeKind::Struct(body) => {
+                for field in &body.fields {
+                    named(&field.ty, &mut stack);
+                }
+                if let Some(extra) = &body.additional_properties {
+                    named(extra, &mut stack);
+                }
+            }
+            TypeKind::Union(union) => {
+                for variant in &union.variants {
+                    named(variant, &mut stack);
+                }
+                if let Some(discriminator) = &union.discriminator {
+                    stack.extend(discriminator.mapping.iter().map(|(_, id)| *id));
+                }
+            }
+            TypeKind::Alias(ty) => named(ty, &mut stack),
+            TypeKind::Enum(_) => {}
+        }
+    }
+}
+
+/// Pushes the type named by `ty`, through lists, maps and nullables, onto `stack`.
+fn named(ty: &Type, stack: &mut Vec<TypeId>) {
+    match ty {
+        Type::Named(id) => stack.push(*id),
+        Type::List(inner) | Type::Map(inner) | Type::Nullable(inner) => named(inner, stack),
+        _ => {}
+    }
 }

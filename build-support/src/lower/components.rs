@@ -55,7 +55,7 @@ impl<'a> Lowerer<'a> {
             self.components.push(Component {
                 name,
                 schema,
-                nullable: object.is_some_and(|object| Keywords::of(object).admits_null()),
+                nullable: object.is_some_and(|object| self.admits_null(&Keywords::of(object))),
             });
         }
     }

@@ -67,6 +67,11 @@ impl<'a> Lowerer<'a> {
         slot: Slot<'_>,
     ) -> Type {
         let kind = Values::of(values);
+        if kind == Values::None && values.iter().any(Value::is_null) {
+            // `enum: [null]` (drf-spectacular's `NullEnum`) is the null type: its uses are
+            // nullable and it drops out of the unions it is an alternative of.
+            return Type::Any;
+        }
         if matches!(kind, Values::Strings | Values::Integers) {
             return self.define(slot, schema, at, |this, _| {
                 TypeKind::Enum(this.enum_values(schema, values, at))
@@ -90,14 +95,26 @@ impl<'a> Lowerer<'a> {
     }
 
     fn enum_values(&mut self, schema: &Keywords<'a>, values: &'a [Value], at: Pointer<'_>) -> Enum {
+        let texts = |list: &'a [Value]| -> Vec<Option<String>> {
+            let text = |value: &Value| value.as_str().map(str::to_string);
+            list.iter().map(text).collect()
+        };
         let names = self
             .per_value(schema, "x-enum-varnames", values.len(), at)
-            .or_else(|| self.per_value(schema, "x-enumNames", values.len(), at));
-        let descriptions = self.per_value(schema, "x-enum-descriptions", values.len(), at);
-        let text_at = |list: Option<&'a [Value]>, index: usize| {
-            list.and_then(|list| list.get(index))
-                .and_then(Value::as_str)
-                .map(str::to_string)
+            .or_else(|| self.per_value(schema, "x-enumNames", values.len(), at))
+            .map(texts)
+            .or_else(|| {
+                let description = schema.description.and_then(Value::as_str)?;
+                described_names(description, values)
+            });
+        let descriptions = self
+            .per_value(schema, "x-enum-descriptions", values.len(), at)
+            .map(texts);
+        let text_at = |list: &Option<Vec<Option<String>>>, index: usize| {
+            list.as_ref()
+                .and_then(|list| list.get(index))
+                .cloned()
+                .flatten()
         };
         let mut strings = FxHashSet::default();
         let mut integers = FxHashSet::default();
@@ -115,8 +132,8 @@ impl<'a> Lowerer<'a> {
             };
             out.push(EnumValue {
                 value: literal,
-                name: text_at(names, index),
-                description: text_at(descriptions, index),
+                name: text_at(&names, index),
+                description: text_at(&descriptions, index),
             });
         }
         Enum { values: out }
@@ -143,6 +160,34 @@ impl<'a> Lowerer<'a> {
         );
         None
     }
+}
+
+/// The names drf-spectacular gives an integer enum's values in its description, one line per
+/// value (``* `1` - Low``), by value index; `None` unless the values are integers and every one
+/// has a line (a string value is its own name).
+fn described_names(description: &str, values: &[Value]) -> Option<Vec<Option<String>>> {
+    let labels: Vec<(&str, &str)> = description
+        .lines()
+        .filter_map(|line| {
+            let rest = line.trim().strip_prefix("* `")?;
+            let (value, label) = rest.split_once("` - ")?;
+            let label = label.trim();
+            (!label.is_empty()).then_some((value, label))
+        })
+        .collect();
+    let mut names = Vec::with_capacity(values.len());
+    for value in values {
+        match value {
+            Value::Null => names.push(None),
+            Value::Number(number) if number.is_i64() => {
+                let wire = number.to_string();
+                let (_, label) = labels.iter().find(|(value, _)| *value == wire)?;
+                names.push(Some(label.to_string()));
+            }
+            _ => return None,
+        }
+    }
+    names.iter().any(Option::is_some).then_some(names)
 }
 
 /// A type's name in a warning.

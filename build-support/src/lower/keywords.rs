@@ -163,7 +163,12 @@ impl<'a> Keywords<'a> {
     }
 }
 
-/// Whether `schema` is `{type: null}`: an alternative that only says "or null".
+/// Whether `schema` is the null type: `{type: null}`, or an `enum` whose only value is `null`
+/// (drf-spectacular's `NullEnum = {enum: [null]}`): an alternative that only says "or null".
 pub(super) fn is_null_schema(schema: &Value) -> bool {
     schema.get("type").and_then(Value::as_str) == Some("null")
+        || schema
+            .get("enum")
+            .and_then(Value::as_array)
+            .is_some_and(|values| !values.is_empty() && values.iter().all(Value::is_null))
 }

@@ -55,7 +55,7 @@ impl<'a> Lowerer<'a> {
         let ty = self.nested(at, Type::Any, |this| {
             this.shape_of(schema, at, Slot::Hoist(hint))
         });
-        if schema.admits_null() {
+        if self.admits_null(schema) {
             nullable(ty)
         } else {
             ty

@@ -10,12 +10,51 @@ use super::Lowerer;
 use super::compose::Member;
 use super::keywords::{Keywords, is_null_schema};
 use super::naming::Hint;
-use super::pointer::Pointer;
+use super::pointer::{Pointer, local_pointer, resolve};
 use super::read::Object;
 use super::refs::Target;
 use super::schema::Slot;
 
+/// How many `$ref`s [`Lowerer::is_null_member`] follows.
+const NULL_LOOKUP_LIMIT: usize = 32;
+
 impl<'a> Lowerer<'a> {
+    /// Whether `member` of a `oneOf`/`anyOf` is the null type itself or a `$ref` (through up to
+    /// [`NULL_LOOKUP_LIMIT`] references) to it: drf-spectacular writes blank+null choice fields
+    /// as `oneOf: [XEnum, BlankEnum, NullEnum]` with `NullEnum = {enum: [null]}`. Reads the
+    /// document only, so it works before every component is registered.
+    pub(super) fn is_null_member(&self, member: &'a Value) -> bool {
+        let mut current = member;
+        for _ in 0..NULL_LOOKUP_LIMIT {
+            if is_null_schema(current) {
+                return true;
+            }
+            let Some(reference) = current.get("$ref").and_then(Value::as_str) else {
+                return false;
+            };
+            let Some(pointer) = local_pointer(reference) else {
+                return false;
+            };
+            match resolve(self.doc, &pointer) {
+                Some(target) => current = target,
+                None => return false,
+            }
+        }
+        false
+    }
+
+    /// Whether `schema` admits `null`: as [`Keywords::admits_null`] says, or because one of its
+    /// `oneOf`/`anyOf` alternatives is a `$ref` to the null type.
+    pub(super) fn admits_null(&self, schema: &Keywords<'a>) -> bool {
+        schema.admits_null()
+            || [schema.one_of, schema.any_of]
+                .into_iter()
+                .flatten()
+                .filter_map(Value::as_array)
+                .flatten()
+                .any(|member| self.is_null_member(member))
+    }
+
     /// Whether a `oneOf`/`anyOf` only constrains an otherwise typed schema (`type: object` with
     /// `oneOf: [{required: [a]}, {required: [b]}]`) rather than listing alternatives.
     pub(super) fn is_constraint(&self, schema: &Keywords<'a>, members: &'a [Value]) -> bool {
@@ -25,8 +64,9 @@ impl<'a> Lowerer<'a> {
                 .all(|member| self.member(member, 0) == Member::Annotation)
     }
 
-    /// The `oneOf` (`exclusive`) or `anyOf` under `key`: a union of the non-null members; a
-    /// single member passes through.
+    /// The `oneOf` (`exclusive`) or `anyOf` under `key`: a union of the non-null members (see
+    /// [`Lowerer::is_null_member`]; the caller makes the union's uses nullable); a single member
+    /// passes through.
     pub(super) fn union(
         &mut self,
         schema: &Keywords<'a>,
@@ -39,7 +79,7 @@ impl<'a> Lowerer<'a> {
         let variants: Vec<(usize, &'a Value)> = members
             .iter()
             .enumerate()
-            .filter(|(_, member)| !is_null_schema(member))
+            .filter(|(_, member)| !self.is_null_member(member))
             .collect();
         match variants.as_slice() {
             [] => Type::Any,

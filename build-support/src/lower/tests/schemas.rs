@@ -498,3 +498,127 @@ fn inline_union_variants_are_named_by_what_tells_them_apart() {
         ]
     );
 }
+
+/// drf-spectacular's blank+null choice field: `oneOf [XEnum, BlankEnum, NullEnum]`.
+fn drf_choice_schemas() -> serde_json::Value {
+    json!({
+        "ThemeEnum": {"type": "string", "enum": ["light", "dark"]},
+        "BlankEnum": {"enum": [""]},
+        "NullEnum": {"enum": [null]},
+        "Profile": {
+            "type": "object",
+            "properties": {
+                "theme": {
+                    "oneOf": [
+                        {"$ref": "#/components/schemas/ThemeEnum"},
+                        {"$ref": "#/components/schemas/BlankEnum"},
+                        {"$ref": "#/components/schemas/NullEnum"}
+                    ]
+                },
+                "accent": {
+                    "oneOf": [
+                        {"$ref": "#/components/schemas/ThemeEnum"},
+                        {"$ref": "#/components/schemas/NullEnum"}
+                    ]
+                }
+            }
+        }
+    })
+}
+
+#[test]
+fn null_enum_alternative_makes_the_union_nullable_instead_of_any() {
+    let api = clean(&with_schemas(drf_choice_schemas()));
+    let theme = id(&api, "ThemeEnum");
+    let union = id(&api, "Profile_theme");
+    assert_eq!(
+        fields(&api, "Profile"),
+        [
+            field("theme", nullable(Type::Named(union))),
+            field("accent", nullable(Type::Named(theme))),
+        ]
+    );
+    match &named(&api, "Profile_theme").1.kind {
+        TypeKind::Union(union) => assert_eq!(
+            union.variants,
+            [Type::Named(theme), Type::Named(id(&api, "BlankEnum"))]
+        ),
+        other => panic!("not a union: {other:?}"),
+    }
+}
+
+#[test]
+fn blank_enum_is_a_constant_and_null_enum_is_quiet() {
+    let api = clean(&with_schemas(drf_choice_schemas()));
+    let TypeKind::Enum(blank) = &named(&api, "BlankEnum").1.kind else {
+        panic!("BlankEnum is not an enum");
+    };
+    assert_eq!(blank.constant(), Some(&EnumLiteral::String(String::new())));
+    let TypeKind::Enum(theme) = &named(&api, "ThemeEnum").1.kind else {
+        panic!("ThemeEnum is not an enum");
+    };
+    assert_eq!(theme.constant(), None);
+}
+
+#[test]
+fn component_union_with_null_enum_is_nullable_where_used() {
+    let mut schemas = drf_choice_schemas();
+    schemas["Choice"] = json!({"oneOf": [
+        {"$ref": "#/components/schemas/ThemeEnum"},
+        {"$ref": "#/components/schemas/BlankEnum"},
+        {"$ref": "#/components/schemas/NullEnum"}
+    ]});
+    schemas["Holder"] = json!({
+        "type": "object",
+        "properties": {"choice": {"$ref": "#/components/schemas/Choice"}}
+    });
+    let api = clean(&with_schemas(schemas));
+    let choice = id(&api, "Choice");
+    assert_eq!(
+        fields(&api, "Holder"),
+        [field("choice", nullable(Type::Named(choice)))]
+    );
+    assert!(matches!(named(&api, "Choice").1.kind, TypeKind::Union(_)));
+}
+
+#[test]
+fn integer_enum_names_come_from_drf_description_lines() {
+    let api = clean(&with_schemas(json!({
+        "PriorityEnum": {
+            "type": "integer",
+            "enum": [1, 2, 3],
+            "description": "* `1` - Low\n* `2` - Medium\n* `3` - Very high"
+        },
+        "Partial": {
+            "type": "integer",
+            "enum": [1, 2],
+            "description": "* `1` - Low"
+        },
+        "Named": {
+            "type": "integer",
+            "enum": [1, 2],
+            "x-enum-varnames": ["One", "Two"],
+            "description": "* `1` - Low\n* `2` - High"
+        }
+    })));
+    let names_of = |name: &str| match &named(&api, name).1.kind {
+        TypeKind::Enum(values) => values
+            .values
+            .iter()
+            .map(|v| v.name.clone())
+            .collect::<Vec<_>>(),
+        other => panic!("not an enum: {other:?}"),
+    };
+    let some = |names: &[&str]| {
+        names
+            .iter()
+            .map(|n| Some(n.to_string()))
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(
+        names_of("PriorityEnum"),
+        some(&["Low", "Medium", "Very high"])
+    );
+    assert_eq!(names_of("Partial"), [None, None]);
+    assert_eq!(names_of("Named"), some(&["One", "Two"]));
+}

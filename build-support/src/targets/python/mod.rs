@@ -17,7 +17,7 @@ mod types;
 use serde::Serialize;
 
 use self::names::Scope;
-use self::types::Uses;
+use self::types::{Open, Uses};
 use super::{parallel, template};
 use crate::tree::Tree;
 use crate::{Error, ir};
@@ -58,6 +58,7 @@ pub fn emit(api: &ir::Api, options: &Options) -> Result<Tree, Error> {
     let header = format!("# {header_text}");
     let title = docstring_title(api);
     let class_names = class_names(api);
+    let open = types::open_enums(api);
 
     let common = Common {
         header: &header,
@@ -80,11 +81,12 @@ pub fn emit(api: &ir::Api, options: &Options) -> Result<Tree, Error> {
                 &common,
                 api,
                 &class_names,
+                &open,
                 "from . import http as _http",
             )
         });
         let mut client_uses = Uses::default();
-        let operations = operations::views(api, &class_names, indent, &mut client_uses);
+        let operations = operations::views(api, &class_names, &open, indent, &mut client_uses);
         let client = template::render(
             &env,
             "client.py",
@@ -203,9 +205,10 @@ fn schemas_module(
     common: &Common<'_>,
     api: &ir::Api,
     class_names: &[String],
+    open: &[Option<Open>],
     http_import: &str,
 ) -> Result<String, Error> {
-    let schemas = schemas::view(api, class_names);
+    let schemas = schemas::view(api, class_names, open);
     let page = SchemasPage {
         common,
         schemas: &schemas,

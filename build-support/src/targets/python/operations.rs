@@ -3,7 +3,7 @@
 
 use super::escape;
 use super::names;
-use super::types::{self, Context, Uses};
+use super::types::{self, Context, Open, Uses};
 use crate::ir::{
     Api, Content, MediaKind, Operation, Parameter, ParameterLocation, ParameterStyle, Response,
     Status, Type,
@@ -142,8 +142,8 @@ pub fn signature(
 }
 
 /// `_t.cast(T, _http.decode_json(response, T))`, wrapped when long.
-fn cast(annotation: &str, indent: &str) -> String {
-    let decode = format!("_http.decode_json(response, {annotation})");
+fn cast(annotation: &str, runtime: &str, indent: &str) -> String {
+    let decode = format!("_http.decode_json(response, {runtime})");
     let one_line = format!("_t.cast({annotation}, {decode})");
     if indent.len() + 4 + "return ".len() + one_line.len() <= LINE_LENGTH {
         return one_line;
@@ -273,6 +273,7 @@ impl Call {
 pub fn views(
     api: &Api,
     class_names: &[String],
+    open: &[Option<Open>],
     indent: &str,
     uses: &mut Uses,
 ) -> Vec<OperationView> {
@@ -281,7 +282,7 @@ pub fn views(
         .iter()
         .map(|operation| {
             let name = functions.claim(names::snake_name(&operation.id));
-            view(operation, name, class_names, indent, uses)
+            view(operation, name, class_names, open, indent, uses)
         })
         .collect()
 }
@@ -290,12 +291,14 @@ fn view(
     operation: &Operation,
     name: String,
     class_names: &[String],
+    open: &[Option<Open>],
     indent: &str,
     uses: &mut Uses,
 ) -> OperationView {
     let call = call(
         operation,
         class_names,
+        open,
         FUNCTIONS_NAMING,
         names::client_scope(),
         indent,
@@ -312,10 +315,12 @@ fn view(
 
 /// Builds what calling `operation` takes, with parameter names claimed in `scope` (the body's
 /// first) and model classes spelled with `naming`; `indent` is the function body's
-/// indentation.
+/// indentation. Enums in what the operation returns keep unlisted values (`open`, see
+/// [`types::open_enums`]); those in what it sends do not.
 pub fn call(
     operation: &Operation,
     class_names: &[String],
+    open: &[Option<Open>],
     naming: Naming,
     mut scope: names::Scope,
     indent: &str,
@@ -326,9 +331,12 @@ pub fn call(
         prefix: naming.models,
         binary_is_upload: true,
         pending: &[],
+        open: &[],
+        as_value: false,
     };
     let download = Context {
         binary_is_upload: false,
+        open,
         ..upload
     };
     // The body's name is fixed by the style; a parameter of that name gives way.
@@ -593,7 +601,11 @@ fn decode(
                 "response.json()".to_string()
             } else {
                 uses.typing = true;
-                cast(&annotation, indent)
+                let as_value = Context {
+                    as_value: true,
+                    ..context
+                };
+                cast(&annotation, &types::annotation(ty, as_value, uses), indent)
             };
             (annotation, value)
         }

@@ -9,8 +9,8 @@ use serde_json::Value;
 use super::escape;
 use super::names::{self, Scope};
 use super::operations::LINE_LENGTH;
-use super::types::{self, Context, Uses};
-use crate::ir::{Api, EnumLiteral, Field, Struct, Type, TypeId, TypeKind, Union};
+use super::types::{self, Context, Open, Uses};
+use crate::ir::{Api, EnumLiteral, Field, Struct, Type, TypeId, TypeKind, Union, Usage};
 use crate::targets::naming::Memo;
 use crate::targets::parallel;
 use crate::targets::text::push_all;
@@ -81,14 +81,18 @@ pub struct AliasView {
 /// wire name of the field.
 type Pinned = BTreeMap<(TypeId, String), BTreeSet<String>>;
 
-/// Builds the view of `schemas.py`.
-pub fn view(api: &Api, class_names: &[String]) -> SchemasView {
+/// Builds the view of `schemas.py`; `open` is [`types::open_enums`] of `api`, used in the
+/// models and aliases the client reads.
+pub fn view(api: &Api, class_names: &[String], open: &[Option<Open>]) -> SchemasView {
     let context = Context {
         class_names,
         prefix: "",
         binary_is_upload: true,
         pending: &[],
+        open: &[],
+        as_value: false,
     };
+    let usage = Usage::of(api);
     let mut pending: Vec<bool> = api
         .types
         .iter()
@@ -101,8 +105,10 @@ pub fn view(api: &Api, class_names: &[String]) -> SchemasView {
         let def = api.type_def(id);
         // An alias may refer to itself or to a later one (recursive unions): those names are
         // written as forward references.
+        let received = usage.is_received(id);
         let context = Context {
             pending: &pending,
+            open: if received { open } else { &[] },
             ..context
         };
         if !matches!(def.kind, TypeKind::Alias(_) | TypeKind::Union(_)) {
@@ -113,7 +119,14 @@ pub fn view(api: &Api, class_names: &[String]) -> SchemasView {
             .for_each_named(&mut |id| recursive |= pending[id.0]);
         let value = match &def.kind {
             TypeKind::Alias(ty) => types::annotation(ty, context, &mut uses),
-            TypeKind::Union(union) => union_annotation(union, &pinned, context, &mut uses),
+            TypeKind::Union(union) => {
+                let choice = Choice {
+                    api,
+                    open,
+                    received,
+                };
+                union_annotation(union, &pinned, choice, context, &mut uses)
+            }
             TypeKind::Enum(_) | TypeKind::Struct(_) => continue,
         };
         uses.typing = true;
@@ -133,6 +146,8 @@ pub fn view(api: &Api, class_names: &[String]) -> SchemasView {
         context,
         pinned: &pinned,
         members: &members,
+        usage: &usage,
+        open,
     };
     let (models, model_uses) = model_texts(&model_context, class_names);
     uses.merge(model_uses);
@@ -357,6 +372,9 @@ struct ModelContext<'a> {
     context: Context<'a>,
     pinned: &'a Pinned,
     members: &'a Members,
+    /// Which models the client reads: their enum fields keep unlisted values.
+    usage: &'a Usage,
+    open: &'a [Option<Open>],
 }
 
 fn model_view<'a>(
@@ -370,6 +388,14 @@ fn model_view<'a>(
 ) -> ModelView {
     let mut scope = Scope::default();
     let mut arbitrary_types = false;
+    let context = Context {
+        open: if models.usage.is_received(id) {
+            models.open
+        } else {
+            &[]
+        },
+        ..models.context
+    };
     let fields = model
         .fields
         .iter()
@@ -377,7 +403,7 @@ fn model_view<'a>(
             let python_name = scope.claim(field_names.name(&field.name));
             arbitrary_types |= types::holds_binary(models.api, &field.ty);
             let tags = models.pinned.get(&(id, field.name.clone()));
-            field_view(models, python_name, field, tags, uses)
+            field_view(models, context, python_name, field, tags, uses)
         })
         .collect();
     let mut config = vec!["validate_by_name=True", "validate_by_alias=True"];
@@ -397,6 +423,7 @@ fn model_view<'a>(
 
 fn field_view(
     models: &ModelContext<'_>,
+    context: Context<'_>,
     python_name: String,
     field: &Field,
     tags: Option<&BTreeSet<String>>,
@@ -413,7 +440,7 @@ fn field_view(
             (format!("_t.Literal[{}]", literals.join(", ")), None)
         }
         None => {
-            let annotation = types::annotation(&field.ty, models.context, uses);
+            let annotation = types::annotation(&field.ty, context, uses);
             match spec_default {
                 _ if field.required => (annotation, None),
                 Some(default) => (annotation, Some(default)),
@@ -467,23 +494,88 @@ fn field_view(
     }
 }
 
+/// What spelling a union's alternatives needs to know about the enums among them.
+#[derive(Clone, Copy)]
+struct Choice<'a> {
+    api: &'a Api,
+    /// [`types::open_enums`].
+    open: &'a [Option<Open>],
+    /// Whether the client reads the union.
+    received: bool,
+}
+
+impl Choice<'_> {
+    /// The literal a one-value enum alternative is spelled as (`_t.Literal[""]` for
+    /// drf-spectacular's `BlankEnum`).
+    fn constant(&self, variant: &Type) -> Option<String> {
+        let TypeKind::Enum(values) = &self.api.type_def(variant.named()?).kind else {
+            return None;
+        };
+        match (variant, values.constant()?) {
+            (Type::Named(_), EnumLiteral::String(text)) => Some(escape::string_literal(text)),
+            (Type::Named(_), EnumLiteral::Integer(number)) => Some(number.to_string()),
+            _ => None,
+        }
+    }
+
+    /// The wrapper that keeps an unlisted value of a union read by the client whose
+    /// alternatives are all enums of one kind (`_http.Open[_t.Union[ThemeEnum,
+    /// _t.Literal[""]]]`): the enums are spelled closed inside it, so the unknown value is tried
+    /// last, after every listed one.
+    fn open_wrapper(&self, union: &Union) -> Option<Open> {
+        if !self.received {
+            return None;
+        }
+        let mut wrappers = union.variants.iter().map(|variant| match variant {
+            Type::Named(id) => self.open.get(id.0).copied().flatten(),
+            _ => None,
+        });
+        let first = wrappers.next()??;
+        wrappers
+            .all(|wrapper| wrapper == Some(first))
+            .then_some(first)
+    }
+}
+
 fn union_annotation(
     union: &Union,
     pinned: &Pinned,
+    choice: Choice<'_>,
     context: Context<'_>,
     uses: &mut Uses,
 ) -> String {
+    let open = choice.open_wrapper(union);
+    let context = Context {
+        open: if open.is_some() { &[] } else { context.open },
+        ..context
+    };
     let mut variants: Vec<String> = Vec::new();
+    let mut literals: Vec<String> = Vec::new();
     for variant in &union.variants {
+        if let Some(literal) = choice.constant(variant) {
+            literals.push(literal);
+            continue;
+        }
         let spelled = types::annotation(variant, context, uses);
         if !variants.contains(&spelled) {
             variants.push(spelled);
         }
     }
+    if !literals.is_empty() {
+        uses.typing = true;
+        variants.push(format!("_t.Literal[{}]", literals.join(", ")));
+    }
     let plain = if variants.len() == 1 {
         variants.remove(0)
     } else {
         format!("_t.Union[{}]", variants.join(", "))
+    };
+    let plain = match open {
+        Some(open) => {
+            uses.http = true;
+            open.wrap(&plain, false)
+        }
+        None => plain,
     };
     match &union.discriminator {
         Some(discriminator) if is_pinned(union, pinned) => {

@@ -2,7 +2,7 @@
 
 use rustc_hash::FxHashSet;
 
-use crate::ir::{Api, StringFormat, Type, TypeId, TypeKind};
+use crate::ir::{Api, EnumLiteral, StringFormat, Type, TypeId, TypeKind};
 
 /// What a set of annotations needs imported in the module that holds them.
 #[derive(Debug, Default, Clone, Copy, PartialEq, Eq, serde::Serialize)]
@@ -58,6 +58,55 @@ pub struct Context<'a> {
     /// Types (by [`crate::ir::TypeId`]) not yet defined where the annotation is evaluated; their
     /// names are written as string forward references. Shorter than the type list means `false`.
     pub pending: &'a [bool],
+    /// Where the client reads the annotated value, how each enum keeps a value it does not
+    /// list, by [`crate::ir::TypeId`] (see [`open_enums`]). Empty where the client sends: there
+    /// only listed values are accepted.
+    pub open: &'a [Option<Open>],
+    /// Whether the annotation is also evaluated as a value (`decode_json(response, <here>)`),
+    /// where mypy refuses a generic alias applied to a type: open enums are then spelled out.
+    pub as_value: bool,
+}
+
+/// How an enum keeps a value it does not list where the client reads it: `_http.Open[Status]`
+/// is `Status | _http.UnknownStr`, validated left to right, and `_http.UnknownStr` only
+/// validates while a response is decoded, so a model the caller builds still accepts listed
+/// values only.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Open {
+    /// A string enum: `_http.Open[...]`, unknown values are `_http.UnknownStr`.
+    Str,
+    /// An integer enum: `_http.OpenInt[...]`, unknown values are `_http.UnknownInt`.
+    Int,
+}
+
+impl Open {
+    /// `inner` (an enum, or a union of enums and literals) as the client reads it.
+    pub fn wrap(self, inner: &str, as_value: bool) -> String {
+        let (alias, unknown) = match self {
+            Open::Str => ("_http.Open", "_http.UnknownStr"),
+            Open::Int => ("_http.OpenInt", "_http.UnknownInt"),
+        };
+        if as_value {
+            format!("_t.Annotated[_t.Union[{inner}, {unknown}], _http.LEFT_TO_RIGHT]")
+        } else {
+            format!("{alias}[{inner}]")
+        }
+    }
+}
+
+/// For every type, how it keeps an unlisted value where it is read; `None` for what is not an
+/// enum.
+pub fn open_enums(api: &Api) -> Vec<Option<Open>> {
+    api.types
+        .iter()
+        .map(|def| match &def.kind {
+            TypeKind::Enum(values) => Some(match values.values.first().map(|v| &v.value) {
+                Some(EnumLiteral::Integer(_)) => Open::Int,
+                _ => Open::Str,
+            }),
+            _ => None,
+        })
+        .collect()
 }
 
 /// Spells `ty` as a Python annotation in `context`, recording the imports it needs.
@@ -99,7 +148,15 @@ pub fn annotation(ty: &Type, context: Context<'_>, uses: &mut Uses) -> String {
         }
         Type::Named(id) => {
             uses.schemas |= !context.prefix.is_empty();
-            format!("{}{}", context.prefix, context.class_names[id.0])
+            let name = format!("{}{}", context.prefix, context.class_names[id.0]);
+            match context.open.get(id.0).copied().flatten() {
+                Some(open) => {
+                    uses.http = true;
+                    uses.typing |= context.as_value;
+                    open.wrap(&name, context.as_value)
+                }
+                None => name,
+            }
         }
         Type::List(item) => format!("list[{}]", annotation(item, context, uses)),
         Type::Map(value) => format!("dict[str, {}]", annotation(value, context, uses)),
@@ -159,6 +216,8 @@ mod tests {
             prefix: "",
             binary_is_upload: false,
             pending: &[true],
+            open: &[],
+            as_value: false,
         };
         let ty = Type::List(Box::new(Type::Nullable(Box::new(Type::Named(TypeId(0))))));
         let spelled = annotation(&ty, context, &mut Uses::default());

@@ -33,7 +33,6 @@ mod operations;
 mod recursion;
 mod text;
 mod types;
-mod usage;
 
 #[cfg(test)]
 mod layout_tests;
@@ -45,7 +44,7 @@ use proc_macro2::TokenStream;
 use self::names::Scope;
 use self::recursion::Recursion;
 use self::types::Names;
-use self::usage::Usage;
+use crate::ir::Usage;
 use crate::tree::Tree;
 use crate::zones::Zone;
 use crate::{Error, ir};

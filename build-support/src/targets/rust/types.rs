@@ -1,7 +1,7 @@
 //! How IR types are spelled as Rust types.
 
 use super::recursion::Recursion;
-use super::usage::Usage;
+use crate::ir::Usage;
 use crate::ir::{IntegerFormat, StringFormat, Type, TypeId};
 
 /// What the spelling of a type depends on.

@@ -24,6 +24,7 @@ pub fn emit(api: &ir::Api, options: &Options) -> Result<Tree, Error> {
     let header = format!("# {header_text}");
     let title = super::docstring_title(api);
     let class_names = super::class_names(api);
+    let open = super::types::open_enums(api);
     let common = Common {
         header: &header,
         title: &title,
@@ -34,9 +35,17 @@ pub fn emit(api: &ir::Api, options: &Options) -> Result<Tree, Error> {
     // The models and the operation modules are the bulk of the output and independent: build
     // them side by side.
     let (models_py, (folders, modules)) = std::thread::scope(|scope| {
-        let models = scope
-            .spawn(|| schemas_module(&env, &common, api, &class_names, "from .. import _http"));
-        let modules = modules::modules(api, &class_names, &header);
+        let models = scope.spawn(|| {
+            schemas_module(
+                &env,
+                &common,
+                api,
+                &class_names,
+                &open,
+                "from .. import _http",
+            )
+        });
+        let modules = modules::modules(api, &class_names, &open, &header);
         let models = models
             .join()
             .unwrap_or_else(|_| Err(Error::Internal("rendering models panicked".to_string())));

@@ -10,7 +10,7 @@ use std::collections::HashMap;
 use super::super::escape;
 use super::super::names::{self, Scope};
 use super::super::operations::{self, BodyKind, Call, LINE_LENGTH, Naming, ParamView};
-use super::super::types::Uses;
+use super::super::types::{Open, Uses};
 use crate::ir::{Api, Operation};
 
 /// The folder of operations that have no tag.
@@ -58,6 +58,7 @@ pub struct TagFolder {
 pub fn modules(
     api: &Api,
     class_names: &[String],
+    open: &[Option<Open>],
     header: &str,
 ) -> (Vec<TagFolder>, Vec<OperationModule>) {
     let mut folders = Vec::new();
@@ -81,7 +82,7 @@ pub fn modules(
                 folders.len() - 1
             });
             let name = functions.claim(names::snake_name(&operation.id));
-            let source = module_source(operation, class_names, header);
+            let source = module_source(operation, class_names, open, header);
             OperationModule {
                 folder: folders[index].name.clone(),
                 name,
@@ -95,11 +96,17 @@ pub fn modules(
 }
 
 /// The source of `operation`'s module.
-fn module_source(operation: &Operation, class_names: &[String], header: &str) -> String {
+fn module_source(
+    operation: &Operation,
+    class_names: &[String],
+    open: &[Option<Open>],
+    header: &str,
+) -> String {
     let mut uses = Uses::default();
     let call = operations::call(
         operation,
         class_names,
+        open,
         PACKAGE_NAMING,
         names::operation_module_scope(),
         INDENT,
