@@ -34,7 +34,6 @@ fn check_prints_one_warning_per_unsupported_feature_and_exits_0() {
             "response `links` are not supported: no helper follows them; the linked operations are generated as usual",
             "`allowReserved` is not supported: reserved characters in the value are percent-encoded",
             "`encoding` of a request body is not supported: parts and fields are sent with their default content type and no extra headers",
-            "`readOnly`/`writeOnly` is not enforced: one model serves requests and responses, so such a property is typed the same both ways",
         ],
         "{shown}"
     );
