@@ -61,6 +61,19 @@ pub fn summary(constraints: &Constraints, ty: &Type) -> Option<String> {
     (!parts.is_empty()).then(|| format!("Constraints: {}", parts.join(", ")))
 }
 
+/// A description and the notes after it as one line: the description (trimmed) gets a final
+/// period when notes follow and it ends without punctuation; `None` when there is nothing.
+pub fn sentences(mut parts: Vec<String>) -> Option<String> {
+    if parts.len() > 1 {
+        let first = parts[0].trim();
+        parts[0] = match first.chars().last() {
+            Some('.' | '!' | '?' | ':' | ')') | None => first.to_string(),
+            Some(_) => format!("{first}."),
+        };
+    }
+    (!parts.is_empty()).then(|| parts.join(" "))
+}
+
 /// `1 ≤ length ≤ 150`, `length ≥ 1`, `length ≤ 150`.
 fn range(what: &str, min: Option<u64>, max: Option<u64>) -> Option<String> {
     match (min, max) {

@@ -511,7 +511,7 @@ fn param_doc(parameter: &Parameter, default_shown: bool) -> Option<String> {
     if let Some(summary) = constraints::summary(&parameter.constraints, &parameter.ty) {
         parts.push(format!("{summary} (not checked by the client)."));
     }
-    (!parts.is_empty()).then(|| parts.join(" "))
+    constraints::sentences(parts)
 }
 
 fn optional(annotation: String) -> String {

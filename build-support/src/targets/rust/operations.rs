@@ -798,5 +798,5 @@ fn parameter_doc(parameter: &Parameter) -> Option<String> {
     if let Some(summary) = constraints::summary(&parameter.constraints, &parameter.ty) {
         parts.push(summary + ".");
     }
-    (!parts.is_empty()).then(|| parts.join(" "))
+    constraints::sentences(parts)
 }
