@@ -9,7 +9,7 @@
 //! `components/schemas` then in the order inline schemas were met), so output that follows it is
 //! deterministic and reads like the spec.
 
-use serde_json::Value;
+use serde_json::{Number, Value};
 
 /// A whole API, ready for the targets.
 #[derive(Debug, Clone, PartialEq)]
@@ -132,6 +132,10 @@ pub struct TypeDef {
     pub description: Option<String>,
     /// What the type is.
     pub kind: TypeKind,
+    /// What the schema demands of a value beyond its type; only ever set on an
+    /// [`TypeKind::Alias`] (`Username: {type: string, maxLength: 150}`), so that every use of
+    /// the alias is constrained alike.
+    pub constraints: Constraints,
     /// `deprecated: true`.
     pub deprecated: bool,
 }
@@ -261,8 +265,12 @@ pub struct Field {
     pub required: bool,
     /// `description` (or the referenced schema's, if the property is a bare `$ref` without one).
     pub description: Option<String>,
-    /// `default`, as JSON.
+    /// `default`, as JSON; only a value that fits the type (lowering drops others with a
+    /// warning).
     pub default: Option<Value>,
+    /// What the property's own schema demands of a value beyond its type. Constraints of a
+    /// named alias the property refers to stay on that alias's [`TypeDef::constraints`].
+    pub constraints: Constraints,
     /// `readOnly: true`.
     pub read_only: bool,
     /// `writeOnly: true`.
@@ -282,6 +290,57 @@ impl Field {
             .is_some_and(|id| api.type_def(id).description.as_deref() == Some(description));
         (!repeated).then_some(description)
     }
+}
+
+/// The validation keywords of a schema (JSON Schema's, as OpenAPI 3.0 spells them): what a
+/// value must satisfy beyond its type. Each applies to values of one kind only (lengths and
+/// `pattern` to strings, bounds and `multipleOf` to numbers, item counts to arrays); lowering
+/// keeps them as the spec writes them and targets apply those that fit the type they spell.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Constraints {
+    /// `minLength`: the fewest characters a string may have.
+    pub min_length: Option<u64>,
+    /// `maxLength`: the most characters a string may have.
+    pub max_length: Option<u64>,
+    /// `pattern`: a regular expression a string must match somewhere (it is not anchored).
+    pub pattern: Option<Pattern>,
+    /// `minimum` (with `exclusiveMinimum: true`, a strict bound).
+    pub minimum: Option<Bound>,
+    /// `maximum` (with `exclusiveMaximum: true`, a strict bound).
+    pub maximum: Option<Bound>,
+    /// `multipleOf`: a positive number every value is a multiple of.
+    pub multiple_of: Option<Number>,
+    /// `minItems`: the fewest items an array may have.
+    pub min_items: Option<u64>,
+    /// `maxItems`: the most items an array may have.
+    pub max_items: Option<u64>,
+}
+
+impl Constraints {
+    /// Whether the schema constrains nothing.
+    pub fn is_empty(&self) -> bool {
+        *self == Constraints::default()
+    }
+}
+
+/// A lower or upper bound on a number.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Bound {
+    /// The limit, as the spec writes it (`1`, `0.5`).
+    pub value: Number,
+    /// Whether the limit itself is excluded (`exclusiveMinimum: true`).
+    pub exclusive: bool,
+}
+
+/// A `pattern`, as the spec writes it (ECMA-262 syntax).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Pattern {
+    /// The regular expression.
+    pub source: String,
+    /// Whether a finite-automaton engine compiles it: no look-around, no backreference, and
+    /// nothing else Rust's `regex` crate rejects. Engines of that kind (Rust's `regex`, which
+    /// pydantic-core uses, RE2, Go's `regexp`) cannot check the others; lowering warns.
+    pub regular: bool,
 }
 
 /// A set of values: closed for what the client sends; what it reads may hold a value the spec
@@ -562,8 +621,11 @@ pub struct Parameter {
     pub required: bool,
     /// `description`.
     pub description: Option<String>,
-    /// `default`, as JSON.
+    /// `default`, as JSON; only a value that fits the type (lowering drops others with a
+    /// warning).
     pub default: Option<Value>,
+    /// What the parameter's schema demands of a value beyond its type.
+    pub constraints: Constraints,
     /// `style` (the location's default when absent).
     pub style: ParameterStyle,
     /// `explode` (the style's default when absent).

@@ -4,7 +4,7 @@ from datetime import date, datetime
 from enum import Enum, IntEnum
 from uuid import UUID
 
-from pydantic import BaseModel
+from pydantic import BaseModel, Field
 
 
 class Role(str, Enum):
@@ -116,7 +116,7 @@ class Identity(BaseModel):
 class TicketCreate(BaseModel):
     """What a client sends to open a ticket."""
 
-    title: str
+    title: str = Field(min_length=1, max_length=100, pattern=r"^\S")
     priority: Priority = Priority.normal
     status: Status = Status.open
     due_on: date | None = None

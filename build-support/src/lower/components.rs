@@ -4,7 +4,7 @@ use std::ops::Range;
 
 use serde_json::Value;
 
-use crate::ir::{Type, TypeDef, TypeId, TypeKind, TypeOrigin};
+use crate::ir::{Constraints, Type, TypeDef, TypeId, TypeKind, TypeOrigin};
 
 use super::Lowerer;
 use super::keywords::Keywords;
@@ -81,6 +81,9 @@ impl<'a> Lowerer<'a> {
             };
             if ty != Type::Named(id) {
                 self.types[id.0].kind = TypeKind::Alias(ty);
+                if let Some(schema) = Keywords::of_value(schema) {
+                    self.types[id.0].constraints = self.constraints(&schema, at);
+                }
             }
         }
     }
@@ -105,5 +108,6 @@ pub(super) fn type_def(name: String, origin: TypeOrigin, schema: Option<&Object>
         name,
         origin,
         kind: TypeKind::Alias(Type::Any),
+        constraints: Constraints::default(),
     }
 }

@@ -4,7 +4,7 @@ use rustc_hash::{FxHashMap, FxHashSet};
 
 use serde_json::Value;
 
-use crate::ir::{Field, Struct, Type, TypeId, TypeKind};
+use crate::ir::{Constraints, Field, Struct, Type, TypeId, TypeKind};
 
 use super::Lowerer;
 use super::components::{COMPONENT_SCHEMAS, Component};
@@ -243,6 +243,7 @@ impl<'a> Lowerer<'a> {
             required: false,
             description: None,
             default: None,
+            constraints: Constraints::default(),
             read_only: false,
             write_only: false,
             deprecated: false,
@@ -253,7 +254,8 @@ impl<'a> Lowerer<'a> {
         };
         field.ty = self.type_with(&keywords, at, hint);
         field.description = self.description(&keywords);
-        field.default = keywords.default.cloned();
+        field.default = self.default_of(&keywords, at);
+        field.constraints = self.constraints(&keywords, at);
         field.read_only = self.flag_of(keywords.read_only, "readOnly", at);
         field.write_only = self.flag_of(keywords.write_only, "writeOnly", at);
         field.deprecated = self.flag_of(keywords.deprecated, "deprecated", at);

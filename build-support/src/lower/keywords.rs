@@ -47,6 +47,26 @@ pub(super) struct Keywords<'a> {
     pub(super) write_only: Option<&'a Value>,
     /// `deprecated`.
     pub(super) deprecated: Option<&'a Value>,
+    /// `minLength`.
+    pub(super) min_length: Option<&'a Value>,
+    /// `maxLength`.
+    pub(super) max_length: Option<&'a Value>,
+    /// `pattern`.
+    pub(super) pattern: Option<&'a Value>,
+    /// `minimum`.
+    pub(super) minimum: Option<&'a Value>,
+    /// `maximum`.
+    pub(super) maximum: Option<&'a Value>,
+    /// `exclusiveMinimum` (a boolean: normalizing turned 3.1's number into `minimum`).
+    pub(super) exclusive_minimum: Option<&'a Value>,
+    /// `exclusiveMaximum` (a boolean, as `exclusiveMinimum`).
+    pub(super) exclusive_maximum: Option<&'a Value>,
+    /// `multipleOf`.
+    pub(super) multiple_of: Option<&'a Value>,
+    /// `minItems`.
+    pub(super) min_items: Option<&'a Value>,
+    /// `maxItems`.
+    pub(super) max_items: Option<&'a Value>,
 }
 
 impl<'a> Keywords<'a> {
@@ -71,6 +91,16 @@ impl<'a> Keywords<'a> {
             read_only: None,
             write_only: None,
             deprecated: None,
+            min_length: None,
+            max_length: None,
+            pattern: None,
+            minimum: None,
+            maximum: None,
+            exclusive_minimum: None,
+            exclusive_maximum: None,
+            multiple_of: None,
+            min_items: None,
+            max_items: None,
         };
         for (key, value) in object {
             let slot = match key.as_str() {
@@ -91,6 +121,16 @@ impl<'a> Keywords<'a> {
                 "readOnly" => &mut keywords.read_only,
                 "writeOnly" => &mut keywords.write_only,
                 "deprecated" => &mut keywords.deprecated,
+                "minLength" => &mut keywords.min_length,
+                "maxLength" => &mut keywords.max_length,
+                "pattern" => &mut keywords.pattern,
+                "minimum" => &mut keywords.minimum,
+                "maximum" => &mut keywords.maximum,
+                "exclusiveMinimum" => &mut keywords.exclusive_minimum,
+                "exclusiveMaximum" => &mut keywords.exclusive_maximum,
+                "multipleOf" => &mut keywords.multiple_of,
+                "minItems" => &mut keywords.min_items,
+                "maxItems" => &mut keywords.max_items,
                 _ => continue,
             };
             *slot = Some(value);

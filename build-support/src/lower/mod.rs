@@ -9,6 +9,7 @@
 
 mod components;
 mod compose;
+mod constraints;
 mod content;
 mod enums;
 mod keywords;

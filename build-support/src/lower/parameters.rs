@@ -2,13 +2,32 @@
 
 use serde_json::Value;
 
-use crate::ir::{Parameter, ParameterLocation, ParameterStyle, StringFormat, Type};
+use crate::ir::{Constraints, Parameter, ParameterLocation, ParameterStyle, StringFormat, Type};
 
 use super::Lowerer;
+use super::keywords::Keywords;
 use super::naming::Hint;
 use super::operation::PathItem;
 use super::pointer::{Pointer, unescape};
 use super::read::Object;
+
+/// What a parameter's schema says.
+struct Schema {
+    ty: Type,
+    default: Option<Value>,
+    constraints: Constraints,
+}
+
+impl Schema {
+    /// Only a type: no default, no constraints.
+    fn of(ty: Type) -> Schema {
+        Schema {
+            ty,
+            default: None,
+            constraints: Constraints::default(),
+        }
+    }
+}
 
 /// A parameter declaration, `$ref`s followed.
 struct Declared<'a> {
@@ -150,7 +169,11 @@ impl<'a> Lowerer<'a> {
             Some((_, hint)) => *hint,
             None => operation.child(name),
         };
-        let (ty, schema) = self.parameter_type(object, at, hint);
+        let Schema {
+            ty,
+            default,
+            constraints,
+        } = self.parameter_type(object, at, hint);
         let default_style = match location {
             ParameterLocation::Query | ParameterLocation::Cookie => ParameterStyle::Form,
             ParameterLocation::Path | ParameterLocation::Header => ParameterStyle::Simple,
@@ -174,22 +197,18 @@ impl<'a> Lowerer<'a> {
             ty,
             required: location == ParameterLocation::Path || self.flag(object, "required", at),
             description: self.owned_text(object, "description", at),
-            default: schema.and_then(|schema| schema.get("default")).cloned(),
+            default,
+            constraints,
             style,
             explode,
             deprecated: self.flag(object, "deprecated", at),
         }
     }
 
-    /// The type from `schema` or `content.<media type>.schema`, and that schema.
-    fn parameter_type(
-        &mut self,
-        object: &'a Object,
-        at: Pointer<'_>,
-        hint: Hint<'_>,
-    ) -> (Type, Option<&'a Value>) {
+    /// What `schema` or `content.<media type>.schema` says.
+    fn parameter_type(&mut self, object: &'a Object, at: Pointer<'_>, hint: Hint<'_>) -> Schema {
         if let Some(schema) = object.get("schema") {
-            return (self.type_of(schema, at.key("schema"), hint), Some(schema));
+            return self.parameter_schema(schema, at.key("schema"), hint);
         }
         let first = self
             .object(object, "content", at)
@@ -198,18 +217,26 @@ impl<'a> Lowerer<'a> {
             let content = at.key("content");
             let media_at = content.key(media_type);
             return match media.get("schema") {
-                Some(schema) => (
-                    self.type_of(schema, media_at.key("schema"), hint),
-                    Some(schema),
-                ),
-                None => (Type::Any, None),
+                Some(schema) => self.parameter_schema(schema, media_at.key("schema"), hint),
+                None => Schema::of(Type::Any),
             };
         }
         self.warn(
             at,
             "parameter has neither `schema` nor `content`; typed as string",
         );
-        (Type::String(StringFormat::Plain), None)
+        Schema::of(Type::String(StringFormat::Plain))
+    }
+
+    fn parameter_schema(&mut self, schema: &'a Value, at: Pointer<'_>, hint: Hint<'_>) -> Schema {
+        let Some(keywords) = Keywords::of_value(schema) else {
+            return Schema::of(self.type_of(schema, at, hint));
+        };
+        Schema {
+            ty: self.type_with(&keywords, at, hint),
+            default: self.default_of(&keywords, at),
+            constraints: self.constraints(&keywords, at),
+        }
     }
 }
 
@@ -235,6 +262,7 @@ fn undeclared_path_parameter(name: &str) -> Parameter {
         required: true,
         description: None,
         default: None,
+        constraints: Constraints::default(),
         style: ParameterStyle::Simple,
         explode: false,
         deprecated: false,

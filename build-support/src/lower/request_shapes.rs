@@ -205,6 +205,7 @@ fn request_shape(
         description: read.description.clone(),
         kind,
         deprecated: read.deprecated,
+        constraints: read.constraints.clone(),
     }
 }
 

@@ -1,6 +1,7 @@
 //! Stage 4: one module per language, each a function from the IR to a file tree.
 
 mod casing;
+mod constraints;
 mod naming;
 mod parallel;
 pub mod proto;

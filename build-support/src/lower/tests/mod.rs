@@ -1,6 +1,7 @@
 //! Tests of lowering, by behaviour. Documents are built with `json!` and the IR is compared
 //! exactly.
 
+mod constraints;
 mod document;
 mod operations;
 mod parameter_enums;
@@ -13,7 +14,7 @@ mod threads;
 use serde_json::{Value, json};
 
 use crate::diagnostics::{Diagnostic, Diagnostics, Severity};
-use crate::ir::{Api, Field, Struct, Type, TypeDef, TypeId, TypeKind, TypeOrigin};
+use crate::ir::{Api, Constraints, Field, Struct, Type, TypeDef, TypeId, TypeKind, TypeOrigin};
 
 use super::lower;
 
@@ -87,6 +88,7 @@ fn field(name: &str, ty: Type) -> Field {
         required: false,
         description: None,
         default: None,
+        constraints: Constraints::default(),
         read_only: false,
         write_only: false,
         deprecated: false,

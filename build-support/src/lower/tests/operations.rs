@@ -4,8 +4,8 @@ use serde_json::json;
 
 use crate::diagnostics::Severity;
 use crate::ir::{
-    Content, IntegerFormat, MediaKind, Method, Parameter, ParameterLocation, ParameterStyle,
-    RequestBody, Response, Status, StringFormat, Struct, Type, TypeKind,
+    Constraints, Content, IntegerFormat, MediaKind, Method, Parameter, ParameterLocation,
+    ParameterStyle, RequestBody, Response, Status, StringFormat, Struct, Type, TypeKind,
 };
 
 use super::{clean, field, id, list, lowered, named, summary, with_paths};
@@ -27,6 +27,7 @@ fn parameter(name: &str, location: ParameterLocation, ty: Type) -> Parameter {
         required: path,
         description: None,
         default: None,
+        constraints: Constraints::default(),
         style: if form {
             ParameterStyle::Form
         } else {

@@ -4,8 +4,8 @@ use serde_json::json;
 
 use crate::diagnostics::Severity;
 use crate::ir::{
-    Discriminator, Enum, EnumLiteral, EnumValue, Field, IntegerFormat, NumberFormat, StringFormat,
-    Struct, Type, TypeDef, TypeKind, TypeOrigin, Union,
+    Constraints, Discriminator, Enum, EnumLiteral, EnumValue, Field, IntegerFormat, NumberFormat,
+    StringFormat, Struct, Type, TypeDef, TypeKind, TypeOrigin, Union,
 };
 
 use super::{
@@ -61,6 +61,7 @@ fn inline_property_object_is_hoisted_with_stable_name() {
                 fields: vec![field("name", string())],
                 additional_properties: None,
             }),
+            constraints: Constraints::default(),
             deprecated: false,
         }
     );
@@ -124,6 +125,7 @@ fn string_and_integer_enums() {
                     value(text("closed"), Some("Closed"), Some("Done")),
                 ]
             }),
+            constraints: Constraints::default(),
             deprecated: false,
         }
     );

@@ -7,6 +7,7 @@
 //! (`Client`, `api/<tag>/<operation>.py`, `models/`; see `package`), from the same models,
 //! transport and operation views.
 
+mod constraints;
 mod escape;
 mod names;
 mod operations;

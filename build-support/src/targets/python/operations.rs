@@ -8,6 +8,7 @@ use crate::ir::{
     Api, Content, MediaKind, Operation, Parameter, ParameterLocation, ParameterStyle, Response,
     Status, Type,
 };
+use crate::targets::constraints;
 use crate::targets::text::push_all;
 
 /// One operation, ready to be written (see [`OperationView::write`]).
@@ -352,18 +353,32 @@ pub fn call(
     let mut by_location: [Vec<String>; 3] = Default::default();
     for parameter in &operation.parameters {
         let python_name = scope.claim(names::snake_name(&parameter.name));
-        params.push(param_view(parameter, &python_name, upload, uses));
-        if let Some(text) = parameter.description.as_deref() {
-            args_doc.push((python_name.clone(), text.to_string()));
+        let view = param_view(parameter, &python_name, upload, uses);
+        if let Some(text) = param_doc(parameter, view.spec_default.is_some()) {
+            args_doc.push((python_name.clone(), text));
         }
         let wire = escape::string_literal(&parameter.name);
-        let value = styled(parameter, &python_name);
+        // Left at its default, a parameter is not sent: the server applies its own default.
+        let sent = match &view.spec_default {
+            Some(default) => {
+                let equals = if default == "True" || default == "False" {
+                    "is"
+                } else {
+                    "=="
+                };
+                format!("None if {python_name} {equals} {default} else {python_name}")
+            }
+            None => python_name.clone(),
+        };
         match parameter.location {
             ParameterLocation::Path => path_values.push([&wire, ": ", &python_name].concat()),
-            ParameterLocation::Query => by_location[0].push([&wire, ": ", &value].concat()),
-            ParameterLocation::Header => by_location[1].push([&wire, ": ", &python_name].concat()),
-            ParameterLocation::Cookie => by_location[2].push([&wire, ": ", &python_name].concat()),
+            ParameterLocation::Query => {
+                by_location[0].push([&wire, ": ", &styled(parameter, &sent)].concat())
+            }
+            ParameterLocation::Header => by_location[1].push([&wire, ": ", &sent].concat()),
+            ParameterLocation::Cookie => by_location[2].push([&wire, ": ", &sent].concat()),
         }
+        params.push(view.param);
     }
     let mut request_args = Vec::new();
     for (key, entries) in ["query", "headers", "cookies"].iter().zip(&by_location) {
@@ -434,23 +449,77 @@ fn dict_argument(key: &str, entries: &[String], indent: &str) -> String {
     wrapped
 }
 
+/// A parameter's keyword, and the spec's default when the signature shows it.
+struct Param {
+    param: ParamView,
+    /// The spec's default as a Python literal (`100`, `"asc"`, `True`).
+    spec_default: Option<String>,
+}
+
+/// An optional parameter with a default the spec gives (a boolean, a number or a plain string)
+/// shows it (`limit: int = 100`); other optional parameters default to `None`.
 fn param_view(
     parameter: &Parameter,
     python_name: &str,
     context: Context<'_>,
     uses: &mut Uses,
-) -> ParamView {
+) -> Param {
     let annotation = types::annotation(&parameter.ty, context, uses);
-    let (annotation, default) = if parameter.required {
-        (annotation, None)
-    } else {
-        (optional(annotation), Some("None".to_string()))
+    let spec_default = match (&parameter.default, parameter.required) {
+        (Some(value), false) => literal(&parameter.ty, value),
+        _ => None,
     };
-    ParamView {
-        name: python_name.to_string(),
-        annotation,
-        default,
+    let (annotation, default) = match &spec_default {
+        _ if parameter.required => (annotation, None),
+        Some(default) => (annotation, Some(default.clone())),
+        None => (optional(annotation), Some("None".to_string())),
+    };
+    Param {
+        param: ParamView {
+            name: python_name.to_string(),
+            annotation,
+            default,
+        },
+        spec_default,
     }
+}
+
+/// `value` as a Python literal of the scalar type `ty`: `True`, `100`, `0.5`, `"asc"`; `None`
+/// for `null` and for what a signature would not show plainly (lists, objects, enums, dates).
+fn literal(ty: &Type, value: &serde_json::Value) -> Option<String> {
+    use serde_json::Value;
+    match (ty, value) {
+        (Type::Nullable(inner), _) => literal(inner, value),
+        (Type::Boolean, Value::Bool(flag)) => Some(if *flag { "True" } else { "False" }.into()),
+        (Type::Integer(_), Value::Number(number)) if number.is_i64() || number.is_u64() => {
+            Some(number.to_string())
+        }
+        (Type::Number(_), Value::Number(number)) => Some(number.to_string()),
+        (Type::String(crate::ir::StringFormat::Plain), Value::String(text)) => {
+            Some(escape::string_literal(text))
+        }
+        _ => None,
+    }
+}
+
+/// What the docstring says of a parameter: its description, its default when the signature
+/// does not show it, and its constraints, which the client leaves to the server to check.
+fn param_doc(parameter: &Parameter, default_shown: bool) -> Option<String> {
+    let mut parts: Vec<String> = Vec::new();
+    if let Some(text) = parameter.description.as_deref() {
+        parts.push(text.trim().to_string());
+    }
+    match parameter.default.as_ref().filter(|d| !d.is_null()) {
+        Some(default) if default_shown => parts.push(format!(
+            "Defaults to {default} (not sent when {default}: the server applies it)."
+        )),
+        Some(default) => parts.push(format!("Defaults to `{default}` (the server applies it).")),
+        None => {}
+    }
+    if let Some(summary) = constraints::summary(&parameter.constraints, &parameter.ty) {
+        parts.push(format!("{summary} (not checked by the client)."));
+    }
+    constraints::sentences(parts)
 }
 
 fn optional(annotation: String) -> String {

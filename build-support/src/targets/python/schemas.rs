@@ -6,6 +6,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use serde::Serialize;
 use serde_json::Value;
 
+use super::constraints;
 use super::escape;
 use super::names::{self, Scope};
 use super::operations::LINE_LENGTH;
@@ -118,7 +119,17 @@ pub fn view(api: &Api, class_names: &[String], open: &[Option<Open>]) -> Schemas
         def.kind
             .for_each_named(&mut |id| recursive |= pending[id.0]);
         let value = match &def.kind {
-            TypeKind::Alias(ty) => types::annotation(ty, context, &mut uses),
+            TypeKind::Alias(ty) => {
+                let value = types::annotation(ty, context, &mut uses);
+                let checks = constraints::field_arguments(&def.constraints, ty);
+                if checks.is_empty() {
+                    value
+                } else {
+                    uses.pydantic = true;
+                    let checks = checks.join(", ");
+                    format!("_t.Annotated[{value}, _pd.Field({checks})]")
+                }
+            }
             TypeKind::Union(union) => {
                 let choice = Choice {
                     api,
@@ -464,6 +475,9 @@ fn field_view(
         let wire = escape::string_literal(&field.name);
         arguments.push(["validation_alias=", &wire].concat());
         arguments.push(["serialization_alias=", &wire].concat());
+    }
+    if tags.is_none() {
+        arguments.extend(constraints::field_arguments(&field.constraints, &field.ty));
     }
     let value = match (arguments.len(), &default) {
         (0, _) => None,

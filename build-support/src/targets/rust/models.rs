@@ -6,6 +6,7 @@ use super::names::{self, Scope};
 use super::text::{self, Frame, Tail, line, line_fmt, typed_line};
 use super::types::{self, Names, Place};
 use crate::ir::{Api, Enum, EnumLiteral, Field, Struct, Type, TypeDef, TypeId, TypeKind, Union};
+use crate::targets::constraints;
 
 /// Names a variant cannot take: `Self` is a keyword in that position.
 const VARIANT_RESERVED: &[&str] = &["Self"];
@@ -74,6 +75,14 @@ fn definition(out: &mut String, def: &TypeDef, id: TypeId, names: Names<'_>, ser
     // FastAPI titles every schema with its own name: that says nothing.
     let title = def.title.as_deref().filter(|title| *title != def.name);
     docs::doc_pair(out, INDENT, title, def.description.as_deref());
+    if let TypeKind::Alias(ty) = &def.kind
+        && let Some(summary) = constraints::summary(&def.constraints, ty)
+    {
+        if title.is_some() || def.description.is_some() {
+            line(out, INDENT, "///");
+        }
+        docs::doc(out, INDENT, Some(&(summary + ".")));
+    }
     if def.deprecated {
         line(out, INDENT, "#[deprecated]");
     }
@@ -219,7 +228,25 @@ fn struct_field(
     serde: bool,
 ) {
     const FIELD: usize = INDENT + 4;
-    docs::doc(out, FIELD, field.description.as_deref());
+    let checks = constraints::summary(&field.constraints, &field.ty);
+    let default = field
+        .default
+        .as_ref()
+        .filter(|d| !d.is_null())
+        .map(|default| format!("Default: `{default}`."));
+    let notes: Vec<String> = checks
+        .map(|summary| summary + ".")
+        .into_iter()
+        .chain(default)
+        .collect();
+    match (field.description.as_deref(), notes.is_empty()) {
+        (description, true) => docs::doc(out, FIELD, description),
+        (Some(description), false) => {
+            let text = format!("{}\n\n{}", description.trim(), notes.join(" "));
+            docs::doc(out, FIELD, Some(&text));
+        }
+        (None, false) => docs::doc(out, FIELD, Some(&notes.join(" "))),
+    }
     if field.deprecated {
         line(out, FIELD, "#[deprecated]");
     }

@@ -11,6 +11,7 @@ use crate::ir::{
     Api, ApiKeyLocation, Content, MediaKind, Operation, Parameter, ParameterLocation, RequestBody,
     Response, SecuritySchemeKind, Status, StringFormat, Type, TypeKind,
 };
+use crate::targets::constraints;
 
 /// Operations with more optional parameters than this get a request builder.
 pub const BUILDER_THRESHOLD: usize = 4;
@@ -149,7 +150,7 @@ impl Plan {
                 name: rust_name,
                 ty,
                 optional,
-                doc: parameter.description.clone(),
+                doc: parameter_doc(parameter),
             });
         }
         if let Some(security) = security(api, operation) {
@@ -783,4 +784,19 @@ fn decode_call(decode: Decode) -> &'static str {
         Decode::Bytes => "bytes",
         Decode::Empty => "empty",
     }
+}
+
+/// A parameter's description, then its default and its constraints, which the server applies
+/// and checks (the client sends only what it is given).
+fn parameter_doc(parameter: &Parameter) -> Option<String> {
+    let mut parts: Vec<String> = parameter.description.iter().cloned().collect();
+    if let Some(default) = parameter.default.as_ref().filter(|d| !d.is_null()) {
+        parts.push(format!(
+            "Defaults to `{default}` (applied by the server when left out)."
+        ));
+    }
+    if let Some(summary) = constraints::summary(&parameter.constraints, &parameter.ty) {
+        parts.push(summary + ".");
+    }
+    constraints::sentences(parts)
 }

@@ -11,6 +11,7 @@ use super::types::{self, Names};
 use crate::ir::{
     Api, Discriminator, EnumLiteral, Field, Struct, Type, TypeDef, TypeId, TypeKind, Union,
 };
+use crate::targets::constraints;
 
 /// Unions and enums longer than this are written one alternative a line.
 const LINE_LENGTH: usize = 100;
@@ -112,8 +113,14 @@ pub fn push_key(out: &mut String, key: &str) {
 
 fn push_type_doc(out: &mut String, def: &TypeDef, name: &str) {
     let text = def.documentation(name).unwrap_or("");
+    let checks = match &def.kind {
+        TypeKind::Alias(ty) => constraints::summary(&def.constraints, ty)
+            .map(|summary| summary + ".")
+            .unwrap_or_default(),
+        _ => String::new(),
+    };
     let deprecated = if def.deprecated { "@deprecated" } else { "" };
-    escape::push_doc(out, &[text, "", deprecated], "");
+    escape::push_doc(out, &[text, "", &checks, deprecated], "");
 }
 
 fn push_field_doc(out: &mut String, api: &Api, field: &Field) {
@@ -123,20 +130,20 @@ fn push_field_doc(out: &mut String, api: &Api, field: &Field) {
         .filter(|text| !repeats_type_doc(api, &field.ty, text))
         .unwrap_or("");
     let note = types::format_note(&field.ty).unwrap_or("");
+    let checks = constraints::summary(&field.constraints, &field.ty)
+        .map(|summary| summary + ".")
+        .unwrap_or_default();
     let default = field
         .default
         .as_ref()
         .map(|value| format!("@defaultValue `{value}`"))
         .unwrap_or_default();
     let deprecated = if field.deprecated { "@deprecated" } else { "" };
-    if description.is_empty() && note.is_empty() && default.is_empty() && deprecated.is_empty() {
+    let parts = [description, "", note, "", &checks, &default, deprecated];
+    if parts.iter().all(|part| part.is_empty()) {
         return;
     }
-    escape::push_doc(
-        out,
-        &[description, "", note, "", &default, deprecated],
-        "  ",
-    );
+    escape::push_doc(out, &parts, "  ");
 }
 
 /// Whether `text` only repeats the description of the type a field refers to.

@@ -12,6 +12,7 @@ use crate::ir::{
     Api, Content, MediaKind, Operation, Parameter, ParameterLocation, ParameterStyle, Response,
     Status, Type,
 };
+use crate::targets::constraints;
 
 /// Parameter lists and descriptors longer than this are written one item a line.
 const LINE_LENGTH: usize = 100;
@@ -156,9 +157,12 @@ impl Builder<'_> {
                 (member, parameter)
             })
             .collect();
-        let documented = parameters
-            .iter()
-            .any(|p| p.description.is_some() || p.deprecated);
+        let documented = parameters.iter().any(|p| {
+            p.description.is_some()
+                || p.deprecated
+                || p.default.is_some()
+                || !p.constraints.is_empty()
+        });
         let width: usize = members.iter().map(|(m, _)| m.len() + 2).sum();
         if !documented && width <= LINE_LENGTH - 40 {
             out.push_str("{ ");
@@ -175,7 +179,21 @@ impl Builder<'_> {
                 ""
             };
             let description = parameter.description.as_deref().unwrap_or("");
-            escape::push_doc(out, &[description, "", deprecated], "      ");
+            let checks = constraints::summary(&parameter.constraints, &parameter.ty)
+                .map(|summary| summary + ".")
+                .unwrap_or_default();
+            let default = parameter
+                .default
+                .as_ref()
+                .map(|value| {
+                    format!("@defaultValue `{value}` (applied by the server when left out)")
+                })
+                .unwrap_or_default();
+            escape::push_doc(
+                out,
+                &[description, "", &checks, &default, deprecated],
+                "      ",
+            );
             out.push_str("      ");
             out.push_str(member);
             out.push_str(";\n");
