@@ -333,11 +333,27 @@ fn types_imports(out: &mut String, api: &ir::Api, names: Names<'_>) {
             ir::TypeKind::Union(union) => traits.deserialize && models::is_tagged(union),
             _ => false,
         });
+    let choices = api
+        .types
+        .iter()
+        .zip(&serde)
+        .any(|(def, traits)| match &def.kind {
+            ir::TypeKind::Union(union) => {
+                traits.deserialize && models::has_enum_variant(api, union)
+            }
+            _ => false,
+        });
     if tagged {
         text::line(
             out,
             8,
             "use ::clientgen::__private::{any_value, from_value, tag};",
+        );
+    } else if choices {
+        text::line(
+            out,
+            8,
+            "use ::clientgen::__private::{any_value, from_value};",
         );
     }
     let read: Vec<&ir::Struct> = api

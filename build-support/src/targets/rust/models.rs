@@ -24,7 +24,7 @@ pub fn write_items(out: &mut String, api: &Api, names: Names<'_>, format: bool) 
             continue;
         }
         let start = out.len();
-        definition(out, def, id, names, Serde::of(api, id, names));
+        definition(out, api, def, id, names, Serde::of(api, id, names));
         text::settle_item(out, start, Frame::InnerModule, format);
     }
 }
@@ -70,7 +70,14 @@ impl Serde {
     }
 }
 
-fn definition(out: &mut String, def: &TypeDef, id: TypeId, names: Names<'_>, serde: Serde) {
+fn definition(
+    out: &mut String,
+    api: &Api,
+    def: &TypeDef,
+    id: TypeId,
+    names: Names<'_>,
+    serde: Serde,
+) {
     let name = names.types[id.0].as_str();
     // FastAPI titles every schema with its own name: that says nothing.
     let title = def.title.as_deref().filter(|title| *title != def.name);
@@ -95,7 +102,7 @@ fn definition(out: &mut String, def: &TypeDef, id: TypeId, names: Names<'_>, ser
             INDENT,
             format_args!("pub type {name} = ::clientgen::serde_json::Value;"),
         ),
-        TypeKind::Union(union) => union_type(out, name, union, names, place, serde),
+        TypeKind::Union(union) => union_type(out, api, name, union, names, place, serde),
         TypeKind::Alias(ty) if names.recursion.is_newtype(id) => {
             let ty = types::spell(ty, names, place);
             derive(out, INDENT, &serde.derives(&["Debug", "Clone"]));
@@ -509,6 +516,7 @@ fn integer_enum(
 
 fn union_type(
     out: &mut String,
+    api: &Api,
     name: &str,
     union: &Union,
     names: Names<'_>,
@@ -599,8 +607,19 @@ fn union_type(
             });
         }
         _ => {
-            derive(out, INDENT, &serde.derives(&["Debug", "Clone"]));
-            if serde.any() {
+            let variants: Vec<(String, &Type)> = union
+                .variants
+                .iter()
+                .map(|ty| (scope.claim(variant_of(ty, names)), ty))
+                .collect();
+            let listed = listed_values(api, &variants);
+            // With enum variants, `Deserialize` is written: see [`choice_deserialize`].
+            let derived = Serde {
+                deserialize: serde.deserialize && listed.is_empty(),
+                ..serde
+            };
+            derive(out, INDENT, &derived.derives(&["Debug", "Clone"]));
+            if derived.any() {
                 line(
                     out,
                     INDENT,
@@ -608,14 +627,119 @@ fn union_type(
                 );
             }
             line_fmt(out, INDENT, format_args!("pub enum {name} {{"));
-            for ty in &union.variants {
-                let variant = scope.claim(variant_of(ty, names));
+            for (variant, ty) in &variants {
                 let ty = types::spell(ty, names, place);
-                tuple_variant(out, INDENT + 4, &variant, &ty);
+                tuple_variant(out, INDENT + 4, variant, &ty);
             }
             line(out, INDENT, "}");
+            if serde.deserialize && !listed.is_empty() {
+                choice_deserialize(out, name, &variants, &listed);
+            }
         }
     }
+}
+
+/// Whether the untagged union `union` has an enum variant, and so reads through
+/// [`choice_deserialize`] rather than serde's `untagged`.
+pub fn has_enum_variant(api: &Api, union: &Union) -> bool {
+    !is_tagged(union)
+        && union.variants.iter().any(|variant| {
+            matches!(variant, Type::Named(id) if matches!(api.type_def(*id).kind, TypeKind::Enum(_)))
+        })
+}
+
+/// The enum variants of an untagged union: variant name and the pattern of the values its enum
+/// lists (`Some("light" | "dark")`), as read by `as_str` or `as_i64`.
+struct Listed {
+    variant: String,
+    accessor: &'static str,
+    pattern: String,
+}
+
+fn listed_values(api: &Api, variants: &[(String, &Type)]) -> Vec<Listed> {
+    variants
+        .iter()
+        .filter_map(|(variant, ty)| {
+            let Type::Named(id) = ty else { return None };
+            let TypeKind::Enum(values) = &api.type_def(*id).kind else {
+                return None;
+            };
+            let integer = matches!(
+                values.values.first().map(|v| &v.value),
+                Some(EnumLiteral::Integer(_))
+            );
+            let literals: Vec<String> = values
+                .values
+                .iter()
+                .map(|value| match &value.value {
+                    EnumLiteral::String(text) => text::literal(text),
+                    EnumLiteral::Integer(n) => n.to_string(),
+                })
+                .collect();
+            (!literals.is_empty()).then(|| Listed {
+                variant: variant.clone(),
+                accessor: if integer { "as_i64" } else { "as_str" },
+                pattern: format!("Some({})", literals.join(" | ")),
+            })
+        })
+        .collect()
+}
+
+/// `Deserialize` of an untagged union with enum variants. Every generated enum reads any
+/// string (or integer), keeping one it does not list as `UnknownValue`, so serde's `untagged`
+/// would give drf's `ThemeEnum | BlankEnum` a blank as `ThemeEnum(UnknownValue(""))`. A value
+/// one of the enums lists is read as that enum first (in variant order); then the variants are
+/// tried in order as `untagged` would, so an unlisted value lands in the first enum that can
+/// hold it.
+fn choice_deserialize(
+    out: &mut String,
+    name: &str,
+    variants: &[(String, &Type)],
+    listed: &[Listed],
+) {
+    from_map::deserialize_impl(out, INDENT, name, |out| {
+        line(out, INDENT + 8, "let value = any_value(deserializer)?;");
+        for Listed {
+            variant,
+            accessor,
+            pattern,
+        } in listed
+        {
+            line_fmt(
+                out,
+                INDENT + 8,
+                format_args!("if matches!(value.{accessor}(), {pattern}) {{"),
+            );
+            line_fmt(
+                out,
+                INDENT + 12,
+                format_args!("return from_value(value).map(Self::{variant});"),
+            );
+            line(out, INDENT + 8, "}");
+        }
+        for (variant, _) in variants {
+            line(
+                out,
+                INDENT + 8,
+                "if let Ok(variant) = from_value::<_, D::Error>(value.clone()) {",
+            );
+            line_fmt(
+                out,
+                INDENT + 12,
+                format_args!("return Ok(Self::{variant}(variant));"),
+            );
+            line(out, INDENT + 8, "}");
+        }
+        let message = format!("data did not match any variant of untagged enum {name}");
+        line_fmt(
+            out,
+            INDENT + 8,
+            format_args!(
+                "Err(::clientgen::serde::de::Error::custom({}))",
+                text::literal(&message)
+            ),
+        );
+    });
 }
 
 /// Whether a union of the API decodes by its tag (and so uses the `__private` helpers).

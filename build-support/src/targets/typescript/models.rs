@@ -7,7 +7,7 @@
 
 use super::escape;
 use super::names;
-use super::types::{self, Names};
+use super::types::{self, Direction, Names};
 use crate::ir::{
     Api, Discriminator, EnumLiteral, Field, Struct, Type, TypeDef, TypeId, TypeKind, Union,
 };
@@ -21,15 +21,30 @@ pub fn declarations(api: &Api, names: &Names) -> Vec<String> {
     api.types
         .iter()
         .enumerate()
-        .map(|(index, def)| declaration(api, names, &names.names[index], def))
+        .map(|(index, def)| {
+            // Enums, and unions of enums only, are declared closed: their read uses add the
+            // unknown value.
+            let direction = match names.unknown_of(index) {
+                Some(_) => Direction::Sent,
+                None => names.direction_of(index),
+            };
+            declaration(api, names, &names.names[index], def, direction)
+        })
         .collect()
 }
 
-fn declaration(api: &Api, names: &Names, name: &str, def: &TypeDef) -> String {
+/// The declaration of `def`, spelled for the way it travels (see [`Names::direction_of`]).
+fn declaration(
+    api: &Api,
+    names: &Names,
+    name: &str,
+    def: &TypeDef,
+    direction: Direction,
+) -> String {
     let mut out = String::with_capacity(256);
     push_type_doc(&mut out, def, name);
     match &def.kind {
-        TypeKind::Struct(model) => push_interface(&mut out, api, names, name, model),
+        TypeKind::Struct(model) => push_interface(&mut out, api, names, name, model, direction),
         TypeKind::Enum(values) => {
             let literals = values.values.iter().map(|value| match &value.value {
                 EnumLiteral::String(text) => escape::string_literal(text),
@@ -38,13 +53,14 @@ fn declaration(api: &Api, names: &Names, name: &str, def: &TypeDef) -> String {
             push_alternatives(&mut out, name, literals.collect(), "never");
         }
         TypeKind::Union(union) => {
-            push_alternatives(&mut out, name, variants(api, names, union), "unknown")
+            let variants = variants(api, names, union, direction);
+            push_alternatives(&mut out, name, variants, "unknown")
         }
         TypeKind::Alias(ty) => {
             out.push_str("export type ");
             out.push_str(name);
             out.push_str(" = ");
-            names.push(&mut out, ty, "");
+            names.push(&mut out, ty, "", direction);
             out.push_str(";\n");
         }
     }
@@ -72,7 +88,14 @@ fn push_alternatives(out: &mut String, name: &str, alternatives: Vec<String>, em
     out.push_str(";\n");
 }
 
-fn push_interface(out: &mut String, api: &Api, names: &Names, name: &str, model: &Struct) {
+fn push_interface(
+    out: &mut String,
+    api: &Api,
+    names: &Names,
+    name: &str,
+    model: &Struct,
+    direction: Direction,
+) {
     out.push_str("export interface ");
     out.push_str(name);
     out.push_str(" {\n");
@@ -84,17 +107,17 @@ fn push_interface(out: &mut String, api: &Api, names: &Names, name: &str, model:
             out.push('?');
         }
         out.push_str(": ");
-        names.push(out, &field.ty, "");
+        names.push(out, &field.ty, "", direction);
         out.push_str(";\n");
     }
     if let Some(extra) = &model.additional_properties {
-        let value = names.spell(extra, "");
+        let value = names.spell(extra, "", direction);
         // Every property must fit the index signature: unless all are required and of the
         // extra values' type, the signature is `unknown`.
         let fits = model
             .fields
             .iter()
-            .all(|field| field.required && names.spell(&field.ty, "") == value);
+            .all(|field| field.required && names.spell(&field.ty, "", direction) == value);
         out.push_str("  [key: string]: ");
         out.push_str(if fits { &value } else { "unknown" });
         out.push_str(";\n");
@@ -161,10 +184,27 @@ fn repeats_type_doc(api: &Api, ty: &Type, text: &str) -> bool {
 
 /// The union's alternatives, distinct; with a discriminator, each model variant is narrowed to
 /// its tags (`Cat & { pet_type: "cat" }`) so that checking the tag narrows the union.
-fn variants(api: &Api, names: &Names, union: &Union) -> Vec<String> {
+///
+/// A union of enums of one kind (drf's `ThemeEnum | BlankEnum`) is declared closed: where it is
+/// read, its uses add the unknown value. Other unions the client only reads (`direction`) list
+/// their enum alternatives closed and what those admit beyond them once, last.
+fn variants(api: &Api, names: &Names, union: &Union, direction: Direction) -> Vec<String> {
     let mut out: Vec<String> = Vec::with_capacity(union.variants.len());
+    let mut unknowns: Vec<&str> = Vec::new();
     for variant in &union.variants {
-        let mut spelled = names.spell(variant, "");
+        let unknown = match variant {
+            Type::Named(id) if direction == Direction::Read => names.unknown_of(id.0),
+            _ => None,
+        };
+        let mut spelled = match unknown {
+            Some(unknown) => {
+                if !unknowns.contains(&unknown) {
+                    unknowns.push(unknown);
+                }
+                names.spell(variant, "", Direction::Sent)
+            }
+            None => names.spell(variant, "", direction),
+        };
         if let (Some(discriminator), Type::Named(id)) = (&union.discriminator, variant)
             && let Some(tags) = tags_of(api, discriminator, *id)
         {
@@ -180,6 +220,13 @@ fn variants(api: &Api, names: &Names, union: &Union) -> Vec<String> {
         }
         if !out.contains(&spelled) {
             out.push(spelled);
+        }
+    }
+    for unknown in unknowns {
+        // `string | (string & {})` says no more than `string`.
+        let plain = &unknown[1..unknown.len() - " & {})".len()];
+        if !out.iter().any(|alternative| alternative == plain) {
+            out.push(unknown.to_string());
         }
     }
     out

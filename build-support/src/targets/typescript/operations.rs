@@ -7,7 +7,7 @@ use std::fmt::Write;
 use super::escape;
 use super::models::push_key;
 use super::names::{self, CLASS_MEMBERS, Scope};
-use super::types::Names;
+use super::types::{Direction, Names};
 use crate::ir::{
     Api, Content, MediaKind, Operation, Parameter, ParameterLocation, ParameterStyle, Response,
     Status, Type,
@@ -77,10 +77,11 @@ impl Expect {
 }
 
 impl Builder<'_> {
-    /// The spelling of `ty` in `index.ts`.
-    fn spell(&mut self, ty: &Type) -> String {
+    /// The spelling of `ty` in `index.ts`: what the client sends closed, what it reads open
+    /// (see [`Direction`]).
+    fn spell(&mut self, ty: &Type, direction: Direction) -> String {
         self.uses_models |= mentions_named(ty);
-        self.names.spell(ty, "models.")
+        self.names.spell(ty, "models.", direction)
     }
 
     fn method(&mut self, operation: &Operation, name: &str) -> String {
@@ -153,7 +154,7 @@ impl Builder<'_> {
                     member.push('?');
                 }
                 member.push_str(": ");
-                member.push_str(&self.spell(&parameter.ty));
+                member.push_str(&self.spell(&parameter.ty, Direction::Sent));
                 (member, parameter)
             })
             .collect();
@@ -206,9 +207,9 @@ impl Builder<'_> {
         match (content.kind, &content.ty) {
             (MediaKind::Binary, _) | (_, Type::Binary) => ("Blob".to_string(), "binary"),
             (MediaKind::Text, _) => ("string".to_string(), "text"),
-            (MediaKind::Json, ty) => (self.spell(ty), "json"),
-            (MediaKind::Multipart, ty) => (self.spell(ty), "multipart"),
-            (MediaKind::Form, ty) => (self.spell(ty), "form"),
+            (MediaKind::Json, ty) => (self.spell(ty, Direction::Sent), "json"),
+            (MediaKind::Multipart, ty) => (self.spell(ty, Direction::Sent), "multipart"),
+            (MediaKind::Form, ty) => (self.spell(ty, Direction::Sent), "form"),
         }
     }
 
@@ -216,7 +217,7 @@ impl Builder<'_> {
     fn response_type(&mut self, content: &Content) -> (String, Expect) {
         match (content.kind, &content.ty) {
             (MediaKind::Binary, _) | (_, Type::Binary) => ("Blob".to_string(), Expect::Blob),
-            (MediaKind::Json, ty) => (self.spell(ty), Expect::Json),
+            (MediaKind::Json, ty) => (self.spell(ty, Direction::Read), Expect::Json),
             (MediaKind::Text | MediaKind::Form | MediaKind::Multipart, _) => {
                 ("string".to_string(), Expect::Text)
             }
@@ -271,7 +272,7 @@ impl Builder<'_> {
             if let Some(content) = response.preferred() {
                 // The transport reads error bodies as JSON, else as text.
                 let ty = match content.kind {
-                    MediaKind::Json => self.spell(&content.ty),
+                    MediaKind::Json => self.spell(&content.ty, Direction::Read),
                     _ => "string".to_string(),
                 };
                 if !types.contains(&ty) {

@@ -1,6 +1,36 @@
 //! How IR types are spelled as TypeScript types.
 
-use crate::ir::{Api, StringFormat, Type, TypeKind};
+use crate::ir::{Api, EnumLiteral, StringFormat, Type, TypeId, TypeKind, Usage};
+
+/// Which way a spelled value travels. What the client sends is spelled closed: only the values
+/// an enum lists are accepted. What it reads keeps a value the spec does not list (a server
+/// newer than its spec): an enum `Status` is read as `Status | (string & {})`, which still
+/// offers the listed values to autocompletion and to `switch` narrowing.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Direction {
+    /// Request bodies, parameters and types the client sends (also those it reads as well).
+    Sent,
+    /// Response bodies and types the client only reads.
+    Read,
+}
+
+/// The kind of value an open enum admits beyond the ones it lists.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Unknown {
+    /// `(string & {})`: any string, without collapsing the listed literals into `string`.
+    Str,
+    /// `(number & {})`.
+    Number,
+}
+
+impl Unknown {
+    fn spelled(self) -> &'static str {
+        match self {
+            Unknown::Str => "(string & {})",
+            Unknown::Number => "(number & {})",
+        }
+    }
+}
 
 /// What spelling a type needs to know about the API's named types.
 #[derive(Debug)]
@@ -11,6 +41,13 @@ pub struct Names {
     /// resolves eagerly (aliases and unions). A map of such a type is written as an index
     /// signature, because `Record<string, T>` inside `T`'s own definition is a circular alias.
     eager: Vec<bool>,
+    /// By [`crate::ir::TypeId`]: what an enum (or a union of enums of one kind, drf's
+    /// `ThemeEnum | BlankEnum`) admits beyond its values where the client reads it.
+    unknown: Vec<Option<Unknown>>,
+    /// By [`crate::ir::TypeId`]: whether the client only reads the type, so that its definition
+    /// is spelled [`Direction::Read`]. A type it also sends stays closed: a value the client
+    /// builds must be one the server accepts.
+    read_only: Vec<bool>,
 }
 
 impl Names {
@@ -21,12 +58,67 @@ impl Names {
             .iter()
             .map(|def| matches!(def.kind, TypeKind::Alias(_) | TypeKind::Union(_)))
             .collect();
-        Names { names, eager }
+        let usage = Usage::of(api);
+        let read_only = (0..api.types.len())
+            .map(|index| {
+                let id = TypeId(index);
+                usage.is_received(id) && !usage.is_sent(id)
+            })
+            .collect();
+        let enums: Vec<Option<Unknown>> = api
+            .types
+            .iter()
+            .map(|def| match &def.kind {
+                TypeKind::Enum(values) => Some(match values.values.first().map(|v| &v.value) {
+                    Some(EnumLiteral::Integer(_)) => Unknown::Number,
+                    _ => Unknown::Str,
+                }),
+                _ => None,
+            })
+            .collect();
+        let unknown = api
+            .types
+            .iter()
+            .zip(&enums)
+            .map(|(def, own)| match &def.kind {
+                TypeKind::Union(union) => {
+                    let mut kinds = union.variants.iter().map(|variant| match variant {
+                        Type::Named(id) => enums[id.0],
+                        _ => None,
+                    });
+                    let first = kinds.next()??;
+                    kinds.all(|kind| kind == Some(first)).then_some(first)
+                }
+                _ => *own,
+            })
+            .collect();
+        Names {
+            names,
+            eager,
+            unknown,
+            read_only,
+        }
+    }
+
+    /// How the definition of type `index` is spelled: [`Direction::Read`] when the client only
+    /// reads it.
+    pub fn direction_of(&self, index: usize) -> Direction {
+        if self.read_only[index] {
+            Direction::Read
+        } else {
+            Direction::Sent
+        }
+    }
+
+    /// What an enum or union of enums `index` admits beyond its values where it is read, spelled
+    /// (`(string & {})`); `None` for other types.
+    pub fn unknown_of(&self, index: usize) -> Option<&'static str> {
+        self.unknown[index].map(Unknown::spelled)
     }
 
     /// Appends the spelling of `ty` to `out`; named types get `prefix` (`""` inside `models.ts`,
-    /// `"models."` elsewhere).
-    pub fn push(&self, out: &mut String, ty: &Type, prefix: &str) {
+    /// `"models."` elsewhere). Read, an enum also admits a value it does not list.
+    pub fn push(&self, out: &mut String, ty: &Type, prefix: &str, direction: Direction) {
         match ty {
             Type::Any => out.push_str("unknown"),
             Type::Boolean => out.push_str("boolean"),
@@ -36,41 +128,54 @@ impl Names {
             Type::Named(id) => {
                 out.push_str(prefix);
                 out.push_str(&self.names[id.0]);
-            }
-            Type::List(item) => match item.as_ref() {
-                Type::Nullable(inner) if !is_unknown(inner) => {
-                    out.push('(');
-                    self.push(out, item, prefix);
-                    out.push_str(")[]");
+                if let (Direction::Read, Some(unknown)) = (direction, self.unknown[id.0]) {
+                    out.push_str(" | ");
+                    out.push_str(unknown.spelled());
                 }
-                _ => {
-                    self.push(out, item, prefix);
+            }
+            Type::List(item) => {
+                if self.is_alternatives(item, direction) {
+                    out.push('(');
+                    self.push(out, item, prefix, direction);
+                    out.push_str(")[]");
+                } else {
+                    self.push(out, item, prefix, direction);
                     out.push_str("[]");
                 }
-            },
+            }
             Type::Map(value) if self.mentions_eager(value) => {
                 out.push_str("{ [key: string]: ");
-                self.push(out, value, prefix);
+                self.push(out, value, prefix, direction);
                 out.push_str(" }");
             }
             Type::Map(value) => {
                 out.push_str("Record<string, ");
-                self.push(out, value, prefix);
+                self.push(out, value, prefix, direction);
                 out.push('>');
             }
             Type::Nullable(inner) if is_unknown(inner) => out.push_str("unknown"),
             Type::Nullable(inner) => {
-                self.push(out, inner, prefix);
+                self.push(out, inner, prefix, direction);
                 out.push_str(" | null");
             }
         }
     }
 
     /// The spelling of `ty` as a new string.
-    pub fn spell(&self, ty: &Type, prefix: &str) -> String {
+    pub fn spell(&self, ty: &Type, prefix: &str, direction: Direction) -> String {
         let mut out = String::new();
-        self.push(&mut out, ty, prefix);
+        self.push(&mut out, ty, prefix, direction);
         out
+    }
+
+    /// Whether `ty` is spelled as alternatives (`A | null`, `Status | (string & {})`), which
+    /// need parentheses as a list's item.
+    fn is_alternatives(&self, ty: &Type, direction: Direction) -> bool {
+        match ty {
+            Type::Nullable(inner) => !is_unknown(inner),
+            Type::Named(id) => direction == Direction::Read && self.unknown[id.0].is_some(),
+            _ => false,
+        }
     }
 
     fn mentions_eager(&self, ty: &Type) -> bool {
