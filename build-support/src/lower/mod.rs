@@ -15,7 +15,6 @@ mod enums;
 mod keywords;
 mod naming;
 mod operation;
-mod parameter_enums;
 mod parameters;
 mod pointer;
 mod read;
@@ -23,6 +22,7 @@ mod refs;
 mod request_shapes;
 mod schema;
 mod security;
+mod shared_enums;
 mod split;
 #[cfg(test)]
 mod tests;
@@ -66,7 +66,7 @@ fn lower_document(document: &Value, diagnostics: &mut Diagnostics, threads: Thre
     let security_schemes = lowerer.security_schemes(root);
     let operations = lowerer.components_and_operations(root, &security_schemes, threads);
     let mut api = lowerer.finish(info, servers, operations, security_schemes);
-    parameter_enums::share(&mut api);
+    shared_enums::share(&mut api);
     request_shapes::split(&mut api);
     api
 }

@@ -4,10 +4,10 @@
 mod constraints;
 mod document;
 mod operations;
-mod parameter_enums;
 mod refs;
 mod request_shapes;
 mod schemas;
+mod shared_enums;
 mod smoke;
 mod threads;
 

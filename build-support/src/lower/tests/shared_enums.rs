@@ -1,9 +1,9 @@
-//! Parameter enums that repeat another enum get that enum's type; shared parameters are named
+//! Inline enums that repeat another enum get that enum's type; shared parameters are named
 //! after their key.
 
 use serde_json::{Value, json};
 
-use super::{clean, id, list, names};
+use super::{clean, fields, id, list, names, with_schemas};
 use crate::ir::{Api, Type};
 
 /// A document with these paths and component schemas.
@@ -127,4 +127,37 @@ fn shared_parameter_named_like_a_component_schema_is_named_key_parameter() {
     }});
     let api = clean(&document);
     assert_eq!(names(&api), ["status", "status_parameter"]);
+}
+
+#[test]
+fn inline_property_enums_of_one_name_and_values_become_one_type_named_after_the_property() {
+    let message = || json!({"type": "string", "enum": ["PR_BODY", "PR_TITLE", "BLANK"]});
+    let state = |values: Value| json!({"type": "string", "enum": values});
+    let api = clean(&with_schemas(json!({
+        "Repository": {"type": "object", "properties": {
+            "merge_commit_message": message(),
+            "state": state(json!(["open", "closed"]))
+        }},
+        "FullRepository": {"type": "object", "properties": {
+            "merge_commit_message": message(),
+            "state": state(json!(["open", "closed", "all"]))
+        }},
+        "Template": {"type": "object", "properties": {
+            "merge_commit_message": {"type": "array", "items": message()}
+        }}
+    })));
+    assert_eq!(
+        names(&api),
+        [
+            "Repository",
+            "FullRepository",
+            "Template",
+            "merge_commit_message",
+            "Repository_state",
+            "FullRepository_state"
+        ]
+    );
+    let message = Type::Named(id(&api, "merge_commit_message"));
+    assert_eq!(fields(&api, "FullRepository")[0].ty, message);
+    assert_eq!(fields(&api, "Template")[0].ty, list(message));
 }
