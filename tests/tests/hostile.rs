@@ -181,7 +181,7 @@ fn names_colliding_after_case_conversion_get_distinct_python_names() {
     let files = generates_deterministically(&Input::File("collisions.json"));
     let schemas = &files["schemas.py"];
     for class in [
-        "UserId", "UserId_2", "UserID", "UserId_3", "User_Id", "UserId_4",
+        "UserId", "UserId_2", "UserID", "UserId_3", "UserId_4", "UserId_5",
     ] {
         assert!(
             schemas.contains(&format!("\nclass {class}(")),
