@@ -251,3 +251,36 @@ fn unknown_operation_id_is_a_warning() {
             .any(|w| w.message.contains("`helth`, which the spec does not have"))
     );
 }
+
+#[test]
+fn zone_that_only_sends_a_request_shape_keeps_the_type_it_was_made_from() {
+    let text = r##"{
+      "openapi": "3.0.3",
+      "info": {"title": "Shapes", "version": "1"},
+      "paths": {
+        "/notes": {"post": {"operationId": "createNote", "tags": ["notes"],
+          "requestBody": {"content": {"application/json":
+            {"schema": {"$ref": "#/components/schemas/Note"}}}},
+          "responses": {"204": {"description": "made"}}}},
+        "/other": {"get": {"operationId": "other", "tags": ["other"],
+          "responses": {"200": {"description": "ok", "content": {"application/json":
+            {"schema": {"$ref": "#/components/schemas/Other"}}}}}}}
+      },
+      "components": {"schemas": {
+        "Other": {"type": "object", "properties": {"x": {"type": "string"}}},
+        "Note": {"type": "object", "properties": {
+          "id": {"type": "integer", "readOnly": true}, "text": {"type": "string"}}}
+      }}
+    }"##;
+    let spec = Spec::from_text("shapes.json", text.to_string()).unwrap_or_else(|e| panic!("{e}"));
+    let config = config("[zones.notes]\ntags = [\"notes\"]\n[zones.other]\ntags = [\"other\"]\n");
+    let split = split(&spec.api, &config).unwrap_or_else(|c| panic!("{c:?}"));
+    let notes = &split.zones.iter().find(|z| z.name == "notes").unwrap().api;
+    assert_eq!(type_names(notes), ["Note", "NoteRequest"]);
+    assert_eq!(
+        notes.types[1].origin,
+        ir::TypeOrigin::RequestShape { of: ir::TypeId(0) }
+    );
+    let folded = notes.with_request_shapes_folded();
+    assert_eq!(type_names(&folded), ["Note"]);
+}
