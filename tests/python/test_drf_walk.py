@@ -435,6 +435,7 @@ def test_list_filters_take_the_component_enums_under_mypy_strict(drf_clients: Pa
 
 
 RUST_FIXTURE = REPO_ROOT / "tests" / "rust" / "specs" / "drf.json"
+RUST_SPLIT_FIXTURE = REPO_ROOT / "tests" / "rust" / "specs" / "drf-split.json"
 
 
 def test_rust_fixture_is_the_default_document_as_dumped_now(drf_spec_paths: DrfSpecs) -> None:
@@ -442,3 +443,10 @@ def test_rust_fixture_is_the_default_document_as_dumped_now(drf_spec_paths: DrfS
     compile time); it must not drift from what the app serves. To refresh it:
     `python tests/drf_app/dump_openapi.py tests/rust/specs/drf.json`."""
     assert RUST_FIXTURE.read_bytes() == drf_spec_paths.default.read_bytes()
+
+
+def test_rust_fixture_is_the_split_document_as_dumped_now(drf_spec_paths: DrfSpecs) -> None:
+    """tests/tests/drf_e2e.rs also compiles a macro client from this committed copy of the COMPONENT_SPLIT_REQUEST
+    document; it must not drift either. To refresh it:
+    `python tests/drf_app/dump_openapi.py --split-request tests/rust/specs/drf-split.json`."""
+    assert RUST_SPLIT_FIXTURE.read_bytes() == drf_spec_paths.split.read_bytes()

@@ -1,10 +1,15 @@
-//! The macro-generated Rust client walks the Django REST Framework reference app (tests/drf_app),
-//! served by Django's runserver on 127.0.0.1: log in, create, read, PATCH, page, and a 404.
+//! The macro-generated Rust clients of both documents of the Django REST Framework reference app
+//! (tests/drf_app) walk it, served by Django's runserver on 127.0.0.1: log in (JWT), create,
+//! read, PATCH, page, upload (split document only), refresh, sign up, and meet a 401, a 403 and a
+//! 404 through the client's error type.
 //!
-//! The client comes from `rust/specs/drf.json`, drf-spectacular's default document of the app
-//! (tests/python/test_drf_walk.py fails when a fresh dump differs from it). The server runs on
-//! `$CLIENTGEN_PYTHON` (default: the workspace's `.venv/bin/python`, which `tests/setup-venv.sh`
-//! makes), over a fresh SQLite file in a temporary folder.
+//! The clients come from `rust/specs/drf.json` (drf-spectacular's defaults) and
+//! `rust/specs/drf-split.json` (`COMPONENT_SPLIT_REQUEST=True`); tests/python/test_drf_walk.py
+//! fails when a fresh dump of either differs from the committed copy. Both give the same type
+//! names (`TicketRequest`, `PatchedTicketRequest`, `TokenObtainPairRequest`...), so the walk is
+//! written once (`drf_walk!`) and expanded beside each generated module. Each document's test
+//! runs its own server on `$CLIENTGEN_PYTHON` (default: the workspace's `.venv/bin/python`,
+//! which `tests/setup-venv.sh` makes), over a fresh SQLite file in a temporary folder.
 
 use std::io::{Read, Write};
 use std::net::{TcpListener, TcpStream};
@@ -12,17 +17,413 @@ use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
-use clientgen::Error;
-
-clientgen::generate_clients! {
-    spec = "rust/specs/drf.json",
-    targets = [],
-}
-
-use helpdesk_api::{Client, responses, types};
-
 const USERNAME: &str = "alice";
 const PASSWORD: &str = "wonderland-42";
+const NO_TICKET: &str = "No Ticket matches the given query.";
+const NOT_THE_AUTHOR: &str = "Only the author may change or delete this.";
+
+/// The walk both documents share, expanded inside the module that holds a generated
+/// `helpdesk_api`. `write_only_read_back` receives the login pair and the signup answer and
+/// checks what the document's response shapes say of their write-only fields.
+macro_rules! drf_walk {
+    (
+        document = $document:literal,
+        write_only_read_back = |$pair:ident, $account:ident| $check:block
+    ) => {
+        use clientgen::Error;
+        use helpdesk_api::{Client, responses, types};
+
+        use crate::{NO_TICKET, NOT_THE_AUTHOR, PASSWORD, USERNAME};
+
+        fn write_only_read_back($pair: &types::TokenObtainPair, $account: &types::Signup) $check
+
+        /// Says which step runs: a failed assertion in the walk reports the line of the
+        /// `drf_walk!` call, and the test's captured output names the step.
+        fn step(name: &str) {
+            eprintln!("{} document: {name}", $document);
+        }
+
+        fn is_jwt(token: &str) -> bool {
+            token.split('.').count() == 3
+        }
+
+        /// Obtains a JWT pair and sets its access token on `client`; returns the pair.
+        async fn log_in(
+            client: &mut Client,
+            username: &str,
+            password: &str,
+        ) -> types::TokenObtainPair {
+            let pair = client
+                .auth_token_create(&types::TokenObtainPairRequest {
+                    username: username.to_string(),
+                    password: password.to_string(),
+                })
+                .await
+                .unwrap_or_else(|error| panic!("login of {username}: {error:?}"))
+                .into_inner();
+            client.set_bearer_token(&pair.access);
+            pair
+        }
+
+        fn new_ticket(title: &str) -> types::TicketRequest {
+            types::TicketRequest {
+                title: title.to_string(),
+                description: None,
+                status: None,
+                priority: None,
+            }
+        }
+
+        /// The whole walk on a fresh server at `url`; returns Alice's client (logged in with a
+        /// refreshed token) and her first ticket, for steps only one document can take.
+        pub async fn walk(url: &str) -> (Client, types::Ticket) {
+            let mut client = Client::new(url);
+
+            step("401 without a token");
+            // Without a token: an undocumented 401.
+            match client.auth_me_retrieve().await {
+                Err(Error::UnexpectedStatus { status, .. }) => assert_eq!(status.as_u16(), 401),
+                other => panic!("expected a 401 without a token, got {other:?}"),
+            }
+
+            step("log in");
+            // Log in: the request carries only the write-only credentials, the response the tokens.
+            let pair = log_in(&mut client, USERNAME, PASSWORD).await;
+            assert!(is_jwt(&pair.access) && is_jwt(&pair.refresh));
+            assert_ne!(pair.access, pair.refresh);
+            let me = client.auth_me_retrieve().await.expect("me").into_inner();
+            assert_eq!((me.id, me.username.as_str()), (1, USERNAME));
+
+            step("create");
+            // Create from the writable fields only; the server fills in the rest.
+            let created = client
+                .tickets_create(&types::TicketRequest {
+                    description: Some("Smoke".to_string()),
+                    priority: Some(types::PriorityEnum::High),
+                    ..new_ticket("Printer on fire")
+                })
+                .await
+                .expect("create");
+            assert_eq!(created.status().as_u16(), 201);
+            let ticket = created.into_inner();
+            assert_eq!((ticket.id, ticket.title.as_str()), (1, "Printer on fire"));
+            assert_eq!(ticket.description.as_deref(), Some("Smoke"));
+            assert_eq!(ticket.status, Some(types::StatusEnum::Open));
+            assert_eq!(ticket.priority, Some(types::PriorityEnum::High));
+            assert_eq!(
+                (ticket.author.id, ticket.author.username.as_str()),
+                (1, USERNAME)
+            );
+            assert_eq!((ticket.messages.len(), ticket.message_count), (0, 0));
+            assert!(ticket.updated_at >= ticket.created_at);
+
+            step("read");
+            // Read it back.
+            let read = client
+                .tickets_retrieve(ticket.id)
+                .await
+                .expect("read")
+                .into_inner();
+            assert_eq!(
+                (read.id, read.title.as_str()),
+                (ticket.id, "Printer on fire")
+            );
+            assert_eq!(read.description.as_deref(), Some("Smoke"));
+            assert_eq!(read.created_at, ticket.created_at);
+
+            step("patch");
+            // PATCH sends only what was set: the fields left out keep their values.
+            let patch = types::PatchedTicketRequest {
+                status: Some(types::StatusEnum::InProgress),
+                ..Default::default()
+            };
+            let patched = client
+                .tickets_partial_update(ticket.id, Some(&patch))
+                .await
+                .expect("patch")
+                .into_inner();
+            assert_eq!(patched.status, Some(types::StatusEnum::InProgress));
+            assert_eq!(patched.title, "Printer on fire");
+            assert_eq!(patched.description.as_deref(), Some("Smoke"));
+            assert_eq!(patched.priority, Some(types::PriorityEnum::High));
+            assert_eq!(patched.created_at, ticket.created_at);
+            assert!(patched.updated_at > ticket.updated_at);
+            let retitle = types::PatchedTicketRequest {
+                title: Some("Printer smoking".to_string()),
+                ..Default::default()
+            };
+            let retitled = client
+                .tickets_partial_update(ticket.id, Some(&retitle))
+                .await
+                .expect("second patch")
+                .into_inner();
+            assert_eq!(retitled.title, "Printer smoking");
+            assert_eq!(retitled.description.as_deref(), Some("Smoke"));
+            assert_eq!(retitled.status, Some(types::StatusEnum::InProgress));
+            assert_eq!(retitled.priority, Some(types::PriorityEnum::High));
+
+            step("paginate");
+            // Pages of three (the app's PAGE_SIZE): count, next, previous, results.
+            for n in 2..=7 {
+                client
+                    .tickets_create(&new_ticket(&format!("Ticket {n}")))
+                    .await
+                    .expect("another ticket");
+            }
+            let tickets_url = format!("{url}/api/tickets/");
+            let first = client
+                .tickets_list()
+                .send()
+                .await
+                .expect("page 1")
+                .into_inner();
+            assert_eq!(first.count, 7);
+            assert_eq!(
+                first.results.iter().map(|t| t.id).collect::<Vec<_>>(),
+                vec![1, 2, 3]
+            );
+            assert_eq!(
+                first
+                    .results
+                    .iter()
+                    .map(|t| t.title.as_str())
+                    .collect::<Vec<_>>(),
+                vec!["Printer smoking", "Ticket 2", "Ticket 3"]
+            );
+            assert_eq!(first.next, Some(Some(format!("{tickets_url}?page=2"))));
+            assert_eq!(first.previous, Some(None));
+            let second = client
+                .tickets_list()
+                .page(2)
+                .send()
+                .await
+                .expect("page 2")
+                .into_inner();
+            assert_eq!(second.count, 7);
+            assert_eq!(
+                second.results.iter().map(|t| t.id).collect::<Vec<_>>(),
+                vec![4, 5, 6]
+            );
+            assert_eq!(second.next, Some(Some(format!("{tickets_url}?page=3"))));
+            assert_eq!(second.previous, Some(Some(tickets_url.clone())));
+            let last = client
+                .tickets_list()
+                .page(3)
+                .send()
+                .await
+                .expect("page 3")
+                .into_inner();
+            assert_eq!(
+                last.results
+                    .iter()
+                    .map(|t| t.title.as_str())
+                    .collect::<Vec<_>>(),
+                vec!["Ticket 7"]
+            );
+            assert_eq!(last.next, Some(None));
+            assert_eq!(last.previous, Some(Some(format!("{tickets_url}?page=2"))));
+            let searched = client
+                .tickets_list()
+                .search("printer")
+                .send()
+                .await
+                .expect("search")
+                .into_inner();
+            assert_eq!(
+                searched.results.iter().map(|t| t.id).collect::<Vec<_>>(),
+                vec![1]
+            );
+
+            step("refresh");
+            // Refresh (rotation on): a new refresh token comes back, and it refreshes again.
+            let fresh = client
+                .auth_token_refresh_create(&types::TokenRefreshRequest {
+                    refresh: pair.refresh.clone(),
+                })
+                .await
+                .expect("refresh")
+                .into_inner();
+            assert!(is_jwt(&fresh.access) && is_jwt(&fresh.refresh));
+            assert_ne!(
+                fresh.refresh, pair.refresh,
+                "rotation gives a new refresh token"
+            );
+            assert_ne!(fresh.access, pair.access);
+            client.set_bearer_token(&fresh.access);
+            let me = client
+                .auth_me_retrieve()
+                .await
+                .expect("me, refreshed")
+                .into_inner();
+            assert_eq!(me.username, USERNAME);
+            let again = client
+                .auth_token_refresh_create(&types::TokenRefreshRequest {
+                    refresh: fresh.refresh.clone(),
+                })
+                .await
+                .expect("refresh with the rotated token")
+                .into_inner();
+            assert!(is_jwt(&again.access) && again.refresh != fresh.refresh);
+
+            step("sign up");
+            // Sign up with the write-only password (no login needed), then log in with it.
+            let mut bob = Client::new(url);
+            let account = bob
+                .auth_signup_create(&types::SignupRequest {
+                    username: "bob".to_string(),
+                    email: None,
+                    password: "builder-123".to_string(),
+                    theme: None,
+                })
+                .await
+                .expect("signup");
+            assert_eq!(account.status().as_u16(), 201);
+            let account = account.into_inner();
+            assert_eq!((account.id, account.username.as_str()), (2, "bob"));
+            assert!(matches!(account.theme, Some(None)), "{:?}", account.theme);
+            let bob_pair = log_in(&mut bob, "bob", "builder-123").await;
+            write_only_read_back(&bob_pair, &account);
+            let bob_me = bob.auth_me_retrieve().await.expect("bob").into_inner();
+            assert_eq!((bob_me.id, bob_me.username.as_str()), (2, "bob"));
+
+            step("403");
+            // 403: only the author changes or deletes a ticket; the documented ErrorDetail says so.
+            let takeover = types::PatchedTicketRequest {
+                title: Some("Bob's now".to_string()),
+                ..Default::default()
+            };
+            match bob.tickets_partial_update(ticket.id, Some(&takeover)).await {
+                Err(Error::Api(response)) => {
+                    assert_eq!(response.status().as_u16(), 403);
+                    match response.into_inner() {
+                        responses::TicketsPartialUpdateError::Status403(body) => {
+                            assert_eq!(body.detail, NOT_THE_AUTHOR)
+                        }
+                        other => panic!("expected the 403 body, got {other:?}"),
+                    }
+                }
+                other => panic!("expected a 403, got {other:?}"),
+            }
+            match bob.tickets_destroy(ticket.id).await {
+                Err(Error::Api(response)) => match response.into_inner() {
+                    responses::TicketsDestroyError::Status403(body) => {
+                        assert_eq!(body.detail, NOT_THE_AUTHOR)
+                    }
+                    other => panic!("expected the 403 body, got {other:?}"),
+                },
+                other => panic!("expected a 403, got {other:?}"),
+            }
+            let still = client
+                .tickets_retrieve(ticket.id)
+                .await
+                .expect("still there")
+                .into_inner();
+            assert_eq!(still.title, "Printer smoking");
+
+            step("404");
+            // 404: the documented ErrorDetail, on a read and on a PATCH.
+            match client.tickets_retrieve(999).await {
+                Err(Error::Api(response)) => {
+                    assert_eq!(response.status().as_u16(), 404);
+                    match response.into_inner() {
+                        responses::TicketsRetrieveError::Status404(body) => {
+                            assert_eq!(body.detail, NO_TICKET)
+                        }
+                    }
+                }
+                other => panic!("expected a 404, got {other:?}"),
+            }
+            let error = client
+                .tickets_partial_update(999, Some(&retitle))
+                .await
+                .expect_err("no ticket 999");
+            assert_eq!(error.status().map(|status| status.as_u16()), Some(404));
+            match error.api_error() {
+                Some(responses::TicketsPartialUpdateError::Status404(body)) => {
+                    assert_eq!(body.detail, NO_TICKET)
+                }
+                other => panic!("expected the 404 body, got {other:?}"),
+            }
+
+            (client, ticket)
+        }
+    };
+}
+
+/// drf-spectacular's default document: one component per serializer for both directions.
+mod default_document {
+    clientgen::generate_clients! {
+        spec = "rust/specs/drf.json",
+        targets = [],
+    }
+
+    drf_walk! {
+        document = "default",
+        // The response shapes keep the write-only fields, optional: the server never sends them.
+        write_only_read_back = |pair, account| {
+            assert_eq!((pair.username.as_deref(), pair.password.as_deref()), (None, None));
+            assert_eq!(account.password, None);
+        }
+    }
+}
+
+/// The document with `COMPONENT_SPLIT_REQUEST=True`: request components of their own.
+mod split_document {
+    clientgen::generate_clients! {
+        spec = "rust/specs/drf-split.json",
+        targets = [],
+    }
+
+    drf_walk! {
+        document = "split",
+        // The response shapes have no write-only fields at all (no `password`, no `username`
+        // in `TokenObtainPair`): nothing to check at run time.
+        write_only_read_back = |_pair, _account| {}
+    }
+
+    /// Uploads a file to `ticket` as multipart/form-data and reads back what the server stored.
+    pub async fn upload(client: &Client, ticket: &types::Ticket) {
+        step("upload");
+        let content = b"hello helpdesk\n".to_vec();
+        let attachment = client
+            .tickets_attachments_create(
+                ticket.id,
+                &types::AttachmentRequest {
+                    file: clientgen::File::new(content, "screen.txt")
+                        .with_content_type("text/plain"),
+                },
+            )
+            .await
+            .expect("upload");
+        assert_eq!(attachment.status().as_u16(), 201);
+        let attachment = attachment.into_inner();
+        assert_eq!(
+            (
+                attachment.id,
+                attachment.ticket,
+                attachment.name.as_str(),
+                attachment.size
+            ),
+            (1, ticket.id, "screen.txt", 15)
+        );
+        match client
+            .tickets_attachments_create(
+                999,
+                &types::AttachmentRequest {
+                    file: clientgen::File::new(b"x".to_vec(), "x.txt"),
+                },
+            )
+            .await
+        {
+            Err(Error::Api(response)) => match response.into_inner() {
+                responses::TicketsAttachmentsCreateError::Status404(body) => {
+                    assert_eq!(body.detail, NO_TICKET)
+                }
+            },
+            other => panic!("expected a 404, got {other:?}"),
+        }
+    }
+}
 
 /// The DRF app under runserver; stopped when dropped (its database folder with it).
 struct Server {
@@ -50,7 +451,7 @@ fn python() -> PathBuf {
         .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("../.venv/bin/python"))
 }
 
-fn django(state: &Path) -> Command {
+fn django(state: &Path, split_request: bool) -> Command {
     let mut command = Command::new(python());
     command
         .arg("manage.py")
@@ -59,7 +460,10 @@ fn django(state: &Path) -> Command {
         .env("HELPDESK_DB", state.join("db.sqlite3"))
         .env("HELPDESK_MEDIA_ROOT", state.join("media"))
         .env("HELPDESK_TEST_RESET", "1")
-        .env("HELPDESK_COMPONENT_SPLIT_REQUEST", "0");
+        .env(
+            "HELPDESK_COMPONENT_SPLIT_REQUEST",
+            if split_request { "1" } else { "0" },
+        );
     command
 }
 
@@ -78,10 +482,11 @@ fn post(port: u16, path: &str) -> std::io::Result<u16> {
 }
 
 /// Migrates a fresh database, starts runserver on a free port and waits until the demo user
-/// exists (POST /api/test/reset/ answers 204).
-fn start_server() -> Server {
+/// exists (POST /api/test/reset/ answers 204). `split_request` only changes the document served
+/// at /api/schema/; every other answer is the same.
+fn start_server(split_request: bool) -> Server {
     let state = tempfile::tempdir().expect("a temporary folder");
-    let migrate = django(state.path())
+    let migrate = django(state.path(), split_request)
         .args(["migrate", "--noinput"])
         .output()
         .unwrap_or_else(|error| {
@@ -99,7 +504,7 @@ fn start_server() -> Server {
         .and_then(|listener| listener.local_addr())
         .expect("a free port")
         .port();
-    let child = django(state.path())
+    let child = django(state.path(), split_request)
         .args(["runserver", &format!("127.0.0.1:{port}"), "--noreload"])
         .stdout(Stdio::null())
         .stderr(Stdio::null())
@@ -122,138 +527,17 @@ fn start_server() -> Server {
 }
 
 #[tokio::test(flavor = "multi_thread")]
-async fn the_macro_client_logs_in_creates_reads_patches_and_pages_through_the_drf_app() {
-    let server = start_server();
-    let mut client = Client::new(server.url());
+async fn the_default_document_client_walks_the_drf_app_except_the_upload() {
+    let server = start_server(false);
+    default_document::walk(&server.url()).await;
+    // No upload: the default document describes the FileField as `{type: string, format: uri,
+    // writeOnly: true}`, so `AttachmentRequest.file` is a `String` sent as a text part, and no
+    // client can send a file from this document (drf-spectacular's answer is the split document).
+}
 
-    // Without a token: an undocumented 401.
-    match client.auth_me_retrieve().await {
-        Err(Error::UnexpectedStatus { status, .. }) => assert_eq!(status.as_u16(), 401),
-        other => panic!("expected a 401 without a token, got {other:?}"),
-    }
-
-    // Log in: the request carries only the write-only credentials, the response only the tokens.
-    let pair = client
-        .auth_token_create(&types::TokenObtainPairRequest {
-            username: USERNAME.to_string(),
-            password: PASSWORD.to_string(),
-        })
-        .await
-        .expect("login")
-        .into_inner();
-    assert_eq!(pair.access.split('.').count(), 3);
-    assert_eq!(pair.username, None);
-    client.set_bearer_token(&pair.access);
-    let me = client.auth_me_retrieve().await.expect("me").into_inner();
-    assert_eq!((me.id, me.username.as_str()), (1, USERNAME));
-
-    // Create from the writable fields only; the server fills in the rest.
-    let created = client
-        .tickets_create(&types::TicketRequest {
-            title: "Printer on fire".to_string(),
-            description: Some("Smoke".to_string()),
-            status: None,
-            priority: Some(types::PriorityEnum::from(3)),
-        })
-        .await
-        .expect("create");
-    assert_eq!(created.status().as_u16(), 201);
-    let ticket = created.into_inner();
-    assert_eq!((ticket.id, ticket.title.as_str()), (1, "Printer on fire"));
-    assert_eq!(
-        ticket.status,
-        Some(types::StatusEnum::from("open".to_string()))
-    );
-    assert_eq!(ticket.priority, Some(types::PriorityEnum::from(3)));
-    assert_eq!(ticket.author.username, USERNAME);
-    assert_eq!((ticket.messages.len(), ticket.message_count), (0, 0));
-
-    // Read it back.
-    let read = client.tickets_retrieve(ticket.id).await.expect("read");
-    assert_eq!(read.title, "Printer on fire");
-    assert_eq!(read.description.as_deref(), Some("Smoke"));
-
-    // PATCH sends only what was set: title and description stay.
-    let patch = types::PatchedTicketRequest {
-        status: Some(types::StatusEnum::from("in_progress".to_string())),
-        ..Default::default()
-    };
-    let patched = client
-        .tickets_partial_update(ticket.id, Some(&patch))
-        .await
-        .expect("patch")
-        .into_inner();
-    assert_eq!(
-        patched.status,
-        Some(types::StatusEnum::from("in_progress".to_string()))
-    );
-    assert_eq!(patched.title, "Printer on fire");
-    assert_eq!(patched.description.as_deref(), Some("Smoke"));
-    assert_eq!(patched.priority, Some(types::PriorityEnum::from(3)));
-    assert_eq!(patched.created_at, ticket.created_at);
-
-    // Pages of three: count, next, previous, results.
-    for n in 2..=7 {
-        client
-            .tickets_create(&types::TicketRequest {
-                title: format!("Ticket {n}"),
-                description: None,
-                status: None,
-                priority: None,
-            })
-            .await
-            .expect("another ticket");
-    }
-    let first = client
-        .tickets_list()
-        .send()
-        .await
-        .expect("page 1")
-        .into_inner();
-    assert_eq!(first.count, 7);
-    assert_eq!(
-        first.results.iter().map(|t| t.id).collect::<Vec<_>>(),
-        vec![1, 2, 3]
-    );
-    assert_eq!(
-        first.next,
-        Some(Some(format!("{}/api/tickets/?page=2", server.url())))
-    );
-    assert_eq!(first.previous, Some(None));
-    let last = client
-        .tickets_list()
-        .page(3)
-        .send()
-        .await
-        .expect("page 3")
-        .into_inner();
-    assert_eq!(
-        last.results
-            .iter()
-            .map(|t| t.title.as_str())
-            .collect::<Vec<_>>(),
-        vec!["Ticket 7"]
-    );
-    assert_eq!(last.next, Some(None));
-    let searched = client
-        .tickets_list()
-        .search("printer")
-        .send()
-        .await
-        .expect("search")
-        .into_inner();
-    assert_eq!(searched.count, 1);
-
-    // A 404 is the documented ErrorDetail.
-    match client.tickets_retrieve(999).await {
-        Err(Error::Api(response)) => {
-            assert_eq!(response.status().as_u16(), 404);
-            match response.into_inner() {
-                responses::TicketsRetrieveError::Status404(body) => {
-                    assert_eq!(body.detail, "No Ticket matches the given query.")
-                }
-            }
-        }
-        other => panic!("expected a 404, got {other:?}"),
-    }
+#[tokio::test(flavor = "multi_thread")]
+async fn the_split_document_client_walks_the_same_way_and_uploads_a_file() {
+    let server = start_server(true);
+    let (client, ticket) = split_document::walk(&server.url()).await;
+    split_document::upload(&client, &ticket).await;
 }
