@@ -142,35 +142,13 @@ impl<'a> Lowerer<'a> {
 
     fn primitive(&mut self, schema: &Keywords<'a>, primitive: &str, at: Pointer<'_>) -> Type {
         let format = schema.format.and_then(Value::as_str);
-        match primitive {
-            "string" => match format {
-                Some("binary") => Type::Binary,
-                Some("date-time") => Type::String(StringFormat::DateTime),
-                Some("date") => Type::String(StringFormat::Date),
-                Some("uuid") => Type::String(StringFormat::Uuid),
-                Some("byte") => Type::String(StringFormat::Byte),
-                _ => Type::String(StringFormat::Plain),
-            },
-            "integer" => Type::Integer(match format {
-                Some("int32") => IntegerFormat::Int32,
-                Some("int64") => IntegerFormat::Int64,
-                _ => IntegerFormat::Unspecified,
-            }),
-            "number" => Type::Number(match format {
-                Some("float") => NumberFormat::Float,
-                Some("double") => NumberFormat::Double,
-                _ => NumberFormat::Unspecified,
-            }),
-            "boolean" => Type::Boolean,
-            "null" => Type::Any,
-            other => {
-                self.warn(
-                    at.key("type"),
-                    format!("unknown type `{other}`; typed as any"),
-                );
-                Type::Any
-            }
-        }
+        primitive_type(primitive, format).unwrap_or_else(|| {
+            self.warn(
+                at.key("type"),
+                format!("unknown type `{primitive}`; typed as any"),
+            );
+            Type::Any
+        })
     }
 
     fn object_type(&mut self, schema: &Keywords<'a>, at: Pointer<'_>, slot: Slot<'_>) -> Type {
@@ -281,4 +259,32 @@ pub(super) fn nullable(ty: Type) -> Type {
         Type::Nullable(_) => ty,
         other => Type::Nullable(Box::new(other)),
     }
+}
+
+/// The type of a `type: <primitive>` schema with this `format`; `None` for a type name OpenAPI
+/// does not have.
+pub(super) fn primitive_type(primitive: &str, format: Option<&str>) -> Option<Type> {
+    Some(match primitive {
+        "string" => match format {
+            Some("binary") => Type::Binary,
+            Some("date-time") => Type::String(StringFormat::DateTime),
+            Some("date") => Type::String(StringFormat::Date),
+            Some("uuid") => Type::String(StringFormat::Uuid),
+            Some("byte") => Type::String(StringFormat::Byte),
+            _ => Type::String(StringFormat::Plain),
+        },
+        "integer" => Type::Integer(match format {
+            Some("int32") => IntegerFormat::Int32,
+            Some("int64") => IntegerFormat::Int64,
+            _ => IntegerFormat::Unspecified,
+        }),
+        "number" => Type::Number(match format {
+            Some("float") => NumberFormat::Float,
+            Some("double") => NumberFormat::Double,
+            _ => NumberFormat::Unspecified,
+        }),
+        "boolean" => Type::Boolean,
+        "null" => Type::Any,
+        _ => return None,
+    })
 }

@@ -13,7 +13,7 @@ use super::naming::Hint;
 use super::pointer::{Pointer, local_pointer, resolve};
 use super::read::Object;
 use super::refs::Target;
-use super::schema::Slot;
+use super::schema::{Slot, primitive_type};
 
 /// How many `$ref`s [`Lowerer::is_null_member`] follows.
 const NULL_LOOKUP_LIMIT: usize = 32;
@@ -84,6 +84,11 @@ impl<'a> Lowerer<'a> {
         match variants.as_slice() {
             [] => Type::Any,
             [(index, member)] => {
+                let list = at.key(key);
+                self.pass_through(member, list.index(*index), slot)
+            }
+            [(index, member), ..] if same_primitive(&variants) => {
+                // drf-spectacular's blank-or-email: `oneOf [{string, email}, {string, maxLength: 0}]`.
                 let list = at.key(key);
                 self.pass_through(member, list.index(*index), slot)
             }
@@ -216,4 +221,34 @@ fn variant_part(member: &Value, members: &[(usize, &Value)]) -> Option<String> {
         .chain(own.keys().map(String::as_str))
         .find(|key| own.contains_key(*key) && !others.iter().any(|o| o.contains_key(*key)))
         .map(str::to_string)
+}
+
+/// Whether every member is a plain primitive of one type (a `type`, its `format` and
+/// annotations, but no values or parts), so that the union is that type.
+fn same_primitive(members: &[(usize, &Value)]) -> bool {
+    const PARTS: [&str; 10] = [
+        "enum",
+        "const",
+        "properties",
+        "items",
+        "additionalProperties",
+        "allOf",
+        "oneOf",
+        "anyOf",
+        "not",
+        "$ref",
+    ];
+    let plain = |member: &Value| {
+        let object = member.as_object()?;
+        if PARTS.iter().any(|key| object.contains_key(*key)) {
+            return None;
+        }
+        let format = object.get("format").and_then(Value::as_str);
+        primitive_type(object.get("type")?.as_str()?, format)
+    };
+    let mut types = members.iter().map(|(_, member)| plain(member));
+    match types.next() {
+        Some(Some(first)) => types.all(|ty| ty.as_ref() == Some(&first)),
+        _ => false,
+    }
 }

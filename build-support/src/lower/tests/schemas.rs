@@ -624,3 +624,22 @@ fn integer_enum_names_come_from_drf_description_lines() {
     assert_eq!(names_of("Partial"), [None, None]);
     assert_eq!(names_of("Named"), some(&["One", "Two"]));
 }
+
+#[test]
+fn union_of_one_primitive_twice_is_that_primitive() {
+    // drf-spectacular's blank-or-email field.
+    let api = clean(&with_schemas(json!({
+        "User": {"type": "object", "properties": {
+            "email": {"oneOf": [
+                {"type": "string", "format": "email", "maxLength": 254},
+                {"type": "string", "maxLength": 0}
+            ]},
+            "when": {"oneOf": [
+                {"type": "string", "format": "date"},
+                {"type": "string", "format": "date-time"}
+            ]}
+        }}
+    })));
+    assert_eq!(names(&api), ["User", "User_when"]);
+    assert_eq!(fields(&api, "User")[0].ty, string());
+}
