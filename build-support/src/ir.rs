@@ -412,6 +412,8 @@ pub struct Discriminator {
 pub enum Type {
     /// Any JSON value (a schema without constraints).
     Any,
+    /// `null` and nothing else (`type: null`, drf-spectacular's `NullEnum = {enum: [null]}`).
+    Null,
     /// `boolean`.
     Boolean,
     /// `integer`, with its `format` (`int32`, `int64`, …) if any.
@@ -441,6 +443,7 @@ impl Type {
                 inner.renumber(renumber)
             }
             Type::Any
+            | Type::Null
             | Type::Boolean
             | Type::Integer(_)
             | Type::Number(_)

@@ -68,9 +68,9 @@ impl<'a> Lowerer<'a> {
     ) -> Type {
         let kind = Values::of(values);
         if kind == Values::None && values.iter().any(Value::is_null) {
-            // `enum: [null]` (drf-spectacular's `NullEnum`) is the null type: its uses are
-            // nullable and it drops out of the unions it is an alternative of.
-            return Type::Any;
+            // `enum: [null]` (drf-spectacular's `NullEnum`) is the null type; it drops out of the
+            // unions it is an alternative of, which become nullable.
+            return Type::Null;
         }
         if matches!(kind, Values::Strings | Values::Integers) {
             return self.define(slot, schema, at, |this, _| {
@@ -200,6 +200,7 @@ fn describe(ty: &Type) -> &'static str {
         Type::Binary => "binary",
         Type::List(_) => "array",
         Type::Map(_) | Type::Named(_) => "object",
+        Type::Null => "null",
         Type::Any | Type::Nullable(_) => "any",
     }
 }

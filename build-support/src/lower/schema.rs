@@ -256,7 +256,7 @@ impl<'a> Lowerer<'a> {
 /// `ty` or null, never wrapped twice.
 pub(super) fn nullable(ty: Type) -> Type {
     match ty {
-        Type::Nullable(_) => ty,
+        Type::Nullable(_) | Type::Null => ty,
         other => Type::Nullable(Box::new(other)),
     }
 }
@@ -284,7 +284,7 @@ pub(super) fn primitive_type(primitive: &str, format: Option<&str>) -> Option<Ty
             _ => NumberFormat::Unspecified,
         }),
         "boolean" => Type::Boolean,
-        "null" => Type::Any,
+        "null" => Type::Null,
         _ => return None,
     })
 }

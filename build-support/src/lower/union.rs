@@ -82,6 +82,8 @@ impl<'a> Lowerer<'a> {
             .filter(|(_, member)| !self.is_null_member(member))
             .collect();
         match variants.as_slice() {
+            // Only null alternatives: the null type.
+            [] if !members.is_empty() => Type::Null,
             [] => Type::Any,
             [(index, member)] => {
                 let list = at.key(key);

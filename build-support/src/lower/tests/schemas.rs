@@ -560,6 +560,16 @@ fn blank_enum_is_a_constant_and_null_enum_is_quiet() {
         panic!("ThemeEnum is not an enum");
     };
     assert_eq!(theme.constant(), None);
+    assert_eq!(named(&api, "NullEnum").1.kind, TypeKind::Alias(Type::Null));
+}
+
+#[test]
+fn a_union_of_only_null_alternatives_is_the_null_type() {
+    let api = clean(&with_schemas(json!({
+        "NullEnum": {"enum": [null]},
+        "Nothing": {"oneOf": [{"$ref": "#/components/schemas/NullEnum"}, {"enum": [null]}]}
+    })));
+    assert_eq!(named(&api, "Nothing").1.kind, TypeKind::Alias(Type::Null));
 }
 
 #[test]

@@ -235,7 +235,7 @@ pub fn scalar(name: &'static str) -> Single {
 
 fn is_any(ty: &Type) -> bool {
     match ty {
-        Type::Any => true,
+        Type::Any | Type::Null => true,
         Type::Nullable(inner) => is_any(inner),
         _ => false,
     }
@@ -244,7 +244,8 @@ fn is_any(ty: &Type) -> bool {
 /// A type that is neither named, nor a list, map or nullable.
 fn primitive(ty: &Type, uses: &mut Uses) -> Single {
     match ty {
-        Type::Any => {
+        // `google.protobuf.Value` holds JSON `null` as its `null_value`.
+        Type::Any | Type::Null => {
             uses.structs = true;
             well_known(VALUE)
         }

@@ -116,6 +116,11 @@ pub fn annotation(ty: &Type, context: Context<'_>, uses: &mut Uses) -> String {
             uses.typing = true;
             "_t.Any".to_string()
         }
+        // Not `None`: an optional field adds `| None`, and `None | None` fails at run time.
+        Type::Null => {
+            uses.typing = true;
+            "_t.Literal[None]".to_string()
+        }
         Type::Boolean => "bool".to_string(),
         Type::Integer(_) => "int".to_string(),
         Type::Number(_) => "float".to_string(),

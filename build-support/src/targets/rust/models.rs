@@ -756,6 +756,7 @@ fn variant_of(ty: &Type, names: Names<'_>) -> String {
     match ty {
         Type::Named(id) => names.types[id.0].clone(),
         Type::Any => "Any".to_string(),
+        Type::Null => "Null".to_string(),
         Type::Boolean => "Boolean".to_string(),
         Type::Integer(_) => "Integer".to_string(),
         Type::Number(_) => "Number".to_string(),

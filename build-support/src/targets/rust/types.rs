@@ -67,6 +67,8 @@ pub fn spell(ty: &Type, names: Names<'_>, place: Place) -> String {
 fn spell_at(out: &mut String, ty: &Type, names: Names<'_>, place: Place, by_value: bool) {
     match ty {
         Type::Any => out.push_str("::clientgen::serde_json::Value"),
+        // `()` reads and writes JSON `null`.
+        Type::Null => out.push_str("()"),
         Type::Boolean => out.push_str("bool"),
         Type::Integer(IntegerFormat::Int32) => out.push_str("i32"),
         Type::Integer(_) => out.push_str("i64"),

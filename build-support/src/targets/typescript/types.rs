@@ -121,6 +121,7 @@ impl Names {
     pub fn push(&self, out: &mut String, ty: &Type, prefix: &str, direction: Direction) {
         match ty {
             Type::Any => out.push_str("unknown"),
+            Type::Null => out.push_str("null"),
             Type::Boolean => out.push_str("boolean"),
             Type::Integer(_) | Type::Number(_) => out.push_str("number"),
             Type::String(_) => out.push_str("string"),
