@@ -1,5 +1,6 @@
 //! Helpers for generated code only; not part of the public API.
 
+use std::cell::Cell;
 use std::fmt;
 use std::marker::PhantomData;
 
@@ -29,6 +30,43 @@ pub mod double_option {
     ) -> Result<Option<Option<T>>, D::Error> {
         Option::<T>::deserialize(deserializer).map(Some)
     }
+}
+
+thread_local! {
+    /// Whether what is being serialized on this thread goes into a request (see [`sending`]).
+    static SENDING: Cell<bool> = const { Cell::new(false) };
+}
+
+/// Runs `serialize`, which writes part of a request: an enum value the spec does not list is
+/// refused there (see [`enum_value`]). Serialization is synchronous, so the mark is the
+/// thread's for exactly that long.
+pub(crate) fn sending<T>(serialize: impl FnOnce() -> T) -> T {
+    /// Clears the mark however `serialize` ends.
+    struct Sent(bool);
+    impl Drop for Sent {
+        fn drop(&mut self) {
+            SENDING.set(self.0);
+        }
+    }
+    let _restore = Sent(SENDING.replace(true));
+    serialize()
+}
+
+/// Serializes an enum's wire value. A value the spec does not list (`UnknownValue`, which only
+/// a response should hold) is refused while a request is built, so a client sends listed
+/// values only; anywhere else (a value read and written again) it is written as it came.
+pub fn enum_value<V: Serialize, S: Serializer>(
+    wire: V,
+    listed: bool,
+    serializer: S,
+) -> Result<S::Ok, S::Error> {
+    if !listed && SENDING.get() {
+        return Err(serde::ser::Error::custom(
+            "a value the spec does not list (UnknownValue) is not sent: use one of the enum's \
+             listed variants",
+        ));
+    }
+    wire.serialize(serializer)
 }
 
 /// The string value of `property` in a JSON object, for discriminated unions.

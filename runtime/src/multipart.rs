@@ -56,6 +56,8 @@ impl<'de> Deserialize<'de> for File {
 #[derive(Debug, Default)]
 pub struct Multipart {
     parts: Vec<(String, Part)>,
+    /// The first part that could not be written; the request fails with it before it is sent.
+    problem: Option<String>,
 }
 
 #[derive(Debug)]
@@ -73,7 +75,7 @@ impl Multipart {
     /// Adds text part(s) `name`: `None` is left out, a list gives one part per item, other
     /// values are sent as their text (objects as JSON).
     pub fn text(mut self, name: &str, value: &impl Serialize) -> Self {
-        match serde_json::to_value(value) {
+        match crate::__private::sending(|| serde_json::to_value(value)) {
             Ok(serde_json::Value::Array(items)) => {
                 for item in items.iter().filter_map(scalar_text) {
                     self.parts.push((name.to_string(), Part::Text(item)));
@@ -84,9 +86,10 @@ impl Multipart {
                     self.parts.push((name.to_string(), Part::Text(text)));
                 }
             }
-            Err(error) => self
-                .parts
-                .push((name.to_string(), Part::Text(format!("<{error}>")))),
+            Err(error) => {
+                let problem = format!("{name} cannot be serialized: {error}");
+                self.problem.get_or_insert(problem);
+            }
         }
         self
     }
@@ -106,6 +109,9 @@ impl Multipart {
     }
 
     pub(crate) fn into_form<E>(self) -> Result<reqwest::multipart::Form, Error<E>> {
+        if let Some(problem) = self.problem {
+            return Err(Error::InvalidRequest(problem));
+        }
         let mut form = reqwest::multipart::Form::new();
         for (name, part) in self.parts {
             form = match part {

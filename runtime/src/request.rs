@@ -3,6 +3,7 @@
 use serde::Serialize;
 use serde_json::Value;
 
+use crate::__private::sending;
 use crate::call::Call;
 use crate::client::{ApiKeyIn, Attach, Client, Scheme};
 use crate::multipart::Multipart;
@@ -134,7 +135,7 @@ impl<'a> Request<'a> {
 
     /// Sends `body` as JSON.
     pub fn json(&mut self, body: &impl Serialize) {
-        match serde_json::to_vec(body) {
+        match sending(|| serde_json::to_vec(body)) {
             Ok(bytes) => self.body = Body::Json(bytes),
             Err(error) => self.fail(format!("the JSON body cannot be serialized: {error}")),
         }
@@ -234,7 +235,7 @@ impl<'a> Request<'a> {
     }
 
     fn value(&mut self, name: &str, value: &impl Serialize) -> Option<Value> {
-        match serde_json::to_value(value) {
+        match sending(|| serde_json::to_value(value)) {
             Ok(Value::Null) => None,
             Ok(value) => Some(value),
             Err(error) => {

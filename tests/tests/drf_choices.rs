@@ -3,14 +3,18 @@
 //! `oneOf [ThemeEnum, BlankEnum, NullEnum]`, so `Option<ProfileTheme>` with
 //! `ProfileTheme = ThemeEnum | BlankEnum`. Every generated enum keeps a value it does not list as
 //! `UnknownValue`, so the union must read a listed value as the enum that lists it before it lets
-//! the first enum keep an unlisted one.
+//! the first enum keep an unlisted one. What the client sends holds listed values only: a
+//! request with an `UnknownValue` fails before anything is sent.
 
 clientgen::generate_clients! {
     spec = "fixtures/handwritten/drf-choices.json",
     targets = [],
 }
 
-use drf_choices::types::{BlankEnum, PriorityEnum, Profile, ProfileTheme, StatusEnum, ThemeEnum};
+use drf_choices::Client;
+use drf_choices::types::{
+    BlankEnum, PriorityEnum, Profile, ProfileTheme, Search, StatusEnum, ThemeEnum,
+};
 
 fn profile(theme: &str) -> Profile {
     let body = format!(r#"{{"id": 7, "status": "open", "priority": 1, "theme": {theme}}}"#);
@@ -73,4 +77,36 @@ fn a_value_other_than_a_string_is_refused_with_the_union_named() {
             .contains("data did not match any variant of untagged enum ProfileTheme"),
         "{error}"
     );
+}
+
+#[tokio::test]
+async fn a_request_holding_an_unlisted_value_fails_before_it_is_sent() {
+    // Nothing listens on port 9: had the request gone out, the error would be a connection one.
+    let client = Client::new("http://127.0.0.1:9");
+    let search = Search {
+        status: StatusEnum::UnknownValue("archived".to_string()),
+        priority: Some(PriorityEnum::UnknownValue(9)),
+    };
+    let error = client
+        .searches_create(&search)
+        .await
+        .expect_err("an unlisted value is refused");
+    let clientgen::Error::InvalidRequest(message) = &error else {
+        panic!("not refused before sending: {error:?}");
+    };
+    assert!(
+        message.contains("does not list (UnknownValue)"),
+        "{message}"
+    );
+}
+
+#[test]
+fn a_value_read_with_an_unlisted_member_serializes_again_as_it_came() {
+    let body = r#"{"id":7,"status":"archived","priority":9,"theme":"sepia"}"#;
+    let profile: Profile = serde_json::from_str(body).expect("the profile reads");
+    assert_eq!(
+        serde_json::to_value(&profile.status).expect("written"),
+        "archived"
+    );
+    assert_eq!(serde_json::to_value(profile.priority).expect("written"), 9);
 }

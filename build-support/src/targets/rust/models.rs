@@ -52,6 +52,14 @@ impl Serde {
         }
     }
 
+    /// The reading half alone: enums derive only `Deserialize`, and write `Serialize` by hand.
+    fn read_only(self) -> Serde {
+        Serde {
+            serialize: false,
+            ..self
+        }
+    }
+
     /// Whether the definition uses serde at all (and so may carry `#[serde(…)]`).
     fn any(self) -> bool {
         self.serialize || self.deserialize
@@ -342,12 +350,13 @@ fn string_enum(
     unknown: &str,
     serde: Serde,
 ) {
+    let read = serde.read_only();
     derive(
         out,
         INDENT,
-        &serde.derives(&["Debug", "Clone", "PartialEq", "Eq", "Hash"]),
+        &read.derives(&["Debug", "Clone", "PartialEq", "Eq", "Hash"]),
     );
-    serde_conversions(out, serde, "String");
+    serde_conversions(out, read, "String");
     line_fmt(out, INDENT, format_args!("pub enum {name} {{"));
     for (value, variant) in values.values.iter().zip(variants) {
         docs::doc(out, INDENT + 4, value.description.as_deref());
@@ -379,6 +388,9 @@ fn string_enum(
     );
     let arms: Vec<(&String, String)> = variants.iter().zip(wires).collect();
     to_wire(out, name, &arms, unknown, Wire::String);
+    if serde.serialize {
+        listed_serialize(out, name, unknown, Wire::String);
+    }
 }
 
 /// The wire type of an enum.
@@ -480,12 +492,13 @@ fn integer_enum(
     unknown: &str,
     serde: Serde,
 ) {
+    let read = serde.read_only();
     derive(
         out,
         INDENT,
-        &serde.derives(&["Debug", "Clone", "Copy", "PartialEq", "Eq", "Hash"]),
+        &read.derives(&["Debug", "Clone", "Copy", "PartialEq", "Eq", "Hash"]),
     );
-    serde_conversions(out, serde, "i64");
+    serde_conversions(out, read, "i64");
     line_fmt(out, INDENT, format_args!("pub enum {name} {{"));
     for (value, variant) in values.values.iter().zip(variants) {
         docs::doc(out, INDENT + 4, value.description.as_deref());
@@ -512,6 +525,42 @@ fn integer_enum(
         .zip(numbers.iter().map(i64::to_string))
         .collect();
     to_wire(out, name, &arms, unknown, Wire::Integer);
+    if serde.serialize {
+        listed_serialize(out, name, unknown, Wire::Integer);
+    }
+}
+
+/// `Serialize` for an enum by its wire value, through the runtime's `enum_value`: a request
+/// refuses `UnknownValue` (what a client sends is one of the listed values), anything else
+/// writes it as it came (a value read and serialized again).
+fn listed_serialize(out: &mut String, name: &str, unknown: &str, wire: Wire) {
+    let method = match wire {
+        Wire::String => "as_str",
+        Wire::Integer => "as_i64",
+    };
+    text::impl_header(out, INDENT, "impl ::clientgen::serde::Serialize", name);
+    text::signature(
+        out,
+        INDENT + 4,
+        "fn serialize<S: ::clientgen::serde::Serializer>",
+        &[
+            ("&self".to_string(), String::new()),
+            ("serializer: ".to_string(), "S".to_string()),
+        ],
+        "Result<S::Ok, S::Error>",
+    );
+    line_fmt(
+        out,
+        INDENT + 8,
+        format_args!("let listed = !matches!(self, Self::{unknown}(_));"),
+    );
+    line_fmt(
+        out,
+        INDENT + 8,
+        format_args!("::clientgen::__private::enum_value(self.{method}(), listed, serializer)"),
+    );
+    line(out, INDENT + 4, "}");
+    line(out, INDENT, "}");
 }
 
 fn union_type(
