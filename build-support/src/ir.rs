@@ -37,15 +37,19 @@ impl Api {
     }
 
     /// Keeps the types `order` names (old ids), in that order, and renumbers every reference in
-    /// types and operations.
+    /// types and operations; a reference to a type left out goes to the kept type `merged`
+    /// names for it.
     ///
     /// # Panics
-    /// When a kept type or an operation refers to a type `order` leaves out (a broken invariant
-    /// of the caller).
-    pub fn reorder_types(&mut self, order: &[TypeId]) {
+    /// When a kept type or an operation refers to a type left out that `merged` does not name,
+    /// or names a type left out too (a broken invariant of the caller).
+    pub fn reorder_types(&mut self, order: &[TypeId], merged: &[(TypeId, TypeId)]) {
         let mut position = vec![None; self.types.len()];
         for (new, old) in order.iter().enumerate() {
             position[old.0] = Some(TypeId(new));
+        }
+        for (old, into) in merged {
+            position[old.0] = position[into.0];
         }
         let renumber = |id: TypeId| {
             position[id.0].unwrap_or_else(|| panic!("type {} is referred to but dropped", id.0))

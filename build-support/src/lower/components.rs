@@ -31,9 +31,7 @@ impl<'a> Lowerer<'a> {
     /// Whether a component schema is called `name`, letter case aside (the targets' names of
     /// `status` and `Status` are one).
     pub(super) fn is_component_name(&self, name: &str) -> bool {
-        self.components
-            .iter()
-            .any(|component| component.name.eq_ignore_ascii_case(name))
+        self.component_names.contains(&name.to_ascii_lowercase())
     }
 
     /// Gives every component schema its [`TypeId`], in spec order, before any is lowered.
@@ -52,6 +50,7 @@ impl<'a> Lowerer<'a> {
             let def = type_def(name.clone(), TypeOrigin::Component, object);
             self.types.push(def);
             self.component_ids.insert(name, id);
+            self.component_names.insert(name.to_ascii_lowercase());
             self.components.push(Component {
                 name,
                 schema,

@@ -82,6 +82,8 @@ pub(super) struct Lowerer<'a> {
     type_names: NameSet,
     /// `components/schemas` keys → their types.
     component_ids: FxHashMap<&'a str, TypeId>,
+    /// `components/schemas` keys in lower case (see [`Lowerer::is_component_name`]).
+    component_names: FxHashSet<String>,
     /// The component schemas, indexed like their [`TypeId`]s.
     components: Vec<Component<'a>>,
     /// How each hoisted type's name was chosen, in the order of [`Lowerer::types`].
@@ -111,6 +113,7 @@ impl<'a> Lowerer<'a> {
             types: Vec::new(),
             type_names: NameSet::default(),
             component_ids: FxHashMap::default(),
+            component_names: FxHashSet::default(),
             components: Vec::new(),
             claims: Vec::new(),
             components_elsewhere: false,

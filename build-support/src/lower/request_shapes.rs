@@ -216,5 +216,5 @@ fn place_after_read_shapes(api: &mut ir::Api, request_of: &[Option<TypeId>]) {
         order.push(TypeId(id));
         order.extend(*request);
     }
-    api.reorder_types(&order);
+    api.reorder_types(&order, &[]);
 }

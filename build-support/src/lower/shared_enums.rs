@@ -57,23 +57,32 @@ pub(super) fn share(api: &mut ir::Api) {
             named.push((property, TypeId(id), values));
         }
     }
-    // (name, values) → the inline enums met, in order.
-    let mut groups: Vec<((String, ValueSet), Vec<TypeId>)> = Vec::new();
+    // (name, values) → the inline enums met, groups in the order met.
+    let mut groups: Vec<(String, Vec<TypeId>)> = Vec::new();
+    let mut group_of: FxHashMap<(String, ValueSet), usize> = FxHashMap::default();
     let mut grouped: FxHashSet<TypeId> = FxHashSet::default();
     for (name, id, values) in named {
         if replaced.contains_key(&id) || !grouped.insert(id) {
             continue;
         }
-        let key = (name, named_values(values));
-        match groups.iter_mut().find(|(k, _)| *k == key) {
+        let next = groups.len();
+        let group = *group_of
+            .entry((name.clone(), named_values(values)))
+            .or_insert(next);
+        match groups.get_mut(group) {
             Some((_, ids)) => ids.push(id),
-            None => groups.push((key, vec![id])),
+            None => groups.push((name, vec![id])),
         }
+    }
+    let shared: Vec<&(String, Vec<TypeId>)> =
+        groups.iter().filter(|(_, ids)| ids.len() > 1).collect();
+    if replaced.is_empty() && shared.is_empty() {
+        return;
     }
     // Names as targets will tell them apart: `order` would collide with a component `Order`.
     let mut taken: FxHashSet<String> = api.types.iter().map(|def| squashed(&def.name)).collect();
     let mut renamed = Vec::new();
-    for ((name, _), ids) in groups.iter().filter(|(_, ids)| ids.len() > 1) {
+    for (name, ids) in shared {
         let kept = *ids.iter().min().unwrap_or(&ids[0]);
         ids.iter().filter(|id| **id != kept).for_each(|other| {
             replaced.insert(*other, kept);
@@ -82,24 +91,16 @@ pub(super) fn share(api: &mut ir::Api) {
             renamed.push((kept, name.clone()));
         }
     }
-    if replaced.is_empty() {
-        return;
-    }
     for (id, name) in renamed {
         api.types[id.0].name = name;
-    }
-    let to = |id: TypeId| replaced.get(&id).copied().unwrap_or(id);
-    for def in &mut api.types {
-        def.renumber(&to);
-    }
-    for operation in &mut api.operations {
-        operation.renumber(&to);
     }
     let kept: Vec<TypeId> = (0..api.types.len())
         .map(TypeId)
         .filter(|id| !replaced.contains_key(id))
         .collect();
-    api.reorder_types(&kept);
+    let mut merged: Vec<(TypeId, TypeId)> = replaced.into_iter().collect();
+    merged.sort_unstable();
+    api.reorder_types(&kept, &merged);
 }
 
 /// The inline enum a parameter's type is, or holds as a list's items.
@@ -152,6 +153,12 @@ fn named_values(values: &ir::Enum) -> ValueSet {
 
 /// A name lower-cased, without what is not a letter or digit.
 fn squashed(name: &str) -> String {
+    if name.is_ascii() {
+        let bytes = name.bytes().filter(u8::is_ascii_alphanumeric);
+        return bytes
+            .map(|byte| char::from(byte.to_ascii_lowercase()))
+            .collect();
+    }
     name.chars()
         .filter(|c| c.is_alphanumeric())
         .flat_map(char::to_lowercase)

@@ -107,6 +107,7 @@ impl<'a> Lowerer<'a> {
             types: self.types.clone(),
             type_names: self.type_names.clone(),
             component_ids: self.component_ids.clone(),
+            component_names: self.component_names.clone(),
             components: self.components.clone(),
             claims: Vec::new(),
             components_elsewhere: true,
