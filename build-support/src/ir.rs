@@ -366,6 +366,14 @@ impl Enum {
             _ => None,
         }
     }
+
+    /// Whether the values are integers (lowering makes an enum of strings or of integers).
+    pub fn holds_integers(&self) -> bool {
+        matches!(
+            self.values.first().map(|value| &value.value),
+            Some(EnumLiteral::Integer(_))
+        )
+    }
 }
 
 /// One value of an [`Enum`].

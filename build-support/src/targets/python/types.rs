@@ -2,7 +2,7 @@
 
 use rustc_hash::FxHashSet;
 
-use crate::ir::{Api, EnumLiteral, StringFormat, Type, TypeId, TypeKind};
+use crate::ir::{Api, StringFormat, Type, TypeId, TypeKind};
 
 /// What a set of annotations needs imported in the module that holds them.
 #[derive(Debug, Default, Clone, Copy, PartialEq, Eq, serde::Serialize)]
@@ -100,10 +100,8 @@ pub fn open_enums(api: &Api) -> Vec<Option<Open>> {
     api.types
         .iter()
         .map(|def| match &def.kind {
-            TypeKind::Enum(values) => Some(match values.values.first().map(|v| &v.value) {
-                Some(EnumLiteral::Integer(_)) => Open::Int,
-                _ => Open::Str,
-            }),
+            TypeKind::Enum(values) if values.holds_integers() => Some(Open::Int),
+            TypeKind::Enum(_) => Some(Open::Str),
             _ => None,
         })
         .collect()

@@ -713,10 +713,6 @@ fn listed_values(api: &Api, variants: &[(String, &Type)]) -> Vec<Listed> {
             let TypeKind::Enum(values) = &api.type_def(*id).kind else {
                 return None;
             };
-            let integer = matches!(
-                values.values.first().map(|v| &v.value),
-                Some(EnumLiteral::Integer(_))
-            );
             let literals: Vec<String> = values
                 .values
                 .iter()
@@ -727,7 +723,11 @@ fn listed_values(api: &Api, variants: &[(String, &Type)]) -> Vec<Listed> {
                 .collect();
             (!literals.is_empty()).then(|| Listed {
                 variant: variant.clone(),
-                accessor: if integer { "as_i64" } else { "as_str" },
+                accessor: if values.holds_integers() {
+                    "as_i64"
+                } else {
+                    "as_str"
+                },
                 pattern: format!("Some({})", literals.join(" | ")),
             })
         })

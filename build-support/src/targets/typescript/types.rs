@@ -1,6 +1,6 @@
 //! How IR types are spelled as TypeScript types.
 
-use crate::ir::{Api, EnumLiteral, StringFormat, Type, TypeId, TypeKind, Usage};
+use crate::ir::{Api, StringFormat, Type, TypeId, TypeKind, Usage};
 
 /// Which way a spelled value travels. What the client sends is spelled closed: only the values
 /// an enum lists are accepted. What it reads keeps a value the spec does not list (a server
@@ -69,10 +69,8 @@ impl Names {
             .types
             .iter()
             .map(|def| match &def.kind {
-                TypeKind::Enum(values) => Some(match values.values.first().map(|v| &v.value) {
-                    Some(EnumLiteral::Integer(_)) => Unknown::Number,
-                    _ => Unknown::Str,
-                }),
+                TypeKind::Enum(values) if values.holds_integers() => Some(Unknown::Number),
+                TypeKind::Enum(_) => Some(Unknown::Str),
                 _ => None,
             })
             .collect();
