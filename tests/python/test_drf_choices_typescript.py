@@ -6,11 +6,10 @@ tests/typescript/drf_choices_refused.ts sends unlisted values and must fail to c
 """
 
 import re
-import shutil
 from pathlib import Path
 
 from support import REPO_ROOT
-from test_typescript import TS_TESTS, generate, run, run_script, tsc, write_project
+from test_typescript import copy_script, generate, run, run_script, tsc, write_project
 
 SPEC = REPO_ROOT / "tests" / "fixtures" / "handwritten" / "drf-choices.json"
 REFUSED = "drf_choices_refused.ts"
@@ -20,7 +19,7 @@ def project(folder: Path, script: str) -> Path:
     """A Node project in `folder` with the fixture's client in choices/ and `script`."""
     (folder / "package.json").write_text('{"type": "module"}\n')
     generate(SPEC, folder / "choices")
-    shutil.copy(TS_TESTS / script, folder / script)
+    copy_script(script, folder)
     return folder
 
 

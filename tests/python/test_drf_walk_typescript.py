@@ -7,13 +7,12 @@ filter, the `close` action, refresh through `setRefreshHandler` (rotation: a new
 403 and 404 through `isApiError`. The upload is its own script: only the split document types the file as binary.
 """
 
-import shutil
 from pathlib import Path
 
 import pytest
 
 from drf_support import DrfSpecs
-from test_typescript import TS_TESTS, generate, run, run_script, tsc, write_project
+from test_typescript import copy_script, generate, run, run_script, tsc, write_project
 
 SCRIPTS = ("drf_walk.ts", "drf_upload.ts")
 DEFAULT_UPLOAD_IS_A_STRING = (
@@ -29,7 +28,7 @@ def compile_project(folder: Path, spec: Path, script: str) -> Path:
     folder.mkdir(parents=True, exist_ok=True)
     (folder / "package.json").write_text('{"type": "module"}\n')
     generate(spec, folder / "helpdesk")
-    shutil.copy(TS_TESTS / script, folder / script)
+    copy_script(script, folder)
     config = write_project(folder, "nodenext", [script, "helpdesk/*.ts"], noEmit=False, outDir="dist", rootDir=".")
     result = run([tsc(), "-p", config, "--pretty", "false"], cwd=folder)
     assert result.returncode == 0, result.stdout + result.stderr

@@ -20,7 +20,7 @@ import pytest
 
 from support import API_KEY, API_KEY_OWNER, BASIC_PASSWORD, BASIC_USER, PASSWORD, USERNAME, REPO_ROOT, clientgen_binary
 from venv_support import fresh_venv, pip_install_editable, run_in_venv, run_mypy
-from test_typescript import MODES, TS_TESTS, run, run_script, tsc, write_project
+from test_typescript import MODES, copy_script, run, run_script, tsc, write_project
 from proto_support import BUF
 
 ZONES_FIXTURES = REPO_ROOT / "tests" / "fixtures" / "zones"
@@ -296,7 +296,7 @@ def ts_project(zones_out: Path) -> Path:
     (project / "package.json").write_text('{"type": "module"}\n')
     shutil.copytree(zones_out / "out" / "typescript", project / "api")
     for script in ("zones_e2e.ts", "zones_usage.ts"):
-        shutil.copy(TS_TESTS / script, project / script)
+        copy_script(script, project)
     return project
 
 

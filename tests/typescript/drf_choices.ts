@@ -9,6 +9,7 @@
 // `node drf_choices.js`; it prints one line per check and a summary, and exits 1 when any failed.
 
 import assert from "node:assert/strict";
+import { runChecks, type Check } from "./checks.js";
 
 import API from "./choices/index.js";
 import type { PriorityEnum, Profile, ProfileTheme, Search, StatusEnum } from "./choices/index.js";
@@ -68,7 +69,7 @@ const unlistedPriority: Profile["priority"] = Number("9");
 const unlistedTheme: Profile["theme"] = String("sepia");
 const unlistedReturn: Awaited<ReturnType<API["profilesStatus"]>> = String("gone");
 
-const checks: [string, () => Promise<void>][] = [
+const checks: Check<void>[] = [
   [
     "an enum field the client reads is typed to hold unlisted values",
     async () => {
@@ -141,15 +142,4 @@ const checks: [string, () => Promise<void>][] = [
   ],
 ];
 
-let failed = 0;
-for (const [name, run] of checks) {
-  try {
-    await run();
-    console.log(`ok    ${name}`);
-  } catch (error) {
-    failed += 1;
-    console.log(`FAIL  ${name}\n      ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
-  }
-}
-console.log(`\n${checks.length - failed} passed, ${failed} failed, ${checks.length} checks`);
-process.exit(failed === 0 ? 0 : 1);
+await runChecks(checks, async () => undefined);

@@ -7,6 +7,7 @@
 // user (id 1); the script prints one line per check and a summary, and exits 1 when one failed.
 
 import assert from "node:assert/strict";
+import { runChecks, type Check } from "./checks.js";
 
 import API, { isApiError } from "./helpdesk/index.js";
 
@@ -51,9 +52,7 @@ async function thrown(call: () => Promise<unknown>): Promise<unknown> {
   throw new assert.AssertionError({ message: "the call did not throw" });
 }
 
-type Check = readonly [string, (api: API) => Promise<void>];
-
-const checks: Check[] = [
+const checks: Check<API>[] = [
   [
     "login obtains a token pair whose access token logs in",
     async (api) => {
@@ -198,17 +197,7 @@ const checks: Check[] = [
   ],
 ];
 
-let failed = 0;
-for (const [name, run] of checks) {
-  const api = new API(baseUrl);
-  try {
-    await reset();
-    await run(api);
-    console.log(`ok    ${name}`);
-  } catch (error) {
-    failed += 1;
-    console.log(`FAIL  ${name}\n      ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
-  }
-}
-console.log(`\n${checks.length - failed} passed, ${failed} failed, ${checks.length} checks`);
-process.exit(failed === 0 ? 0 : 1);
+await runChecks(checks, async () => {
+  await reset();
+  return new API(baseUrl);
+});

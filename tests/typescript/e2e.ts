@@ -8,6 +8,7 @@
 
 import assert from "node:assert/strict";
 import { createHash } from "node:crypto";
+import { runChecks, type Check } from "./checks.js";
 
 import API, { ApiError, isApiError } from "./refclient/index.js";
 import type {
@@ -71,7 +72,7 @@ async function createAda(api: API, fields: Partial<UserCreate> = {}): Promise<Us
   return api.createUser({ name: "Ada", email: "ada@example.com", ...fields });
 }
 
-const checks: [string, (api: API) => Promise<void>][] = [];
+const checks: Check<API>[] = [];
 
 function check(name: string, run: (api: API) => Promise<void>): void {
   checks.push([name, run]);
@@ -399,17 +400,8 @@ export function typeErrors(api: API): void {
   void api.listUsers({ nope: 1 });
 }
 
-let failed = 0;
-for (const [name, run] of checks) {
+await runChecks(checks, async () => {
   const api = new API(baseUrl);
-  try {
-    await api.reset();
-    await run(api);
-    console.log(`ok    ${name}`);
-  } catch (error) {
-    failed += 1;
-    console.log(`FAIL  ${name}\n      ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
-  }
-}
-console.log(`\n${checks.length - failed} passed, ${failed} failed, ${checks.length} checks`);
-process.exit(failed === 0 ? 0 : 1);
+  await api.reset();
+  return api;
+});

@@ -6,6 +6,7 @@
 // prints one line per check and a summary, and exits 1 when any check failed.
 
 import assert from "node:assert/strict";
+import { runChecks, type Check } from "./checks.js";
 
 import API, { ApiError, isApiError } from "./features/index.js";
 import type { Pet, Tree } from "./features/index.js";
@@ -35,7 +36,7 @@ function fake(status: number, body: string, contentType = "application/json"): [
 }
 
 const cat = { name: "Tom", pet_type: "cat", lives: 9 };
-const checks: [string, () => Promise<void>][] = [
+const checks: Check<void>[] = [
   [
     "path parameters are URL-encoded and query styles are applied",
     async () => {
@@ -106,15 +107,4 @@ const checks: [string, () => Promise<void>][] = [
   ],
 ];
 
-let failed = 0;
-for (const [name, run] of checks) {
-  try {
-    await run();
-    console.log(`ok    ${name}`);
-  } catch (error) {
-    failed += 1;
-    console.log(`FAIL  ${name}\n      ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
-  }
-}
-console.log(`\n${checks.length - failed} passed, ${failed} failed, ${checks.length} checks`);
-process.exit(failed === 0 ? 0 : 1);
+await runChecks(checks, async () => undefined);

@@ -6,6 +6,7 @@
 // prints one line per check and a summary, and exits 1 when any check failed.
 
 import assert from "node:assert/strict";
+import { runChecks, type Check } from "./checks.js";
 
 import SupportAPI from "./api/cfg/cfg_support/index.js";
 import { AdminAPI, PublicAPI } from "./api/index.js";
@@ -18,7 +19,7 @@ if (serverUrl === undefined) {
 }
 const baseUrl: string = serverUrl;
 
-const checks: [string, () => Promise<void>][] = [
+const checks: Check<void>[] = [
   [
     "the admin zone resets the server and the support zone sees it empty",
     async () => {
@@ -50,15 +51,4 @@ const checks: [string, () => Promise<void>][] = [
   ],
 ];
 
-let failed = 0;
-for (const [name, run] of checks) {
-  try {
-    await run();
-    console.log(`ok: ${name}`);
-  } catch (error) {
-    failed += 1;
-    console.log(`FAILED: ${name}\n${String(error)}`);
-  }
-}
-console.log(`${checks.length - failed} passed, ${failed} failed, ${checks.length} checks`);
-process.exit(failed === 0 ? 0 : 1);
+await runChecks(checks, async () => undefined);
