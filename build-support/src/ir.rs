@@ -436,6 +436,10 @@ pub enum Type {
     String(StringFormat),
     /// Raw bytes (`format: binary`, `contentMediaType`, a file upload or download).
     Binary,
+    /// A `multipart/form-data` field sent as a file or as text: a `format: uri` string of a body
+    /// sent only as multipart (drf-spectacular at its defaults writes a `FileField` so, in
+    /// requests too). Only request shapes hold it.
+    FileOrText,
     /// A named type.
     Named(TypeId),
     /// `array`.
@@ -460,7 +464,8 @@ impl Type {
             | Type::Integer(_)
             | Type::Number(_)
             | Type::String(_)
-            | Type::Binary => {}
+            | Type::Binary
+            | Type::FileOrText => {}
         }
     }
 
@@ -520,6 +525,16 @@ pub enum StringFormat {
     Uuid,
     /// `byte`: base64-encoded bytes in a JSON string.
     Byte,
+    /// `uri`: targets spell it as plain text; lowering tells it apart for
+    /// [`Type::FileOrText`].
+    Uri,
+}
+
+impl StringFormat {
+    /// Whether targets spell the string as plain text (no format, or `uri`).
+    pub fn is_plain(self) -> bool {
+        matches!(self, StringFormat::Plain | StringFormat::Uri)
+    }
 }
 
 /// One HTTP operation.

@@ -59,7 +59,7 @@ pub use call::Call;
 pub use client::{ApiKeyIn, Client, Credential, Scheme, install_tls_provider};
 pub use clientgen_macros::generate_clients;
 pub use error::Error;
-pub use multipart::{File, Multipart};
+pub use multipart::{File, FileOrText, Multipart};
 pub use request::Request;
 /// Re-exported for generated code and for passing your own HTTP client.
 pub use reqwest;

@@ -51,6 +51,45 @@ impl<'de> Deserialize<'de> for File {
     }
 }
 
+/// A multipart field that takes a file or text: where a spec writes an upload as a `format: uri`
+/// string (drf-spectacular's `FileField` at its defaults), a file goes as a file part and text as
+/// a text field.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum FileOrText {
+    /// Sent as a file part.
+    File(File),
+    /// Sent as a text field.
+    Text(String),
+}
+
+impl From<File> for FileOrText {
+    fn from(file: File) -> Self {
+        FileOrText::File(file)
+    }
+}
+
+impl From<String> for FileOrText {
+    fn from(text: String) -> Self {
+        FileOrText::Text(text)
+    }
+}
+
+impl From<&str> for FileOrText {
+    fn from(text: &str) -> Self {
+        FileOrText::Text(text.to_string())
+    }
+}
+
+/// In JSON, the text, or a file's bytes as (lossy UTF-8) text.
+impl Serialize for FileOrText {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match self {
+            FileOrText::File(file) => file.serialize(serializer),
+            FileOrText::Text(text) => serializer.serialize_str(text),
+        }
+    }
+}
+
 /// A `multipart/form-data` body, built part by part by generated code (or by you, for operations
 /// whose multipart body the spec does not describe as an object).
 #[derive(Debug, Default)]
@@ -108,6 +147,18 @@ impl Multipart {
             .fold(self, |body, file| body.file(name, file))
     }
 
+    /// Adds part(s) `name`, each a file part or a text field as the value is.
+    pub fn files_or_texts<'v>(
+        self,
+        name: &str,
+        values: impl IntoIterator<Item = &'v FileOrText>,
+    ) -> Self {
+        values.into_iter().fold(self, |body, value| match value {
+            FileOrText::File(file) => body.file(name, file),
+            FileOrText::Text(text) => body.text(name, text),
+        })
+    }
+
     pub(crate) fn into_form<E>(self) -> Result<reqwest::multipart::Form, Error<E>> {
         if let Some(problem) = self.problem {
             return Err(Error::InvalidRequest(problem));
@@ -135,5 +186,25 @@ impl Multipart {
             };
         }
         Ok(form)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_file_or_text_goes_as_a_file_part_or_a_text_field() {
+        let values = [
+            FileOrText::from(File::new(b"hi".to_vec(), "a.txt")),
+            FileOrText::from("https://example.com/a.txt"),
+        ];
+        let body = Multipart::new().files_or_texts("file", &values);
+        let parts: Vec<(&str, &Part)> = body.parts.iter().map(|(n, p)| (n.as_str(), p)).collect();
+        assert!(matches!(parts[0], ("file", Part::File(file)) if file.bytes == b"hi"));
+        assert!(
+            matches!(parts[1], ("file", Part::Text(text)) if text == "https://example.com/a.txt")
+        );
+        assert_eq!(parts.len(), 2);
     }
 }

@@ -12,6 +12,7 @@ Enum values are built from their values (`StatusEnum("closed")`), not their memb
 changing. mypy --strict on the generated packages and on a typed walk is at the end.
 """
 
+import importlib
 import re
 import subprocess
 import sys
@@ -31,15 +32,7 @@ NOT_THE_AUTHOR = "Only the author may change or delete this."
 NO_CREDENTIALS = "Authentication credentials were not provided."
 
 # The default document types the upload as drf-spectacular reads it back (`{type: string, format: uri,
-# writeOnly: true}`), and clientgen follows it.
-DEFAULT_UPLOAD_IS_A_STRING = (
-    "the default document types Attachment.file as {type: string, format: uri, writeOnly: true}; clientgen makes "
-    "AttachmentRequest.file a `str` (TypeScript `string`), so a file cannot be given: pydantic raises `file: Input "
-    "should be a valid string [type=string_type, input_value=('screen.txt', b'...', 'text/plain')]` and mypy "
-    "`Argument \"file\" to \"AttachmentRequest\" has incompatible type \"tuple[str, bytes, str]\"; expected \"str\"`"
-)
-# In the split document drf-spectacular already names the request components `<Name>Request`; those that still
-# hold a required write-only property get a second request shape.
+# writeOnly: true}`); in a body sent only as multipart, clientgen's request shape takes a file or text there.
 
 @pytest.fixture(scope="module")
 def drf_clients(tmp_path_factory: pytest.TempPathFactory, drf_spec_paths: DrfSpecs) -> Any:
@@ -62,12 +55,6 @@ async def walker(
         yield walker_
     finally:
         await walker_.close()
-
-
-def xfail_on(request: pytest.FixtureRequest, document: str, reason: str) -> None:
-    """Mark the running test as a strict expected failure when its walker is on `document`."""
-    if request.node.callspec.params["walker"][0] == document:
-        request.node.add_marker(pytest.mark.xfail(strict=True, reason=reason))
 
 
 async def log_in(walker: Walker, username: str = DEMO_USERNAME, password: str = DEMO_PASSWORD) -> Any:
@@ -189,10 +176,7 @@ async def test_close_action_returns_the_closed_ticket(walker: Walker) -> None:
     assert (await walker.call("tickets_retrieve", id=ticket.id)).status == walker.models.StatusEnum("closed")
 
 
-async def test_upload_sends_the_file_as_multipart_and_reads_name_and_size(
-    walker: Walker, request: pytest.FixtureRequest
-) -> None:
-    xfail_on(request, "default", DEFAULT_UPLOAD_IS_A_STRING)
+async def test_upload_sends_the_file_as_multipart_and_reads_name_and_size(walker: Walker) -> None:
     await log_in(walker)
     ticket = await new_ticket(walker, "Screenshot attached")
     content = b"hello helpdesk\n"
@@ -410,19 +394,24 @@ def mypy_on(drf_clients: Path, document: str, name: str, template: str) -> subpr
     return run_mypy(usage.name, cwd=drf_clients, mypy_path=[drf_clients])
 
 
+def test_the_default_documents_upload_field_takes_a_file_or_text(drf_clients: Path) -> None:
+    """`{type: string, format: uri}` in a multipart-only body: a file goes as a file part, text as a text field."""
+    http = importlib.import_module("drf_default_functions.http")
+    schemas = importlib.import_module("drf_default_functions.schemas")
+    as_text = http.multipart_body(schemas.AttachmentRequest(file="https://example.com/a.txt"))
+    assert (as_text.data, as_text.files) == ({"file": ["https://example.com/a.txt"]}, None)
+    as_file = http.multipart_body(schemas.AttachmentRequest(file=("a.txt", b"hi", "text/plain")))
+    assert as_file.data == {}
+    assert [name for name, _ in as_file.files] == ["file"]
+
+
 @pytest.mark.parametrize("document", DOCUMENTS)
 def test_typed_walk_passes_mypy_strict(drf_clients: Path, document: str) -> None:
     result = mypy_on(drf_clients, document, "typed_walk", TYPED_WALK)
     assert result.returncode == 0, result.stdout + result.stderr
 
 
-@pytest.mark.parametrize(
-    "document",
-    [
-        pytest.param("default", marks=pytest.mark.xfail(strict=True, reason=DEFAULT_UPLOAD_IS_A_STRING)),
-        "split",
-    ],
-)
+@pytest.mark.parametrize("document", DOCUMENTS)
 def test_typed_upload_of_bytes_passes_mypy_strict(drf_clients: Path, document: str) -> None:
     result = mypy_on(drf_clients, document, "typed_upload", TYPED_UPLOAD)
     assert result.returncode == 0, result.stdout + result.stderr

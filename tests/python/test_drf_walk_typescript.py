@@ -15,11 +15,6 @@ from drf_support import DrfSpecs
 from test_typescript import copy_script, generate, run, run_script, tsc, write_project
 
 SCRIPTS = ("drf_walk.ts", "drf_upload.ts")
-DEFAULT_UPLOAD_IS_A_STRING = (
-    "the default document types Attachment.file as {type: string, format: uri, writeOnly: true}; clientgen makes "
-    "AttachmentRequest.file a `string`, so tsc rejects a File: drf_upload.ts: error TS2322: Type 'File' is not "
-    "assignable to type 'string'"
-)
 
 
 def compile_project(folder: Path, spec: Path, script: str) -> Path:
@@ -47,10 +42,7 @@ def test_node_walks_the_drf_app_through_the_typescript_client(
     run_script(dist / "drf_walk.js", drf_server_url)
 
 
-@pytest.mark.parametrize(
-    "document",
-    [pytest.param("default", marks=pytest.mark.xfail(strict=True, reason=DEFAULT_UPLOAD_IS_A_STRING)), "split"],
-)
+@pytest.mark.parametrize("document", ("default", "split"))
 def test_node_uploads_a_file_as_multipart_through_the_typescript_client(
     document: str, drf_spec_paths: DrfSpecs, drf_server_url: str, tmp_path: Path
 ) -> None:

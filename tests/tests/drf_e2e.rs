@@ -1,6 +1,6 @@
 //! The macro-generated Rust clients of both documents of the Django REST Framework reference app
 //! (tests/drf_app) walk it, served by Django's runserver on 127.0.0.1: log in (JWT), create,
-//! read, PATCH, page, upload (split document only), refresh, sign up, and meet a 401, a 403 and a
+//! read, PATCH, page, upload, refresh, sign up, and meet a 401, a 403 and a
 //! 404 through the client's error type.
 //!
 //! The clients come from `rust/specs/drf.json` (drf-spectacular's defaults) and
@@ -347,6 +347,51 @@ macro_rules! drf_walk {
 
             (client, ticket)
         }
+
+        /// Uploads a file to `ticket` as multipart/form-data and reads back what the server stored.
+        pub async fn upload(client: &Client, ticket: &types::Ticket) {
+            step("upload");
+            let content = b"hello helpdesk\n".to_vec();
+            let attachment = client
+                .tickets_attachments_create(
+                    ticket.id,
+                    &types::AttachmentRequest {
+                        // A `File` in the split document, a `FileOrText` in the default one.
+                        file: clientgen::File::new(content, "screen.txt")
+                            .with_content_type("text/plain")
+                            .into(),
+                    },
+                )
+                .await
+                .expect("upload");
+            assert_eq!(attachment.status().as_u16(), 201);
+            let attachment = attachment.into_inner();
+            assert_eq!(
+                (
+                    attachment.id,
+                    attachment.ticket,
+                    attachment.name.as_str(),
+                    attachment.size
+                ),
+                (1, ticket.id, "screen.txt", 15)
+            );
+            match client
+                .tickets_attachments_create(
+                    999,
+                    &types::AttachmentRequest {
+                        file: clientgen::File::new(b"x".to_vec(), "x.txt").into(),
+                    },
+                )
+                .await
+            {
+                Err(Error::Api(response)) => match response.into_inner() {
+                    responses::TicketsAttachmentsCreateError::Status404(body) => {
+                        assert_eq!(body.detail, NO_TICKET)
+                    }
+                },
+                other => panic!("expected a 404, got {other:?}"),
+            }
+        }
     };
 }
 
@@ -379,49 +424,6 @@ mod split_document {
         // The response shapes have no write-only fields at all (no `password`, no `username`
         // in `TokenObtainPair`): nothing to check at run time.
         write_only_read_back = |_pair, _account| {}
-    }
-
-    /// Uploads a file to `ticket` as multipart/form-data and reads back what the server stored.
-    pub async fn upload(client: &Client, ticket: &types::Ticket) {
-        step("upload");
-        let content = b"hello helpdesk\n".to_vec();
-        let attachment = client
-            .tickets_attachments_create(
-                ticket.id,
-                &types::AttachmentRequest {
-                    file: clientgen::File::new(content, "screen.txt")
-                        .with_content_type("text/plain"),
-                },
-            )
-            .await
-            .expect("upload");
-        assert_eq!(attachment.status().as_u16(), 201);
-        let attachment = attachment.into_inner();
-        assert_eq!(
-            (
-                attachment.id,
-                attachment.ticket,
-                attachment.name.as_str(),
-                attachment.size
-            ),
-            (1, ticket.id, "screen.txt", 15)
-        );
-        match client
-            .tickets_attachments_create(
-                999,
-                &types::AttachmentRequest {
-                    file: clientgen::File::new(b"x".to_vec(), "x.txt"),
-                },
-            )
-            .await
-        {
-            Err(Error::Api(response)) => match response.into_inner() {
-                responses::TicketsAttachmentsCreateError::Status404(body) => {
-                    assert_eq!(body.detail, NO_TICKET)
-                }
-            },
-            other => panic!("expected a 404, got {other:?}"),
-        }
     }
 }
 
@@ -527,12 +529,12 @@ fn start_server(split_request: bool) -> Server {
 }
 
 #[tokio::test(flavor = "multi_thread")]
-async fn the_default_document_client_walks_the_drf_app_except_the_upload() {
+async fn the_default_document_client_walks_the_drf_app_and_uploads_a_file() {
     let server = start_server(false);
-    default_document::walk(&server.url()).await;
-    // No upload: the default document describes the FileField as `{type: string, format: uri,
-    // writeOnly: true}`, so `AttachmentRequest.file` is a `String` sent as a text part, and no
-    // client can send a file from this document (drf-spectacular's answer is the split document).
+    let (client, ticket) = default_document::walk(&server.url()).await;
+    // The default document writes the FileField as `{type: string, format: uri}`: in a body sent
+    // only as multipart, the request shape takes a `FileOrText` there.
+    default_document::upload(&client, &ticket).await;
 }
 
 #[tokio::test(flavor = "multi_thread")]

@@ -197,7 +197,7 @@ fn describe(ty: &Type) -> &'static str {
         Type::Integer(_) => "integer",
         Type::Number(_) => "number",
         Type::String(_) => "string",
-        Type::Binary => "binary",
+        Type::Binary | Type::FileOrText => "binary",
         Type::List(_) => "array",
         Type::Map(_) | Type::Named(_) => "object",
         Type::Null => "null",

@@ -15,8 +15,15 @@
 //! Request bodies and parameters then use the request shape. A type that differs is itself the
 //! read shape: its write-only properties are optional. A type that does not differ stays one
 //! type.
+//!
+//! A type that is the schema of a body sent only as `multipart/form-data` (and of nothing else a
+//! request sends) also differs when it holds `format: uri` strings: drf-spectacular at its
+//! defaults writes a `FileField` so, in requests too. Its request shape takes a file or text
+//! there ([`Type::FileOrText`]), so an upload works and a real URL field still takes its text.
 
-use crate::ir::{self, Field, TypeDef, TypeId, TypeKind, TypeOrigin};
+use crate::ir::{
+    self, Field, MediaKind, StringFormat, Type, TypeDef, TypeId, TypeKind, TypeOrigin,
+};
 
 use super::naming::NameSet;
 
@@ -24,7 +31,8 @@ use super::naming::NameSet;
 /// points request bodies and parameters at the request shapes, and makes write-only properties
 /// optional in what is read.
 pub(super) fn split(api: &mut ir::Api) {
-    let differs = differing(&api.types, &read(api));
+    let uploads = uploads(api);
+    let differs = differing(&api.types, &read(api), &uploads);
     let requested = requested(api, &differs);
     let mut names = NameSet::default();
     for def in &api.types {
@@ -45,7 +53,7 @@ pub(super) fn split(api: &mut ir::Api) {
         .map(|id| {
             let read = &api.types[id];
             let name = names.claim(&format!("{}Request", read.name));
-            request_shape(read, TypeId(id), name, &to_request)
+            request_shape(read, TypeId(id), name, &to_request, uploads[id])
         })
         .collect();
     for operation in &mut api.operations {
@@ -91,12 +99,45 @@ fn read(api: &ir::Api) -> Vec<bool> {
     read
 }
 
-/// Whether each type differs by direction, by type index, given which ones are `read`.
-fn differing(types: &[TypeDef], read: &[bool]) -> Vec<bool> {
+/// Which types are the schema of a body sent only as `multipart/form-data` and of nothing else
+/// a request sends (another body, a parameter, a property of a type), by type index.
+fn uploads(api: &ir::Api) -> Vec<bool> {
+    let mut multipart = vec![false; api.types.len()];
+    let mut elsewhere = vec![false; api.types.len()];
+    for operation in &api.operations {
+        for parameter in &operation.parameters {
+            parameter
+                .ty
+                .for_each_named(&mut |id| elsewhere[id.0] = true);
+        }
+        let Some(body) = &operation.body else {
+            continue;
+        };
+        let only_multipart = body.content.iter().all(|c| c.kind == MediaKind::Multipart);
+        for content in &body.content {
+            match &content.ty {
+                Type::Named(id) if only_multipart => multipart[id.0] = true,
+                other => other.for_each_named(&mut |id| elsewhere[id.0] = true),
+            }
+        }
+    }
+    for def in &api.types {
+        for_each_sent(&def.kind, &mut |id| elsewhere[id.0] = true);
+    }
+    multipart
+        .iter()
+        .zip(&elsewhere)
+        .map(|(multipart, elsewhere)| *multipart && !*elsewhere)
+        .collect()
+}
+
+/// Whether each type differs by direction, by type index, given which ones are `read` and which
+/// are `uploads`.
+fn differing(types: &[TypeDef], read: &[bool], uploads: &[bool]) -> Vec<bool> {
     let mut differs: Vec<bool> = types
         .iter()
-        .zip(read)
-        .map(|(def, read)| differs_itself(def, *read))
+        .zip(read.iter().zip(uploads))
+        .map(|(def, (read, upload))| differs_itself(def, *read, *upload))
         .collect();
     // Who sends each type on: a type differs when one it sends on does.
     let mut senders = vec![Vec::new(); types.len()];
@@ -119,13 +160,27 @@ fn differing(types: &[TypeDef], read: &[bool]) -> Vec<bool> {
 }
 
 /// Whether a type's own properties make it differ by direction (required write-only ones only
-/// when the type is `read`).
-fn differs_itself(def: &TypeDef, read: bool) -> bool {
+/// when the type is `read`, `format: uri` strings only when it is an `upload`).
+fn differs_itself(def: &TypeDef, read: bool, upload: bool) -> bool {
     let TypeKind::Struct(model) = &def.kind else {
         return false;
     };
-    let differs = |field: &Field| field.read_only || (read && field.write_only && field.required);
+    let differs = |field: &Field| {
+        field.read_only
+            || (read && field.write_only && field.required)
+            || (upload && file_or_text(&field.ty).is_some())
+    };
     model.fields.iter().any(differs)
+}
+
+/// What a `format: uri` string (or null) becomes in an upload's request shape; `None` for any
+/// other type.
+fn file_or_text(ty: &Type) -> Option<Type> {
+    match ty {
+        Type::String(StringFormat::Uri) => Some(Type::FileOrText),
+        Type::Nullable(inner) => file_or_text(inner).map(|inner| Type::Nullable(Box::new(inner))),
+        _ => None,
+    }
 }
 
 /// Calls `visit` for every named type a value of this kind sends on when it is sent: the types
@@ -178,20 +233,29 @@ fn requested(api: &ir::Api, differs: &[bool]) -> Vec<bool> {
 }
 
 /// The request shape of `read` (the type `of`), named `name`: read-only properties left out,
-/// every type it sends on replaced by `to_request`.
+/// every type it sends on replaced by `to_request`, and for an `upload` its `format: uri`
+/// strings a file or text.
 fn request_shape(
     read: &TypeDef,
     of: TypeId,
     name: String,
     to_request: &impl Fn(TypeId) -> TypeId,
+    upload: bool,
 ) -> TypeDef {
+    let sent = |field: &Field| {
+        let mut field = field.clone();
+        if let Some(ty) = file_or_text(&field.ty).filter(|_| upload) {
+            field.ty = ty;
+        }
+        field
+    };
     let mut kind = match &read.kind {
         TypeKind::Struct(model) => TypeKind::Struct(ir::Struct {
             fields: model
                 .fields
                 .iter()
                 .filter(|field| !field.read_only)
-                .cloned()
+                .map(sent)
                 .collect(),
             additional_properties: model.additional_properties.clone(),
         }),

@@ -271,6 +271,7 @@ pub(super) fn primitive_type(primitive: &str, format: Option<&str>) -> Option<Ty
             Some("date") => Type::String(StringFormat::Date),
             Some("uuid") => Type::String(StringFormat::Uuid),
             Some("byte") => Type::String(StringFormat::Byte),
+            Some("uri") => Type::String(StringFormat::Uri),
             _ => Type::String(StringFormat::Plain),
         },
         "integer" => Type::Integer(match format {

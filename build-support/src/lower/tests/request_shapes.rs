@@ -360,3 +360,50 @@ fn type_never_read_keeps_its_required_write_only_properties_and_stays_one_type()
         &Type::Named(id(&api, "TokenObtainPairRequest"))
     );
 }
+
+/// A document whose `POST /uploads` sends `Upload` as the given media types, and answers with it.
+fn uploading(media_types: &[&str]) -> Value {
+    let schema = json!({"schema": {"$ref": "#/components/schemas/Upload"}});
+    let content: serde_json::Map<String, Value> = media_types
+        .iter()
+        .map(|media_type| (media_type.to_string(), schema.clone()))
+        .collect();
+    json!({
+        "openapi": "3.0.3",
+        "info": {"title": "T", "version": "1"},
+        "paths": {"/uploads": {"post": {
+            "operationId": "upload",
+            "requestBody": {"content": content},
+            "responses": {"201": {"description": "made", "content": {"application/json": schema}}}
+        }}},
+        "components": {"schemas": {"Upload": {
+            "type": "object",
+            "properties": {
+                "file": {"type": "string", "format": "uri"},
+                "note": {"type": "string", "format": "uri", "nullable": true},
+                "title": {"type": "string"}
+            },
+            "required": ["file"]
+        }}}
+    })
+}
+
+#[test]
+fn uri_strings_of_a_body_sent_only_as_multipart_take_a_file_or_text() {
+    // drf-spectacular's default document: a FileField is `{type: string, format: uri}`.
+    let api = clean(&uploading(&["multipart/form-data"]));
+    assert_eq!(names(&api), ["Upload", "UploadRequest"]);
+    let fields = fields(&api, "UploadRequest");
+    assert_eq!(fields[0].ty, Type::FileOrText);
+    assert_eq!(fields[1].ty, Type::Nullable(Box::new(Type::FileOrText)));
+    assert_eq!(fields[2].ty, string());
+    assert_eq!(body_type(&api), &Type::Named(id(&api, "UploadRequest")));
+    let read = super::fields(&api, "Upload");
+    assert_eq!(read[0].ty, Type::String(StringFormat::Uri));
+}
+
+#[test]
+fn uri_strings_of_a_body_also_sent_as_json_stay_strings() {
+    let api = clean(&uploading(&["application/json", "multipart/form-data"]));
+    assert_eq!(names(&api), ["Upload"]);
+}

@@ -258,7 +258,7 @@ fn primitive(ty: &Type, uses: &mut Uses) -> Single {
             uses.timestamp = true;
             well_known(TIMESTAMP)
         }
-        Type::String(StringFormat::Byte) | Type::Binary => scalar("bytes"),
+        Type::String(StringFormat::Byte) | Type::Binary | Type::FileOrText => scalar("bytes"),
         Type::String(_) => scalar("string"),
         Type::Named(_) | Type::List(_) | Type::Map(_) | Type::Nullable(_) => {
             panic!("primitive() is only called on primitive types")

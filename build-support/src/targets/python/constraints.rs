@@ -2,7 +2,7 @@
 //! `ge=1, lt=10`, `multiple_of=0.5`, and `min_length`/`max_length` on lists.
 
 use super::escape;
-use crate::ir::{Constraints, StringFormat, Type};
+use crate::ir::{Constraints, Type};
 use crate::targets::constraints::Applies;
 
 /// The keyword arguments of `_pd.Field(...)` that make pydantic check `constraints` on a value
@@ -58,7 +58,7 @@ pub fn field_arguments(constraints: &Constraints, ty: &Type) -> Vec<String> {
 fn is_str(ty: &Type) -> bool {
     match ty {
         Type::Nullable(inner) => is_str(inner),
-        Type::String(format) => *format == StringFormat::Plain,
+        Type::String(format) => format.is_plain(),
         _ => false,
     }
 }

@@ -495,7 +495,7 @@ fn literal(ty: &Type, value: &serde_json::Value) -> Option<String> {
             Some(number.to_string())
         }
         (Type::Number(_), Value::Number(number)) => Some(number.to_string()),
-        (Type::String(crate::ir::StringFormat::Plain), Value::String(text)) => {
+        (Type::String(format), Value::String(text)) if format.is_plain() => {
             Some(escape::string_literal(text))
         }
         _ => None,

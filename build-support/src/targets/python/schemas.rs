@@ -630,7 +630,7 @@ fn default_of(ty: &Type, value: &Value, members: &Members) -> Option<Default> {
             number.to_string()
         }
         (Type::Number(_), Value::Number(number)) => number.to_string(),
-        (Type::String(crate::ir::StringFormat::Plain), Value::String(text)) => {
+        (Type::String(format), Value::String(text)) if format.is_plain() => {
             escape::string_literal(text)
         }
         (Type::List(_), Value::Array(items)) if items.is_empty() => {
@@ -684,7 +684,7 @@ fn pinned_discriminators(api: &Api) -> Pinned {
                 let plain_string_field = match &api.type_def(*id).kind {
                     TypeKind::Struct(model) => model.fields.iter().any(|field| {
                         field.name == discriminator.property
-                            && matches!(field.ty, Type::String(crate::ir::StringFormat::Plain))
+                            && matches!(field.ty, Type::String(format) if format.is_plain())
                     }),
                     _ => false,
                 };

@@ -123,7 +123,7 @@ pub fn annotation(ty: &Type, context: Context<'_>, uses: &mut Uses) -> String {
         Type::Integer(_) => "int".to_string(),
         Type::Number(_) => "float".to_string(),
         Type::String(format) => match format {
-            StringFormat::Plain => "str".to_string(),
+            StringFormat::Plain | StringFormat::Uri => "str".to_string(),
             StringFormat::DateTime => {
                 uses.datetime = true;
                 "_dt.datetime".to_string()
@@ -146,6 +146,11 @@ pub fn annotation(ty: &Type, context: Context<'_>, uses: &mut Uses) -> String {
             "_http.FileContent".to_string()
         }
         Type::Binary => "bytes".to_string(),
+        // The multipart encoder sends a file as a file part and text as a text field.
+        Type::FileOrText => {
+            uses.http = true;
+            "str | _http.FileContent".to_string()
+        }
         Type::Named(id) if context.pending.get(id.0).copied().unwrap_or(false) => {
             format!("\"{}{}\"", context.prefix, context.class_names[id.0])
         }
@@ -190,7 +195,7 @@ pub fn holds_binary(api: &Api, ty: &Type) -> bool {
 
 fn holds_binary_seen(api: &Api, ty: &Type, seen: &mut FxHashSet<TypeId>) -> bool {
     match ty {
-        Type::Binary => true,
+        Type::Binary | Type::FileOrText => true,
         Type::List(inner) | Type::Map(inner) | Type::Nullable(inner) => {
             holds_binary_seen(api, inner, seen)
         }

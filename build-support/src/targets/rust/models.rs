@@ -811,6 +811,7 @@ fn variant_of(ty: &Type, names: Names<'_>) -> String {
         Type::Number(_) => "Number".to_string(),
         Type::String(_) => "String".to_string(),
         Type::Binary => "File".to_string(),
+        Type::FileOrText => "FileOrText".to_string(),
         Type::List(item) => format!("{}List", variant_of(item, names)),
         Type::Map(value) => format!("{}Map", variant_of(value, names)),
         Type::Nullable(inner) => format!("Nullable{}", variant_of(inner, names)),

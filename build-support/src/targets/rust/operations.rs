@@ -9,7 +9,7 @@ use super::text::{self, Frame, Tail, line, line_fmt, typed_line};
 use super::types::{self, Names, Place};
 use crate::ir::{
     Api, ApiKeyLocation, Content, MediaKind, Operation, Parameter, ParameterLocation, RequestBody,
-    Response, SecuritySchemeKind, Status, StringFormat, Type, TypeKind,
+    Response, SecuritySchemeKind, Status, Type, TypeKind,
 };
 use crate::targets::constraints;
 
@@ -412,7 +412,7 @@ fn parameter_type(parameter: &Parameter, names: Names<'_>) -> (String, bool) {
         other => (other, false),
     };
     let spelled = match ty {
-        Type::String(StringFormat::Plain) => format!("&{REF}str"),
+        Type::String(format) if format.is_plain() => format!("&{REF}str"),
         other => types::spell(other, names, Place::OPERATION),
     };
     if (parameter.required && !nullable) || *ty == Type::Any {
@@ -493,6 +493,12 @@ fn multipart_parts(api: &Api, ty: &Type, name: &str) -> Option<String> {
         let access = format!("{name}.{field_name}");
         parts.push_str(&match (&field.ty, field.required) {
             (Type::Binary, true) => format!(".file({wire}, &{access})"),
+            (Type::FileOrText, true) => format!(".files_or_texts({wire}, [&{access}])"),
+            (Type::FileOrText, false) => format!(".files_or_texts({wire}, {access}.iter())"),
+            (Type::Nullable(inner), required) if **inner == Type::FileOrText => {
+                let flatten = if required { "" } else { ".flatten()" };
+                format!(".files_or_texts({wire}, {access}.iter(){flatten})")
+            }
             (Type::Binary, false) | (Type::List(_), true) | (Type::Nullable(_), true)
                 if holds_binary(&field.ty) =>
             {

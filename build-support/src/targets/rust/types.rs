@@ -78,6 +78,7 @@ fn spell_at(out: &mut String, ty: &Type, names: Names<'_>, place: Place, by_valu
         Type::String(StringFormat::Uuid) => out.push_str("::clientgen::Uuid"),
         Type::String(_) => out.push_str("String"),
         Type::Binary => out.push_str("::clientgen::File"),
+        Type::FileOrText => out.push_str("::clientgen::FileOrText"),
         Type::Named(id) => {
             let boxed = matches!(place.owner, Some(owner) if by_value && names.recursion.needs_box(owner, *id));
             if boxed {

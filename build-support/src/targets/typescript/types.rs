@@ -124,6 +124,7 @@ impl Names {
             Type::Integer(_) | Type::Number(_) => out.push_str("number"),
             Type::String(_) => out.push_str("string"),
             Type::Binary => out.push_str("Blob"),
+            Type::FileOrText => out.push_str("string | Blob"),
             Type::Named(id) => {
                 out.push_str(prefix);
                 out.push_str(&self.names[id.0]);
