@@ -11,6 +11,10 @@
 
 use serde_json::{Number, Value};
 
+mod outcome;
+
+pub use outcome::{Outcome, Statuses};
+
 /// A whole API, ready for the targets.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Api {

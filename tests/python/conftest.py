@@ -8,6 +8,9 @@ Each test that talks to the server starts from an empty server (POST /reset).
 The Django REST Framework reference app (tests/drf_app) has its own session fixtures: `drf_spec_paths` (its two
 OpenAPI documents) and `drf_server_url` (Django's runserver on a free local port, over a migrated SQLite file in
 the session's temp folder). Each test that uses `drf_server_url` starts from a reset database (drf_support.py).
+
+The contract app (tests/contract_app, the README's response contract) is served by `contract_server_url`; it keeps
+no state. Its document is committed as tests/rust/specs/contract.json (`CONTRACT_SPEC`).
 """
 
 import contextlib
@@ -22,7 +25,7 @@ from pathlib import Path
 import httpx
 import pytest
 
-from support import PACKAGES, clientgen_binary, REFERENCE_APP, REPO_ROOT, Api, Connect, connections
+from support import PACKAGES, clientgen_binary, CONTRACT_APP, REFERENCE_APP, REPO_ROOT, Api, Connect, connections
 from drf_support import DRF_APP, DrfSpecs, dump_drf_specs, reset as reset_drf_app
 
 SERVER_START_TIMEOUT = 30.0
@@ -93,6 +96,22 @@ def server_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     command = [sys.executable, "-m", "uvicorn", "app:app", "--host", "127.0.0.1", "--port", str(port)]
     with log.open("wb") as log_file:
         server = subprocess.Popen(command, cwd=REFERENCE_APP, stdout=log_file, stderr=subprocess.STDOUT)
+    url = f"http://127.0.0.1:{port}"
+    try:
+        wait_until_serving(f"{url}/health", server, log)
+        yield url
+    finally:
+        stop(server)
+
+
+@pytest.fixture(scope="session")
+def contract_server_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The base URL of the contract app, served by uvicorn in a subprocess for the whole session."""
+    port = free_port()
+    log = tmp_path_factory.mktemp("contract_server") / "uvicorn.log"
+    command = [sys.executable, "-m", "uvicorn", "app:app", "--host", "127.0.0.1", "--port", str(port)]
+    with log.open("wb") as log_file:
+        server = subprocess.Popen(command, cwd=CONTRACT_APP, stdout=log_file, stderr=subprocess.STDOUT)
     url = f"http://127.0.0.1:{port}"
     try:
         wait_until_serving(f"{url}/health", server, log)

@@ -27,6 +27,9 @@ def clientgen_binary() -> Path:
         pytest.fail(f"no clientgen binary at {binary}: run `cargo build -p clientgen-cli` or set CLIENTGEN_BIN")
     return binary
 REFERENCE_APP = REPO_ROOT / "tests" / "reference_app"
+CONTRACT_APP = REPO_ROOT / "tests" / "contract_app"
+CONTRACT_SPEC = REPO_ROOT / "tests" / "rust" / "specs" / "contract.json"
+"""The contract app's document as committed: the Rust tests expand the macro on it."""
 
 # The demo accounts of tests/reference_app/app.py.
 USERNAME, PASSWORD, BEARER_TOKEN = "alice", "wonderland", "alice-token"
