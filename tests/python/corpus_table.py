@@ -3,8 +3,8 @@ stage that failed, and totals per target.
 
 It runs no gate of its own. It reads the outcome of the corpus tests that ran, which are the gates:
 
-- python, python package: test_corpus.py, the functions and the package style: `compileall`, import and
-  `mypy --strict` (the test records the stage it is in);
+- python, python package: test_corpus.py, the functions and the package style: `compileall`, import,
+  `mypy --strict` and pyright (the test records the stage it is in);
 - typescript: test_typescript.py, `tsc --strict` under NodeNext and under Bundler resolution;
 - proto: test_proto.py, `protoc` (grpc_tools) with the Python stubs imported, and `buf lint`;
 - rust: test_corpus.py's view of tests/tests/rust_fixtures.rs (`cargo clippy -D warnings` on every spec's client).
@@ -66,6 +66,8 @@ GATES = (
          recorded_stage("generate")),
     Gate("test_corpus.py", "test_spec_generates_a_python_package_that_compiles_imports_and_type_checks",
          "python package", recorded_stage("generate")),
+    Gate("test_corpus.py", "test_spec_python_passes_pyright", "python", recorded_stage("pyright")),
+    Gate("test_corpus.py", "test_spec_python_package_passes_pyright", "python package", recorded_stage("pyright")),
     Gate("test_typescript.py", "test_spec_generates_typescript_that_passes_tsc_strict", "typescript",
          typescript_stage),
     Gate("test_proto.py", "test_fixture_proto_compiles_and_imports", "proto",
