@@ -7,12 +7,11 @@ the package. `mypy --strict` checks the package and a typed usage file. (The cor
 fixture spec generated as a package, is in test_corpus.py.)
 """
 
-import subprocess
 from pathlib import Path
 
 import pytest
 
-from support import API_KEY, API_KEY_OWNER, BASIC_PASSWORD, BASIC_USER, PASSWORD, USERNAME, clientgen_binary
+from support import API_KEY, API_KEY_OWNER, BASIC_PASSWORD, BASIC_USER, PASSWORD, USERNAME, generate_python
 from venv_support import fresh_venv, pip_install_editable, run_in_venv, run_mypy
 
 PACKAGE = "cfg_support"
@@ -20,9 +19,7 @@ PACKAGE = "cfg_support"
 
 def generate_package(spec: Path, out: Path) -> None:
     """`clientgen generate --python-style package` of `spec` into `out`; fails the test with clientgen's output."""
-    command = [str(clientgen_binary()), "generate", "-f", str(spec), "--python-out", str(out), "--python-style", "package"]
-    result = subprocess.run(command, capture_output=True, text=True, check=False)
-    assert result.returncode == 0, f"`{' '.join(command)}` exited {result.returncode}:\n{result.stdout}{result.stderr}"
+    generate_python(spec, out, "--python-style", "package")
 
 
 @pytest.fixture(scope="module")
