@@ -15,7 +15,6 @@ no state. Its document is committed as tests/rust/specs/contract.json (`CONTRACT
 
 import contextlib
 import os
-import socket
 import subprocess
 import sys
 import time
@@ -25,7 +24,7 @@ from pathlib import Path
 import httpx
 import pytest
 
-from support import PACKAGES, clientgen_binary, CONTRACT_APP, REFERENCE_APP, REPO_ROOT, Api, Connect, connections
+from support import PACKAGES, free_port, generate_python, CONTRACT_APP, REFERENCE_APP, REPO_ROOT, Api, Connect, connections
 from drf_support import DRF_APP, DrfSpecs, dump_drf_specs, reset as reset_drf_app
 
 SERVER_START_TIMEOUT = 30.0
@@ -42,27 +41,13 @@ def spec_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.fixture(scope="session")
 def generated_packages(tmp_path_factory: pytest.TempPathFactory, spec_path: Path) -> Iterator[Path]:
     """The folder holding the four generated packages, importable while the session runs."""
-    binary = clientgen_binary()
     packages_dir = tmp_path_factory.mktemp("clientgen") / "pkgs"
     packages_dir.mkdir()
     for package in PACKAGES:
-        out = packages_dir / package.name
-        command = [str(binary), "generate", "-f", str(spec_path), "--python-out", str(out), *package.generator_options]
-        result = subprocess.run(command, check=False, capture_output=True, text=True)
-        if result.returncode != 0:
-            pytest.fail(f"`{' '.join(command)}` exited {result.returncode}:\n{result.stdout}{result.stderr}")
-        if not (out / "__init__.py").is_file():
-            pytest.fail(f"`{' '.join(command)}` wrote no package at {out}:\n{result.stdout}{result.stderr}")
+        generate_python(spec_path, packages_dir / package.name, *package.generator_options)
     sys.path.insert(0, str(packages_dir))
     yield packages_dir
     sys.path.remove(str(packages_dir))
-
-
-def free_port() -> int:
-    """A TCP port on 127.0.0.1 that nothing listens on right now."""
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
 
 
 def wait_until_serving(health_url: str, server: subprocess.Popen[bytes], log: Path, name: str = "uvicorn") -> None:

@@ -12,6 +12,8 @@ from collections.abc import AsyncIterator, Awaitable, Callable
 from dataclasses import dataclass
 import os
 from pathlib import Path
+import socket
+import subprocess
 from types import ModuleType
 from typing import Any
 
@@ -26,6 +28,24 @@ def clientgen_binary() -> Path:
     if not binary.is_file():
         pytest.fail(f"no clientgen binary at {binary}: run `cargo build -p clientgen-cli` or set CLIENTGEN_BIN")
     return binary
+
+
+def free_port() -> int:
+    """A TCP port on 127.0.0.1 that nothing listens on right now."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+def generate_python(spec: Path, out: Path, *options: str) -> None:
+    """`clientgen generate -f SPEC --python-out OUT OPTIONS…`; fails the test with clientgen's output unless it
+    wrote a package."""
+    command = [str(clientgen_binary()), "generate", "-f", str(spec), "--python-out", str(out), *options]
+    result = subprocess.run(command, check=False, capture_output=True, text=True)
+    if result.returncode != 0 or not (out / "__init__.py").is_file():
+        pytest.fail(f"`{' '.join(command)}` exited {result.returncode}:\n{result.stdout}{result.stderr}")
+
+
 REFERENCE_APP = REPO_ROOT / "tests" / "reference_app"
 CONTRACT_APP = REPO_ROOT / "tests" / "contract_app"
 CONTRACT_SPEC = REPO_ROOT / "tests" / "rust" / "specs" / "contract.json"
@@ -38,6 +58,7 @@ API_KEY, API_KEY_OWNER = "carol-key", "carol"
 
 # The settings every client takes, as Client(...) keyword arguments; functions style reads <PACKAGE>_<NAME>.
 AUTH_SETTINGS = ("bearer_token", "user_key", "pass_key", "api_key")
+CLIENT_SETTINGS = ("base_url", *AUTH_SETTINGS, "timeout")
 
 
 @dataclass(frozen=True)
@@ -114,13 +135,13 @@ class Api:
     http: ModuleType
 
 
-def functions_api(package: Package, settings: dict[str, str], monkeypatch: pytest.MonkeyPatch) -> Api:
-    """A functions-style package whose calls see exactly `settings` (base_url, auth) in the environment."""
+def functions_api(package: Package, settings: dict[str, Any], monkeypatch: pytest.MonkeyPatch) -> Api:
+    """A functions-style package whose calls see exactly `settings` (base_url, auth, timeout) in the environment."""
 
     def apply_settings() -> None:
-        for setting in ("base_url", *AUTH_SETTINGS):
+        for setting in CLIENT_SETTINGS:
             if setting in settings:
-                monkeypatch.setenv(package.env_name(setting), settings[setting])
+                monkeypatch.setenv(package.env_name(setting), str(settings[setting]))
             else:
                 monkeypatch.delenv(package.env_name(setting), raising=False)
 
@@ -137,10 +158,11 @@ Connect = Callable[..., Awaitable[Api]]
 
 @contextlib.asynccontextmanager
 async def connections(package: Package, server_url: str, monkeypatch: pytest.MonkeyPatch) -> AsyncIterator[Connect]:
-    """`connect(**settings)` returns an `Api` on `package` with those auth settings; clients close on exit."""
+    """`connect(**settings)` returns an `Api` on `package` with those settings (auth, `timeout`); clients close on
+    exit."""
     async with contextlib.AsyncExitStack() as clients:
 
-        async def connect(**settings: str) -> Api:
+        async def connect(**settings: Any) -> Api:
             if not package.is_class:
                 return functions_api(package, {"base_url": server_url, **settings}, monkeypatch)
             client = package.module("client").Client(base_url=server_url, **settings)

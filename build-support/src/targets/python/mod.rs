@@ -367,6 +367,7 @@ fn readme_view(
         "class_style": common.class_style,
         "asyncio": common.asyncio,
         "example": operations.first().map(|op| op.name.clone()),
+        "example_detailed": operations.first().map(|op| op.detailed_name.clone()),
         "env": env_prefix,
         "operations": rows,
     })

@@ -52,14 +52,15 @@ const MODEL_ATTRIBUTES: &[&str] = &[
 /// parameter or function of that name would shadow them for the code after it.
 const ANNOTATION_BUILTINS: &[&str] = &["bool", "bytes", "dict", "float", "int", "list", "str"];
 
-/// Module-level names of the generated `client.py` that an operation or parameter must not
-/// shadow.
+/// Names of the generated `client.py`, module-level or local to an operation's body, that an
+/// operation or parameter must not shadow.
 const CLIENT_MODULE_NAMES: &[&str] = &[
     "annotations",
     "schemas",
     "config",
     "response",
     "request",
+    "parsed",
     "self",
     "client",
     "Client",
@@ -75,6 +76,24 @@ pub fn client_scope() -> Scope {
         .copied()
         .collect();
     Scope::with_reserved(&reserved)
+}
+
+/// The names of each operation's two calls in `client.py`, in order: the plain one
+/// (`get_item`) and the one that returns the whole response (`get_item_detailed`).
+///
+/// The plain names are claimed first, so that an operation keeps its name whatever the others'
+/// detailed names, and a detailed name that meets another operation's name is numbered
+/// (`get_item_detailed_2`).
+pub fn operation_names<'a>(ids: impl Iterator<Item = &'a str>) -> Vec<(String, String)> {
+    let mut scope = client_scope();
+    let plain: Vec<String> = ids.map(|id| scope.claim(snake_name(id))).collect();
+    plain
+        .into_iter()
+        .map(|name| {
+            let detailed = scope.claim(format!("{name}_detailed"));
+            (name, detailed)
+        })
+        .collect()
 }
 
 /// Module-level names of a package-style operation module (`api/<tag>/<operation>.py`) that a
@@ -240,6 +259,22 @@ mod tests {
                 format!("{builtin}_2")
             );
         }
+    }
+
+    #[test]
+    fn detailed_names_give_way_to_operation_names() {
+        let names = operation_names(["getItem", "get_item_detailed", "list"].into_iter());
+        assert_eq!(
+            names,
+            [
+                ("get_item".to_string(), "get_item_detailed_2".to_string()),
+                (
+                    "get_item_detailed".to_string(),
+                    "get_item_detailed_detailed".to_string()
+                ),
+                ("list_2".to_string(), "list_2_detailed".to_string()),
+            ]
+        );
     }
 
     #[test]

@@ -1,12 +1,15 @@
-//! The view of each operation in `client.py`: its signature, how the request is built and how
-//! each documented status is decoded.
+//! The view of each operation in `client.py`: its signatures, how the request is built and how
+//! the answer is read, outcome by outcome (see [`Operation::outcomes`]).
+//!
+//! Each operation is two calls: `get_item_detailed(...)` sends the request and returns
+//! `http.Response[...]`, and `get_item(...)` returns its `parsed`.
 
 use super::escape;
 use super::names;
 use super::types::{self, Context, Open, Uses};
 use crate::ir::{
-    Api, Content, MediaKind, Operation, Parameter, ParameterLocation, ParameterStyle, Response,
-    Status, Type,
+    Api, Content, MediaKind, Operation, Outcome, Parameter, ParameterLocation, ParameterStyle,
+    Response, Statuses, Type,
 };
 use crate::targets::constraints;
 use crate::targets::text::push_all;
@@ -16,8 +19,12 @@ use crate::targets::text::push_all;
 pub struct OperationView {
     /// The Python function or method name.
     pub name: String,
+    /// The name of the call that returns the whole response (`get_item_detailed`).
+    pub detailed_name: String,
     /// `name(...) -> returns:`, wrapped one parameter a line when long.
     signature: String,
+    /// `detailed_name(...) -> _http.Response[returns]:`.
+    detailed_signature: String,
     /// The wire method, for the README.
     pub method: &'static str,
     /// The spec's path, for the README.
@@ -27,7 +34,7 @@ pub struct OperationView {
 }
 
 /// What calling one operation takes, whatever the style that writes it: the keyword parameters,
-/// the `_http.Request` it builds and the status checks that decode the answer.
+/// the `_http.Request` it builds and the branches that read the answer.
 #[derive(Debug)]
 pub struct Call {
     /// The keyword parameters: path, query, header and cookie parameters, then the body.
@@ -40,10 +47,10 @@ pub struct Call {
     pub path: String,
     /// `name=value` arguments of `_http.Request` beyond method and path.
     pub request_args: Vec<String>,
-    /// Status checks in order, each returning a decoded value.
-    pub cases: Vec<CaseView>,
-    /// Whether statuses no case covers are unexpected (they raise).
-    pub raises: bool,
+    /// One branch per outcome, in the order [`Operation::outcomes`] tries them.
+    branches: Vec<Branch>,
+    /// Whether some status no outcome covers: it raises `UnexpectedStatus`.
+    pub undocumented: bool,
     /// The annotation of the decoded value: the documented types by status, joined by `|`.
     pub returns: String,
 }
@@ -142,24 +149,32 @@ pub fn signature(
     wrapped
 }
 
-/// `_t.cast(T, _http.decode_json(response, T))`, wrapped when long.
-fn cast(annotation: &str, runtime: &str, indent: &str) -> String {
-    let decode = format!("_http.decode_json(response, {runtime})");
-    let one_line = format!("_t.cast({annotation}, {decode})");
-    if indent.len() + 4 + "return ".len() + one_line.len() <= LINE_LENGTH {
+/// `callee(a=a, b=b)`, or one argument a line (indented from `indent`) when the one-line form,
+/// starting at `indent` with `extra` more characters on its line, would be too long.
+pub fn call_expression(callee: &str, args: &[String], indent: &str, extra: usize) -> String {
+    let one_line = format!("{callee}({})", args.join(", "));
+    if indent.len() + extra + one_line.len() <= LINE_LENGTH {
         return one_line;
     }
-    let inner = format!("{indent}        ");
-    format!("_t.cast(\n{inner}{annotation},\n{inner}{decode},\n{indent}    )")
+    let mut wrapped = format!("{callee}(\n");
+    for arg in args {
+        wrapped.push_str(&format!("{indent}    {arg},\n"));
+    }
+    wrapped.push_str(&format!("{indent})"));
+    wrapped
 }
 
-/// One status check of the decoding.
+/// How the client reads the statuses of one outcome.
 #[derive(Debug)]
-pub struct CaseView {
-    /// The condition on `response.status_code`; `None` for the final fallback.
-    pub condition: Option<String>,
-    /// The expression of the decoded value.
-    pub value: String,
+struct Branch {
+    /// The condition on `response.status_code`; `None` for the final `else`.
+    condition: Option<String>,
+    /// The expression of the decoded value; `None` for a documented error without a body,
+    /// which raises `ApiError`.
+    value: Option<String>,
+    /// Whether the value is JSON decoded and validated (it raises `UnexpectedBody` when the body
+    /// is not).
+    json: bool,
 }
 
 /// How operations are called: as module functions or `Client` methods, sync or async.
@@ -215,6 +230,8 @@ pub fn write_all(operations: &[OperationView], flavor: Flavor) -> String {
 }
 
 impl OperationView {
+    /// Writes the operation's two calls: the plain one, which returns the detailed one's
+    /// `parsed`, then the detailed one, which sends the request and reads the answer.
     fn write(&self, out: &mut String, flavor: Flavor, send: &str) {
         let body = flavor.indent();
         let outer = &body[4..];
@@ -223,13 +240,68 @@ impl OperationView {
         if let Some(doc) = &self.call.doc {
             push_all(out, &[body, "\"\"\"", doc, "\"\"\"\n"]);
         }
+        self.write_delegation(out, flavor);
+        out.push_str(if flavor.class_style { "\n" } else { "\n\n" });
+        push_all(out, &[outer, keyword, " ", &self.detailed_signature, "\n"]);
+        push_all(
+            out,
+            &[
+                body,
+                "\"\"\"`",
+                &self.name,
+                "`, with the whole response: ``status_code``, ``headers``, ``content``\n",
+                body,
+                "(the raw body) and the decoded body as ``parsed``.\"\"\"\n",
+            ],
+        );
         push_all(out, &[body, "request = "]);
         self.call.write_request(out, body);
         out.push_str(send);
-        self.call.write_cases(out, body);
-        if self.call.raises {
-            push_all(out, &[body, "raise _http.ApiError(response)\n"]);
-        }
+        self.call.write_decoding(out, body);
+        push_all(
+            out,
+            &[body, "return _http.Response.from_httpx(response, parsed)\n"],
+        );
+    }
+
+    /// `return get_item_detailed(item_id=item_id).parsed`, awaited for asyncio, a plain call
+    /// when the operation returns nothing.
+    fn write_delegation(&self, out: &mut String, flavor: Flavor) {
+        let body = flavor.indent();
+        let callee = if flavor.class_style {
+            format!("self.{}", self.detailed_name)
+        } else {
+            self.detailed_name.clone()
+        };
+        let args: Vec<String> = self
+            .call
+            .params
+            .iter()
+            .map(|param| format!("{0}={0}", param.name))
+            .collect();
+        let returns_none = self.call.returns == "None";
+        let line = match (flavor.asyncio, returns_none) {
+            (false, true) => call_expression(&callee, &args, body, 0),
+            (true, true) => format!(
+                "await {}",
+                call_expression(&callee, &args, body, "await ".len())
+            ),
+            (false, false) => format!(
+                "return {}.parsed",
+                call_expression(&callee, &args, body, "return .parsed".len())
+            ),
+            (true, false) => {
+                let extra = "return (await ).parsed".len();
+                let inner = call_expression(&callee, &args, body, extra);
+                if inner.contains('\n') {
+                    let inner = call_expression(&callee, &args, &format!("{body}    "), 6);
+                    format!("return (\n{body}    await {inner}\n{body}).parsed")
+                } else {
+                    format!("return (await {inner}).parsed")
+                }
+            }
+        };
+        push_all(out, &[body, &line, "\n"]);
     }
 }
 
@@ -246,26 +318,68 @@ impl Call {
         push_all(out, &[indent, ")\n"]);
     }
 
-    /// Writes the status checks that return the decoded value of `response`, at `indent`.
-    pub fn write_cases(&self, out: &mut String, indent: &str) {
-        for case in &self.cases {
-            match &case.condition {
-                Some(condition) => push_all(
-                    out,
-                    &[
-                        indent,
-                        "if ",
-                        condition,
-                        ":\n",
-                        indent,
-                        "    return ",
-                        &case.value,
-                        "\n",
-                    ],
-                ),
-                None => push_all(out, &[indent, "return ", &case.value, "\n"]),
+    /// Writes, at `indent`, the declaration of `parsed` and the branches that bind it from
+    /// `response` or raise: `ApiError` for a documented error without a body,
+    /// `UnexpectedStatus` for a status no outcome covers.
+    pub fn write_decoding(&self, out: &mut String, indent: &str) {
+        if let [
+            Branch {
+                condition: None,
+                value: Some(value),
+                ..
+            },
+        ] = self.branches.as_slice()
+        {
+            push_all(
+                out,
+                &[indent, "parsed: ", &self.returns, " = ", value, "\n"],
+            );
+            return;
+        }
+        push_all(out, &[indent, "parsed: ", &self.returns, "\n"]);
+        for (index, branch) in self.branches.iter().enumerate() {
+            let inner = match (&branch.condition, index) {
+                (Some(condition), 0) => {
+                    push_all(out, &[indent, "if ", condition, ":\n"]);
+                    "    "
+                }
+                (Some(condition), _) => {
+                    push_all(out, &[indent, "elif ", condition, ":\n"]);
+                    "    "
+                }
+                (None, 0) => "",
+                (None, _) => {
+                    push_all(out, &[indent, "else:\n"]);
+                    "    "
+                }
+            };
+            match &branch.value {
+                Some(value) => push_all(out, &[indent, inner, "parsed = ", value, "\n"]),
+                None => push_all(out, &[indent, inner, "raise _http.ApiError(response)\n"]),
             }
         }
+        if self.undocumented {
+            push_all(
+                out,
+                &[
+                    indent,
+                    "else:\n",
+                    indent,
+                    "    raise _http.UnexpectedStatus(response)\n",
+                ],
+            );
+        }
+    }
+
+    /// Whether a documented error status without a body raises `ApiError`.
+    pub fn raises_api_error(&self) -> bool {
+        self.branches.iter().any(|branch| branch.value.is_none())
+    }
+
+    /// Whether a body is read as JSON, and raises `UnexpectedBody` when it is not what the spec
+    /// documents.
+    pub fn reads_json(&self) -> bool {
+        self.branches.iter().any(|branch| branch.json)
     }
 }
 
@@ -278,12 +392,20 @@ pub fn views(
     indent: &str,
     uses: &mut Uses,
 ) -> Vec<OperationView> {
-    let mut functions = names::client_scope();
+    let names = names::operation_names(api.operations.iter().map(|op| op.id.as_str()));
     api.operations
         .iter()
-        .map(|operation| {
-            let name = functions.claim(names::snake_name(&operation.id));
-            view(operation, name, class_names, open, indent, uses)
+        .zip(names)
+        .map(|(operation, (name, detailed_name))| {
+            view(
+                operation,
+                name,
+                detailed_name,
+                class_names,
+                open,
+                indent,
+                uses,
+            )
         })
         .collect()
 }
@@ -291,23 +413,37 @@ pub fn views(
 fn view(
     operation: &Operation,
     name: String,
+    detailed_name: String,
     class_names: &[String],
     open: &[Option<Open>],
     indent: &str,
     uses: &mut Uses,
 ) -> OperationView {
+    // The plain call calls the detailed one by name: no parameter may shadow it.
+    let mut scope = names::client_scope();
+    scope.claim(detailed_name.clone());
     let call = call(
         operation,
         class_names,
         open,
         FUNCTIONS_NAMING,
-        names::client_scope(),
+        scope,
         indent,
         uses,
     );
+    let method = indent.len() > 4;
+    let detailed_returns = format!("_http.Response[{}]", call.returns);
     OperationView {
-        signature: signature(&name, indent.len() > 4, &call.params, &call.returns, indent),
+        signature: signature(&name, method, &call.params, &call.returns, indent),
+        detailed_signature: signature(
+            &detailed_name,
+            method,
+            &call.params,
+            &detailed_returns,
+            indent,
+        ),
         name,
+        detailed_name,
         method: operation.method.as_str(),
         path_text: operation.path.clone(),
         call,
@@ -421,15 +557,17 @@ pub fn call(
             path_values.join(", ")
         )
     };
-    let (cases, raises, returns) = decoding(&operation.responses, download, indent, uses);
+    let (branches, returns) = decoding(operation, download, indent, uses);
     Call {
         params,
         doc: docstring(operation, &args_doc, indent),
         method_literal: escape::string_literal(operation.method.as_str()),
         path,
         request_args,
-        cases,
-        raises,
+        undocumented: branches
+            .last()
+            .is_none_or(|branch| branch.condition.is_some()),
+        branches,
         returns,
     }
 }
@@ -581,66 +719,63 @@ fn security_literal(requirements: &[Vec<String>]) -> String {
     format!("({},)", alternatives.join(", "))
 }
 
-/// The status checks, whether other statuses raise, and the return annotation.
+/// One branch per outcome of `operation` and the annotation of the decoded value: the types
+/// its outcomes return, joined by `|`.
 fn decoding(
-    responses: &[Response],
+    operation: &Operation,
     context: Context<'_>,
     indent: &str,
     uses: &mut Uses,
-) -> (Vec<CaseView>, bool, String) {
-    let mut ordered: Vec<&Response> = responses.iter().collect();
-    ordered.sort_by_key(|response| match response.status {
-        Status::Code(_) => 0,
-        Status::Range(_) => 1,
-        Status::Default => 2,
-    });
-    let mut cases = Vec::new();
+) -> (Vec<Branch>, String) {
+    let outcomes = operation.outcomes();
+    let every_2xx = covers_every_2xx(&outcomes);
+    let mut branches: Vec<Branch> = Vec::with_capacity(outcomes.len());
     let mut returned: Vec<String> = Vec::new();
-    let mut raises = true;
-    for response in &ordered {
-        let condition = match response.status {
-            Status::Code(code) => Some(format!("response.status_code == {code}")),
-            Status::Range(class) => Some(format!(
-                "{}00 <= response.status_code < {}00",
-                class,
+    for outcome in &outcomes {
+        let condition = match outcome.statuses {
+            Statuses::Code(code) => Some(format!("response.status_code == {code}")),
+            Statuses::Range(class) => Some(format!(
+                "{class}00 <= response.status_code < {}00",
                 u16::from(class) + 1
             )),
-            Status::Default => None,
+            Statuses::OtherSuccess => Some("200 <= response.status_code < 300".to_string()),
+            // Last in the order: once every 2xx has its branch, the rest is every status left.
+            Statuses::OtherError if every_2xx => None,
+            Statuses::OtherError => Some("not 200 <= response.status_code < 300".to_string()),
         };
-        let decoded = match response.preferred() {
+        let decoded = match outcome.response.and_then(Response::preferred) {
             Some(content) => Some(decode(content, context, indent, uses)),
-            None if response.status.is_success() || response.status == Status::Default => {
-                Some(("None".to_string(), "None".to_string()))
-            }
-            // A documented error without a body has no model to return: it raises.
+            None if outcome.success => Some(Decoded {
+                annotation: "None".to_string(),
+                value: "None".to_string(),
+                json: false,
+            }),
+            // A documented error without a body: there is nothing to return, it raises.
             None => None,
         };
-        let Some((annotation, value)) = decoded else {
-            continue;
+        let (value, json) = match decoded {
+            Some(decoded) => {
+                if !returned.contains(&decoded.annotation) {
+                    returned.push(decoded.annotation);
+                }
+                (Some(decoded.value), decoded.json)
+            }
+            None => (None, false),
         };
-        if condition.is_none() {
-            raises = false;
-        }
-        if !returned.contains(&annotation) {
-            returned.push(annotation);
-        }
-        cases.push(CaseView { condition, value });
-    }
-    if !ordered.iter().any(|r| r.status.is_success()) {
-        // Nothing says what success looks like: any 2xx returns None rather than raising.
-        let before_default = cases
-            .iter()
-            .position(|c| c.condition.is_none())
-            .unwrap_or(cases.len());
-        cases.insert(
-            before_default,
-            CaseView {
-                condition: Some("200 <= response.status_code < 300".to_string()),
-                value: "None".to_string(),
-            },
-        );
-        if !returned.contains(&"None".to_string()) {
-            returned.push("None".to_string());
+        // Neighbours that read the same way are one branch (`default` alone: 2xx or not, the
+        // same body).
+        match branches.last_mut() {
+            Some(last) if value.is_some() && last.value == value => {
+                last.condition = match (last.condition.take(), condition) {
+                    (Some(before), Some(condition)) => Some(format!("{before} or {condition}")),
+                    _ => None,
+                };
+            }
+            _ => branches.push(Branch {
+                condition,
+                value,
+                json,
+            }),
         }
     }
     let returns = if returned.iter().any(|a| a == "_t.Any") {
@@ -649,36 +784,70 @@ fn decoding(
     } else {
         returned.join(" | ")
     };
-    (cases, raises, returns)
+    (branches, returns)
 }
 
-/// The annotation and the expression that decodes one response body.
-fn decode(
-    content: &Content,
-    context: Context<'_>,
-    indent: &str,
-    uses: &mut Uses,
-) -> (String, String) {
-    match (content.kind, &content.ty) {
-        (MediaKind::Text, _) => ("str".to_string(), "response.text".to_string()),
+/// Whether some outcome covers every 2xx (an unlisted one, or a listed `2XX`), so that the
+/// outcome of every other status leaves no status undocumented.
+///
+/// Not `Operation::has_undocumented_statuses`: it counts `default` beside a listed 2xx as
+/// covering everything, but an unlisted 2xx is undocumented there (README, outcome.rs).
+fn covers_every_2xx(outcomes: &[Outcome<'_>]) -> bool {
+    outcomes.iter().any(|outcome| {
+        matches!(
+            outcome.statuses,
+            Statuses::OtherSuccess | Statuses::Range(2)
+        )
+    })
+}
+
+/// How one documented body is read.
+struct Decoded {
+    /// Its annotation.
+    annotation: String,
+    /// The expression that decodes it from `response`.
+    value: String,
+    /// Whether it is JSON, validated by `_http.decode_json`.
+    json: bool,
+}
+
+/// How one response body is read; `indent` is the function body's.
+fn decode(content: &Content, context: Context<'_>, indent: &str, uses: &mut Uses) -> Decoded {
+    let (annotation, value, json) = match (content.kind, &content.ty) {
+        (MediaKind::Text, _) => ("str".to_string(), "response.text".to_string(), false),
         (MediaKind::Binary, _) | (_, Type::Binary) => {
-            ("bytes".to_string(), "response.content".to_string())
+            ("bytes".to_string(), "response.content".to_string(), false)
         }
         (_, ty) => {
             let annotation = types::annotation(ty, context, uses);
-            let value = if annotation == "_t.Any" {
-                "response.json()".to_string()
-            } else {
-                uses.typing = true;
-                let as_value = Context {
-                    as_value: true,
-                    ..context
-                };
-                cast(&annotation, &types::annotation(ty, as_value, uses), indent)
+            let as_value = Context {
+                as_value: true,
+                ..context
             };
-            (annotation, value)
+            let runtime = types::annotation(ty, as_value, uses);
+            if runtime == "_t.Any" {
+                uses.typing = true;
+            }
+            let value = decode_json(&runtime, indent);
+            (annotation, value, true)
         }
+    };
+    Decoded {
+        annotation,
+        value,
+        json,
     }
+}
+
+/// `_http.decode_json(response, T)`, one argument a line when `parsed = ...` in a branch of a
+/// body indented by `indent` would be too long.
+fn decode_json(runtime: &str, indent: &str) -> String {
+    let one_line = format!("_http.decode_json(response, {runtime})");
+    if indent.len() + 4 + "parsed = ".len() + one_line.len() <= LINE_LENGTH {
+        return one_line;
+    }
+    let inner = format!("{indent}        ");
+    format!("_http.decode_json(\n{inner}response,\n{inner}{runtime},\n{indent}    )")
 }
 
 fn docstring(operation: &Operation, args: &[(String, String)], indent: &str) -> Option<String> {
@@ -708,4 +877,21 @@ fn docstring(operation: &Operation, args: &[(String, String)], indent: &str) -> 
         }
     }
     escape::docstring(&text, indent)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn long_calls_wrap_one_argument_a_line() {
+        let args = vec!["a=a".to_string()];
+        assert_eq!(call_expression("f", &args, "    ", 0), "f(a=a)");
+        let many: Vec<String> = (0..20)
+            .map(|n| format!("argument_{n}=argument_{n}"))
+            .collect();
+        let wrapped = call_expression("f", &many, "    ", 0);
+        assert!(wrapped.starts_with("f(\n        argument_0=argument_0,\n"));
+        assert!(wrapped.ends_with(",\n    )"));
+    }
 }

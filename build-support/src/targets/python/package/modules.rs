@@ -3,13 +3,17 @@
 //!
 //! Written straight into strings rather than through a template: a big spec has thousands of
 //! operations (see the Speed decision in the session notes). The parameters, the request and the
-//! decoding come from [`operations::call`], the same code that writes the functions style.
+//! decoding come from [`operations::call`], the same code that writes the functions style: a
+//! private `_parse(response)` reads the answer (raising on an undocumented status), `sync` and
+//! `asyncio` return it, `sync_detailed` and `asyncio_detailed` wrap it in `Response`.
 
 use std::collections::HashMap;
 
 use super::super::escape;
 use super::super::names::{self, Scope};
-use super::super::operations::{self, BodyKind, Call, LINE_LENGTH, Naming, ParamView};
+use super::super::operations::{
+    self, BodyKind, Call, LINE_LENGTH, Naming, ParamView, call_expression,
+};
 use super::super::types::{Open, Uses};
 use crate::ir::{Api, Operation};
 
@@ -112,11 +116,6 @@ fn module_source(
         INDENT,
         &mut uses,
     );
-    let parsed = if call.raises {
-        with_none(&call.returns)
-    } else {
-        call.returns.clone()
-    };
     let module_doc = module_doc(operation);
     let mut out = String::with_capacity(4096);
     out.push_str(header);
@@ -124,11 +123,11 @@ fn module_source(
     out.push_str(&format!(
         "\"\"\"{module_doc}\"\"\"\n\nfrom __future__ import annotations\n\n"
     ));
-    write_imports(&mut out, uses, call.raises);
+    write_imports(&mut out, uses);
     write_request_function(&mut out, &call);
-    write_parse_function(&mut out, &call, &parsed);
+    write_parse_function(&mut out, &call);
     let doc = call.doc.as_deref().unwrap_or(&module_doc);
-    write_callers(&mut out, &call, doc, &parsed);
+    write_callers(&mut out, &call, doc);
     out
 }
 
@@ -147,7 +146,7 @@ fn module_doc(operation: &Operation) -> String {
     escape::docstring(&escape::comment(&text), "").unwrap_or_default()
 }
 
-fn write_imports(out: &mut String, uses: Uses, raises: bool) {
+fn write_imports(out: &mut String, uses: Uses) {
     let standard = [
         (uses.datetime, "import datetime as _dt\n"),
         (uses.typing, "import typing as _t\n"),
@@ -173,9 +172,6 @@ fn write_imports(out: &mut String, uses: Uses, raises: bool) {
         "\nfrom ... import _http\n"
     });
     out.push_str("from ...client import Client\n");
-    if raises {
-        out.push_str("from ...errors import UnexpectedStatus\n");
-    }
     out.push_str("from ...types import Response\n");
 }
 
@@ -186,30 +182,51 @@ fn write_request_function(out: &mut String, call: &Call) {
     call.write_request(out, INDENT);
 }
 
-/// `def _parse(client, response)`: the documented statuses decoded, the others raising
-/// `UnexpectedStatus` or giving `None`.
-fn write_parse_function(out: &mut String, call: &Call, parsed: &str) {
-    let one_line = format!("def _parse(client: Client, response: httpx.Response) -> {parsed}:");
+/// `def _parse(response)`: the body decoded as its outcome documents, or the error it raises
+/// (`UnexpectedStatus` for an undocumented status, whatever the client's settings).
+fn write_parse_function(out: &mut String, call: &Call) {
+    let one_line = format!("def _parse(response: httpx.Response) -> {}:", call.returns);
     if one_line.len() <= LINE_LENGTH {
         out.push_str(&format!("\n\n{one_line}\n"));
     } else {
         out.push_str(&format!(
-            "\n\ndef _parse(\n{INDENT}client: Client,\n{INDENT}response: httpx.Response,\n) -> \
-             {parsed}:\n"
+            "\n\ndef _parse(\n{INDENT}response: httpx.Response,\n) -> {}:\n",
+            call.returns
         ));
     }
-    call.write_cases(out, INDENT);
-    if call.raises {
-        out.push_str(&format!(
-            "{INDENT}if client.raise_on_unexpected_status:\n\
-             {INDENT}    raise UnexpectedStatus(response.status_code, response.content)\n\
-             {INDENT}return None\n"
-        ));
-    }
+    call.write_decoding(out, INDENT);
+    out.push_str(&format!("{INDENT}return parsed\n"));
 }
 
-/// The four public functions, each documented with `doc` and what it returns.
-fn write_callers(out: &mut String, call: &Call, doc: &str, parsed: &str) {
+/// The `Raises:` section of the callers' docstrings: the errors `call` can raise, the
+/// undocumented status described by `undocumented`.
+fn raises_doc(call: &Call, undocumented: &str) -> String {
+    let mut lines = Vec::new();
+    if call.raises_api_error() {
+        lines.push("ApiError: A documented error status without a body.");
+    }
+    if call.undocumented && !undocumented.is_empty() {
+        lines.push(undocumented);
+    }
+    if call.reads_json() {
+        lines.push("UnexpectedBody: The body is not what the spec documents for the status.");
+    }
+    if lines.is_empty() {
+        return String::new();
+    }
+    let mut doc = format!("\n\n{INDENT}Raises:");
+    for line in lines {
+        doc.push_str(&format!("\n{INDENT}    {line}"));
+    }
+    doc
+}
+
+/// The four public functions, each documented with `doc` and what it returns. `sync` and
+/// `asyncio` return the body, and raise on an undocumented status whatever the client's
+/// `raise_on_unexpected_status`: they have nothing else to return. `sync_detailed` and
+/// `asyncio_detailed` return the whole response, with `parsed=None` for such a status when the
+/// client's `raise_on_unexpected_status` is false.
+fn write_callers(out: &mut String, call: &Call, doc: &str) {
     let client = ParamView {
         name: "client".to_string(),
         annotation: "Client".to_string(),
@@ -221,19 +238,36 @@ fn write_callers(out: &mut String, call: &Call, doc: &str, parsed: &str) {
         annotation: param.annotation.clone(),
         default: param.default.clone(),
     }));
-    let forwarded: Vec<String> = params
+    let request_args: Vec<String> = call
+        .params
         .iter()
         .map(|param| format!("{0}={0}", param.name))
         .collect();
-    let request_args = &forwarded[1..];
-    let detailed = format!("Response[{parsed}]");
-    let raises = if call.raises {
-        "\n\n    Raises:\n        UnexpectedStatus: The status is not documented and the client's\n            \
-         ``raise_on_unexpected_status`` is true."
+    let returns_none = call.returns == "None";
+    let (detailed, detailed_returns) = if call.undocumented {
+        (
+            format!("Response[{}]", with_none(&call.returns)),
+            "The whole response; ``parsed`` holds the body decoded as documented, or\n        \
+             ``None`` for an undocumented status when the client's\n        \
+             ``raise_on_unexpected_status`` is false.",
+        )
     } else {
-        ""
+        (
+            format!("Response[{}]", call.returns),
+            "The whole response; ``parsed`` holds the body decoded as documented.",
+        )
     };
-    let document = |out: &mut String, returns: &str| {
+    let detailed_raises = raises_doc(
+        call,
+        "UnexpectedStatus: The status is not documented and the client's\n            \
+         ``raise_on_unexpected_status`` is true.",
+    );
+    let body_raises = raises_doc(
+        call,
+        "UnexpectedStatus: The status is not documented (whatever the client's\n            \
+         ``raise_on_unexpected_status``).",
+    );
+    let document = |out: &mut String, returns: &str, raises: &str| {
         out.push_str(&format!(
             "{INDENT}\"\"\"{doc}\n\n{INDENT}Returns:\n{INDENT}    {returns}{raises}\"\"\"\n"
         ));
@@ -249,67 +283,47 @@ fn write_callers(out: &mut String, call: &Call, doc: &str, parsed: &str) {
         } else {
             ("def", "sync", "_http.send", "get_httpx_client")
         };
+        let request = call_expression("_request", &request_args, "        ", 1);
+        let send = format!(
+            "{INDENT}response = {send}(\n        {request},\n        client.settings,\n        \
+             client.{http_client}(),\n{INDENT})\n"
+        );
+
         let detailed_name = format!("{prefix}_detailed");
         let signature = operations::signature(&detailed_name, false, &params, &detailed, INDENT);
         out.push_str(&format!("\n\n{keyword} {signature}\n"));
-        document(
-            out,
-            "The whole response; ``parsed`` holds the body decoded as documented.",
-        );
-        let request = call_expression("_request", request_args, "        ", 1);
-        out.push_str(&format!(
-            "{INDENT}response = {send}(\n        {request},\n        client.settings,\n        \
-             client.{http_client}(),\n{INDENT})\n"
-        ));
-        if parsed == "None" {
+        document(out, detailed_returns, &detailed_raises);
+        out.push_str(&send);
+        if call.undocumented {
+            out.push_str(&format!(
+                "{INDENT}return _http.lenient_response(response, _parse, \
+                 client.raise_on_unexpected_status)\n"
+            ));
+        } else if returns_none {
             // mypy refuses the value of a function that only returns None.
             out.push_str(&format!(
-                "{INDENT}_parse(client, response)\n{INDENT}return Response.from_httpx(response, \
-                 None)\n"
+                "{INDENT}_parse(response)\n{INDENT}return Response.from_httpx(response, None)\n"
             ));
         } else {
             out.push_str(&format!(
-                "{INDENT}return Response.from_httpx(response, _parse(client, response))\n"
+                "{INDENT}return Response.from_httpx(response, _parse(response))\n"
             ));
         }
-        let signature = operations::signature(prefix, false, &params, parsed, INDENT);
+
+        let signature = operations::signature(prefix, false, &params, &call.returns, INDENT);
         out.push_str(&format!("\n\n{keyword} {signature}\n"));
-        document(out, "The body of the response, decoded as documented.");
-        if asyncio {
-            let inner = call_expression(&detailed_name, &forwarded, "        ", "await ".len());
-            let one_line = format!("{INDENT}return (await {inner}).parsed");
-            if one_line.len() <= LINE_LENGTH && !inner.contains('\n') {
-                out.push_str(&format!("{one_line}\n"));
-            } else {
-                out.push_str(&format!(
-                    "{INDENT}return (\n        await {inner}\n{INDENT}).parsed\n"
-                ));
-            }
+        document(
+            out,
+            "The body of the response, decoded as documented.",
+            &body_raises,
+        );
+        out.push_str(&send);
+        if returns_none {
+            out.push_str(&format!("{INDENT}_parse(response)\n"));
         } else {
-            let inner = call_expression(
-                &detailed_name,
-                &forwarded,
-                INDENT,
-                "return ".len() + ".parsed".len(),
-            );
-            out.push_str(&format!("{INDENT}return {inner}.parsed\n"));
+            out.push_str(&format!("{INDENT}return _parse(response)\n"));
         }
     }
-}
-
-/// `callee(a=a, b=b)`, or one argument a line (indented from `indent`) when the one-line form,
-/// starting at `indent` with `extra` more characters on its line, would be too long.
-fn call_expression(callee: &str, args: &[String], indent: &str, extra: usize) -> String {
-    let one_line = format!("{callee}({})", args.join(", "));
-    if indent.len() + extra + one_line.len() <= LINE_LENGTH {
-        return one_line;
-    }
-    let mut wrapped = format!("{callee}(\n");
-    for arg in args {
-        wrapped.push_str(&format!("{indent}    {arg},\n"));
-    }
-    wrapped.push_str(&format!("{indent})"));
-    wrapped
 }
 
 /// `annotation | None`, unless `None` already is one of its top-level alternatives or it is
@@ -353,17 +367,5 @@ mod tests {
             "dict[str, int | None] | None"
         );
         assert_eq!(with_none("_t.Any"), "_t.Any");
-    }
-
-    #[test]
-    fn long_calls_wrap_one_argument_a_line() {
-        let args = vec!["a=a".to_string()];
-        assert_eq!(call_expression("f", &args, "    ", 0), "f(a=a)");
-        let many: Vec<String> = (0..20)
-            .map(|n| format!("argument_{n}=argument_{n}"))
-            .collect();
-        let wrapped = call_expression("f", &many, "    ", 0);
-        assert!(wrapped.starts_with("f(\n        argument_0=argument_0,\n"));
-        assert!(wrapped.ends_with(",\n    )"));
     }
 }
