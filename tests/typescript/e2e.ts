@@ -16,6 +16,7 @@ import type {
   HTTPValidationError,
   OperationErrors,
   Ticket,
+  TypedResponse,
   User,
   UserCreate,
 } from "./refclient/index.js";
@@ -63,7 +64,7 @@ async function rejects<K extends keyof OperationErrors>(
 }
 
 /** The response of an ApiError, which must have one. */
-function responseOf<T>(error: ApiError<T>) {
+function responseOf<T extends TypedResponse>(error: ApiError<T>) {
   assert.ok(error.response, `${error.operation}: expected a response, got ${error.message}`);
   return error.response;
 }
@@ -378,6 +379,7 @@ check("no response throws ApiError with the request and no response", async () =
     assert.fail("isHealthy did not throw");
   } catch (error) {
     assert.ok(error instanceof ApiError, `expected ApiError, got ${String(error)}`);
+    assert.equal(error.kind, "network");
     assert.equal(error.response, undefined);
     assert.equal(error.request.url, "http://127.0.0.1:9/health");
     assert.ok(error.cause !== undefined);

@@ -68,6 +68,7 @@ pub fn emit(api: &ir::Api, options: &Options) -> Result<Tree, Error> {
                 schemes: security_schemes(api),
                 base_url: escape::string_literal(api.servers.first().map_or("", String::as_str)),
                 base_url_doc: base_url_doc(api),
+                client_import: client_import(&operations),
                 errors: &operations.errors,
                 methods: &operations.methods,
             },
@@ -128,6 +129,8 @@ struct IndexView<'a> {
     schemes: Vec<String>,
     base_url: String,
     base_url_doc: String,
+    /// The import of the types `index.ts` names from `client.ts`.
+    client_import: String,
     errors: &'a [String],
     methods: &'a [String],
 }
@@ -148,6 +151,7 @@ struct ReadmeView<'a> {
     spec_name: String,
     folder: String,
     example: Option<&'a str>,
+    example_with_response: Option<&'a str>,
     operations: Vec<ReadmeRow>,
 }
 
@@ -165,6 +169,29 @@ fn type_names(api: &ir::Api) -> Vec<String> {
         .iter()
         .map(|def| scope.claim(names::type_name(&def.name)))
         .collect()
+}
+
+/// `import type { CallOptions, … } from "./client.js";`: the types `index.ts` names from
+/// `client.ts`, sorted, one a line when they do not fit on one.
+fn client_import(operations: &operations::Operations) -> String {
+    let mut types: Vec<&str> = operations.client_types.iter().copied().collect();
+    types.extend(["ClientOptions", "SecurityScheme"]);
+    types.sort_unstable();
+    let line = format!(
+        "import type {{ {} }} from \"./client.js\";",
+        types.join(", ")
+    );
+    if line.len() <= 100 {
+        return line;
+    }
+    let mut lines = String::from("import type {\n");
+    for name in types {
+        lines.push_str("  ");
+        lines.push_str(name);
+        lines.push_str(",\n");
+    }
+    lines.push_str("} from \"./client.js\";");
+    lines
 }
 
 /// A doc comment for the top of a file, without its final newline.
@@ -263,6 +290,7 @@ fn readme_view<'a>(
         spec_name: escape::markdown_code(spec_name),
         folder: escape::markdown_code(&options.package_name).replace('"', "'"),
         example: operations.rows.first().map(|(name, _, _)| name.as_str()),
+        example_with_response: operations.first_with_response.as_deref(),
         operations: operations
             .rows
             .iter()

@@ -155,12 +155,14 @@ pub const EXPORTED_NAMES: &[&str] = &[
     "API",
     "ApiClient",
     "ApiError",
+    "ApiErrorKind",
     "ApiErrorResponse",
     "ApiRequest",
     "CallOptions",
     "ClientOptions",
     "OperationErrors",
     "RefreshHandler",
+    "TypedResponse",
 ];
 
 /// Members of the generated `API` class (and of its base `ApiClient`, and of every object) that
