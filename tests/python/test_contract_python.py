@@ -356,8 +356,7 @@ def test_typed_usage_passes_mypy_strict(contract_packages: Path) -> None:
 
 
 def test_typed_usage_passes_pyright_strict(contract_packages: Path) -> None:
-    if not PYRIGHT.is_file():
-        pytest.skip(f"no pyright at {PYRIGHT} (`npm install pyright` in tests/tools)")
+    assert PYRIGHT.is_file(), f"no pyright at {PYRIGHT}: run `npm install --prefix tests/tools` (tests/run.sh does)"
     usage = contract_packages / TYPED_USAGE.name
     shutil.copyfile(TYPED_USAGE, usage)
     config = contract_packages / "pyrightconfig.json"

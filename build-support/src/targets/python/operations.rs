@@ -8,8 +8,8 @@ use super::escape;
 use super::names;
 use super::types::{self, Context, Open, Uses};
 use crate::ir::{
-    Api, Content, MediaKind, Operation, Outcome, Parameter, ParameterLocation, ParameterStyle,
-    Response, Statuses, Type,
+    Api, Content, MediaKind, Operation, Parameter, ParameterLocation, ParameterStyle, Response,
+    Statuses, Type,
 };
 use crate::targets::constraints;
 use crate::targets::text::push_all;
@@ -564,9 +564,7 @@ pub fn call(
         method_literal: escape::string_literal(operation.method.as_str()),
         path,
         request_args,
-        undocumented: branches
-            .last()
-            .is_none_or(|branch| branch.condition.is_some()),
+        undocumented: operation.has_undocumented_statuses(),
         branches,
         returns,
     }
@@ -728,7 +726,7 @@ fn decoding(
     uses: &mut Uses,
 ) -> (Vec<Branch>, String) {
     let outcomes = operation.outcomes();
-    let every_2xx = covers_every_2xx(&outcomes);
+    let undocumented = operation.has_undocumented_statuses();
     let mut branches: Vec<Branch> = Vec::with_capacity(outcomes.len());
     let mut returned: Vec<String> = Vec::new();
     for outcome in &outcomes {
@@ -739,8 +737,8 @@ fn decoding(
                 u16::from(class) + 1
             )),
             Statuses::OtherSuccess => Some("200 <= response.status_code < 300".to_string()),
-            // Last in the order: once every 2xx has its branch, the rest is every status left.
-            Statuses::OtherError if every_2xx => None,
+            // Last in the order: when no status is undocumented, the rest is every status left.
+            Statuses::OtherError if !undocumented => None,
             Statuses::OtherError => Some("not 200 <= response.status_code < 300".to_string()),
         };
         let decoded = match outcome.response.and_then(Response::preferred) {
@@ -785,20 +783,6 @@ fn decoding(
         returned.join(" | ")
     };
     (branches, returns)
-}
-
-/// Whether some outcome covers every 2xx (an unlisted one, or a listed `2XX`), so that the
-/// outcome of every other status leaves no status undocumented.
-///
-/// Not `Operation::has_undocumented_statuses`: it counts `default` beside a listed 2xx as
-/// covering everything, but an unlisted 2xx is undocumented there (README, outcome.rs).
-fn covers_every_2xx(outcomes: &[Outcome<'_>]) -> bool {
-    outcomes.iter().any(|outcome| {
-        matches!(
-            outcome.statuses,
-            Statuses::OtherSuccess | Statuses::Range(2)
-        )
-    })
 }
 
 /// How one documented body is read.
