@@ -58,7 +58,7 @@ pub mod __private;
 pub use call::Call;
 pub use client::{ApiKeyIn, Client, Credential, Scheme, install_tls_provider};
 pub use clientgen_macros::generate_clients;
-pub use error::Error;
+pub use error::{DecodeError, Error, RawResponse};
 pub use multipart::{File, FileOrText, Multipart};
 pub use request::Request;
 /// Re-exported for generated code and for passing your own HTTP client.
