@@ -18,9 +18,13 @@
 //! proto clients. The same code can be written by a build script with `clientgen-build`'s
 //! `Generator::rust_to_out_dir`.
 //!
-//! Awaiting a call gives an [`ApiResult`]: the decoded success body (with status and headers) or
-//! an [`Error`] that holds the documented error body. Path, query, header and cookie parameters
-//! and the body are arguments, optional ones `Option`s, in spec order:
+//! Awaiting a call gives an [`ApiResult`]: the decoded success body (with status, headers and
+//! raw body) or an [`Error`]: the documented error body of a documented error status, a status
+//! the spec does not document, a body that is not what the spec documents, or a transport
+//! failure, each with the response's status, headers and raw body when one came.
+//!
+//! Path, query, header and cookie parameters and the body are arguments, optional ones
+//! `Option`s, in spec order:
 //!
 //! ```ignore
 //! let tickets = client.list_tickets(Some(types::Priority::Value3)).await?;
@@ -43,7 +47,8 @@
 //! their own.
 //!
 //! This crate holds what that code needs: the base [`Client`] (HTTP client, base URL,
-//! credentials, headers), [`Call`], [`ResponseValue`], [`Error`], [`File`] and [`Multipart`].
+//! credentials, headers), [`Call`], [`ResponseValue`], [`Error`] (with [`RawResponse`] and
+//! [`DecodeError`]), [`File`] and [`Multipart`].
 
 mod call;
 mod client;
@@ -58,7 +63,7 @@ pub mod __private;
 pub use call::Call;
 pub use client::{ApiKeyIn, Client, Credential, Scheme, install_tls_provider};
 pub use clientgen_macros::generate_clients;
-pub use error::Error;
+pub use error::{DecodeError, Error, RawResponse};
 pub use multipart::{File, FileOrText, Multipart};
 pub use request::Request;
 /// Re-exported for generated code and for passing your own HTTP client.

@@ -82,7 +82,9 @@ macro_rules! drf_walk {
             step("401 without a token");
             // Without a token: an undocumented 401.
             match client.auth_me_retrieve().await {
-                Err(Error::UnexpectedStatus { status, .. }) => assert_eq!(status.as_u16(), 401),
+                Err(Error::UnexpectedStatus(response)) => {
+                    assert_eq!(response.status().as_u16(), 401)
+                }
                 other => panic!("expected a 401 without a token, got {other:?}"),
             }
 

@@ -209,7 +209,9 @@ async fn every_endpoint_answers_through_the_macro_client() {
     let token = client.token(&login).await.expect("token").into_inner();
     assert_eq!(token.token_type, "bearer");
     match client.get_me().await {
-        Err(Error::UnexpectedStatus { status, .. }) => assert_eq!(status.as_u16(), 401),
+        Err(Error::UnexpectedStatus(response)) => {
+            assert_eq!(response.status().as_u16(), 401)
+        }
         other => panic!("expected a 401 without a token, got {other:?}"),
     }
     let authed = Client::from(

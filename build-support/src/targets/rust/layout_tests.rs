@@ -8,7 +8,10 @@ use crate::Spec;
 
 fn fixture_specs() -> Vec<PathBuf> {
     let tests = Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests");
-    let mut specs = vec![tests.join("rust/specs/reference.json")];
+    let mut specs = vec![
+        tests.join("rust/specs/reference.json"),
+        tests.join("rust/specs/contract.json"),
+    ];
     for folder in ["specs", "handwritten", "hostile"] {
         let Ok(entries) = std::fs::read_dir(tests.join("fixtures").join(folder)) else {
             continue;

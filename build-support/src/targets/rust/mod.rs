@@ -56,7 +56,6 @@ const ALLOW_LINTS: &str = "#[allow(
     deprecated,
     clippy::too_many_arguments,
     clippy::large_enum_variant,
-    clippy::result_large_err,
     clippy::should_implement_trait,
     clippy::wrong_self_convention,
     clippy::enum_variant_names,

@@ -8,8 +8,8 @@ use super::names::{self, API_MODULE_NAMES, CLIENT_METHODS, OPERATION_LOCALS, Sco
 use super::text::{self, Frame, Tail, line, line_fmt, typed_line};
 use super::types::{self, Names, Place};
 use crate::ir::{
-    Api, ApiKeyLocation, Content, MediaKind, Operation, Parameter, ParameterLocation, RequestBody,
-    Response, SecuritySchemeKind, Status, Type, TypeKind,
+    self, Api, ApiKeyLocation, Content, MediaKind, Operation, Parameter, ParameterLocation,
+    RequestBody, Response, SecuritySchemeKind, Status, Statuses, Type, TypeKind,
 };
 use crate::targets::constraints;
 
@@ -564,8 +564,8 @@ struct Outcome {
     success: String,
     /// The documented error type (`None`: no documented error).
     error: Option<String>,
-    /// `match response.status()` arms in order: rank, pattern, body.
-    arms: Vec<(u8, String, String)>,
+    /// `match response.status()` arms in order: pattern, body.
+    arms: Vec<(String, String)>,
     /// Enums for the `responses` module, as text.
     items: Vec<String>,
     /// `use` lines that give the response enums short names in the method body.
@@ -581,14 +581,17 @@ enum Decode {
     Empty,
 }
 
+/// One [`ir::Outcome`] of an operation, as the Rust client reads it.
 struct Documented<'a> {
-    response: &'a Response,
+    /// Whether the call succeeds with it.
+    success: bool,
+    /// The documented response's description.
+    description: Option<&'a str>,
     decode: Decode,
     /// The body type as the `Client` spells it (`None`: no body).
     ty: Option<String>,
     /// The body type as the `responses` module spells it.
     variant_ty: Option<String>,
-    pattern: String,
     variant: String,
 }
 
@@ -596,18 +599,16 @@ struct Documented<'a> {
 const RESPONSES: usize = 8;
 
 impl Outcome {
+    /// Types and decoders of an operation's responses, status by status as
+    /// [`Operation::outcomes`] says (the rule every target shares, `default` included); a
+    /// status no outcome covers is `response.unexpected()`.
     fn of(operation: &Operation, camel: &str, enums: &mut Scope, names: Names<'_>) -> Outcome {
-        let has_success = operation.responses.iter().any(|r| r.status.is_success());
-        let (success, errors): (Vec<&Response>, Vec<&Response>) = operation
-            .responses
-            .iter()
-            .partition(|r| r.status.is_success() || (!has_success && r.status == Status::Default));
-        let success: Vec<Documented> = success.into_iter().map(|r| documented(r, names)).collect();
-        let errors: Vec<Documented> = errors.into_iter().map(|r| documented(r, names)).collect();
-        let mut arms: Vec<(u8, String, String)> = Vec::new();
+        let outcomes = operation.outcomes();
+        let documented: Vec<Documented> = outcomes.iter().map(|o| documented(o, names)).collect();
+        let success: Vec<&Documented> = documented.iter().filter(|d| d.success).collect();
+        let errors: Vec<&Documented> = documented.iter().filter(|d| !d.success).collect();
         let mut items = Vec::new();
         let mut aliases = Vec::new();
-        let default_is_success = success.iter().any(|d| d.response.status == Status::Default);
 
         let distinct = {
             let mut seen: Vec<&str> = success
@@ -617,42 +618,26 @@ impl Outcome {
             seen.dedup();
             seen.len()
         };
-        let success_type = if success.is_empty() {
-            arms.push((1, "200..=299".to_string(), "response.empty()".to_string()));
-            "()".to_string()
-        } else if distinct == 1 {
-            for d in &success {
-                arms.push((
-                    d.rank(),
-                    d.pattern.clone(),
-                    format!("response.{}()", decode_call(d.decode)),
+        // `outcomes()` always holds a success: a listed one, or the other 2xx.
+        let success_enum = (distinct > 1).then(|| enums.claim(format!("{camel}Response")));
+        let success_type = match &success_enum {
+            Some(enum_name) => {
+                items.push(response_enum(
+                    enum_name,
+                    &format!(
+                        "The success bodies of `{}`, by status.",
+                        operation.id.replace('`', "'")
+                    ),
+                    &success,
                 ));
+                aliases.push(format!("use responses::{enum_name} as Success;"));
+                format!("responses::{enum_name}")
             }
-            success[0].ty.clone().unwrap_or_else(|| "()".to_string())
-        } else {
-            let enum_name = enums.claim(format!("{camel}Response"));
-            items.push(response_enum(
-                &enum_name,
-                &format!(
-                    "The success bodies of `{}`, by status.",
-                    operation.id.replace('`', "'")
-                ),
-                &success,
-            ));
-            for d in &success {
-                let variant = &d.variant;
-                let call = match d.decode {
-                    Decode::Json => format!("json_as(Success::{variant})"),
-                    Decode::Text => format!("text_as(Success::{variant})"),
-                    Decode::Bytes => format!("bytes_as(Success::{variant})"),
-                    Decode::Empty => format!("empty_as(Success::{variant})"),
-                };
-                arms.push((d.rank(), d.pattern.clone(), format!("response.{call}")));
-            }
-            aliases.push(format!("use responses::{enum_name} as Success;"));
-            format!("responses::{enum_name}")
+            None => success
+                .first()
+                .and_then(|d| d.ty.clone())
+                .unwrap_or_else(|| "()".to_string()),
         };
-
         let error_type = if errors.is_empty() {
             None
         } else {
@@ -665,26 +650,62 @@ impl Outcome {
                 ),
                 &errors,
             ));
-            for d in &errors {
-                let call = match d.decode {
-                    Decode::Json => "error_json",
-                    Decode::Bytes | Decode::Text => "error_bytes",
-                    Decode::Empty => "error_empty",
-                };
-                arms.push((
-                    d.rank(),
-                    d.pattern.clone(),
-                    format!("response.{call}(Error::{})", d.variant),
-                ));
-            }
             aliases.push(format!("use responses::{enum_name} as Error;"));
             Some(format!("responses::{enum_name}"))
         };
-        if !default_is_success && !errors.iter().any(|d| d.response.status == Status::Default) {
-            arms.push((3, "_".to_string(), "response.unexpected()".to_string()));
+
+        // Each arm names exactly the statuses it covers (a class less the codes listed on
+        // their own), so that no two arms overlap and their order does not matter.
+        let listed: Vec<u16> = outcomes
+            .iter()
+            .filter_map(|o| match o.statuses {
+                Statuses::Code(code) => Some(code),
+                _ => None,
+            })
+            .collect();
+        let unexpected = || "response.unexpected()".to_string();
+        let mut arms = Vec::with_capacity(documented.len() + 2);
+        for (outcome, d) in outcomes.iter().zip(&documented) {
+            if outcome.statuses == Statuses::OtherError {
+                // `default` beside a listed success stands for the errors: an unlisted 2xx is
+                // undocumented, unless a listed `2XX` (or `default` alone) took every 2xx.
+                let all_2xx_taken = outcomes
+                    .iter()
+                    .any(|o| matches!(o.statuses, Statuses::Range(2) | Statuses::OtherSuccess));
+                let unlisted_2xx = class_pattern(2, &listed).filter(|_| !all_2xx_taken);
+                if let Some(pattern) = unlisted_2xx {
+                    arms.push((pattern, unexpected()));
+                }
+            }
+            let pattern = match outcome.statuses {
+                Statuses::Code(code) => code.to_string(),
+                Statuses::Range(class) => match class_pattern(class, &listed) {
+                    Some(pattern) => pattern,
+                    // Every code of the class is listed on its own.
+                    None => continue,
+                },
+                // Only when no success is listed, so no 2xx code is.
+                Statuses::OtherSuccess => "200..=299".to_string(),
+                Statuses::OtherError => "_".to_string(),
+            };
+            let variant = &d.variant;
+            let body = match (d.success, d.decode, success_enum.is_some()) {
+                (true, decode, false) => format!("response.{}()", decode_call(decode)),
+                (true, decode, true) => {
+                    format!("response.{}_as(Success::{variant})", decode_call(decode))
+                }
+                (false, Decode::Json, _) => format!("response.error_json(Error::{variant})"),
+                (false, Decode::Bytes | Decode::Text, _) => {
+                    format!("response.error_bytes(Error::{variant})")
+                }
+                (false, Decode::Empty, _) => format!("response.error_empty(Error::{variant})"),
+            };
+            arms.push((pattern, body));
         }
-        // Codes before ranges before `default`, so that every arm is reachable.
-        arms.sort_by_key(|(rank, _, _)| *rank);
+        // Without `default`, the statuses no outcome covers are undocumented.
+        if !outcomes.iter().any(|o| o.statuses == Statuses::OtherError) {
+            arms.push(("_".to_string(), unexpected()));
+        }
         Outcome {
             success: success_type,
             error: error_type,
@@ -702,34 +723,26 @@ impl Outcome {
         }
     }
 
-    /// `request.send(…)` with the decoder: a `match` on the status, or the one body when every
-    /// status goes the same way. The decoder is a plain function of the read response, so the
-    /// method holds no `async` code for the compiler to check.
+    /// `request.send(…)` with the decoder: a `match` on the status. The decoder is a plain
+    /// function of the read response, so the method holds no `async` code for the compiler to
+    /// check.
     fn write_send(&self, out: &mut String) {
-        match self.arms.as_slice() {
-            // Every single-arm body is a short call: the line always fits.
-            [(rank, _, body)] if *rank >= 2 => {
-                line_fmt(out, BODY, format_args!("request.send(|response| {body})"));
-            }
-            arms => {
-                line(out, BODY, "request");
-                line(out, BODY + 4, ".send(|response| match response.status() {");
-                for (_, pattern, body) in arms {
-                    text::match_arm(out, BODY + 8, pattern, body);
-                }
-                line(out, BODY + 4, "})");
-            }
+        line(out, BODY, "request");
+        line(out, BODY + 4, ".send(|response| match response.status() {");
+        for (pattern, body) in &self.arms {
+            text::match_arm(out, BODY + 8, pattern, body);
         }
+        line(out, BODY + 4, "})");
     }
 }
 
-fn response_enum(name: &str, doc: &str, documented: &[Documented<'_>]) -> String {
+fn response_enum(name: &str, doc: &str, documented: &[&Documented<'_>]) -> String {
     let mut out = String::new();
     docs::doc(&mut out, RESPONSES, Some(doc));
     line(&mut out, RESPONSES, "#[derive(Debug, Clone)]");
     line_fmt(&mut out, RESPONSES, format_args!("pub enum {name} {{"));
     for d in documented {
-        docs::doc(&mut out, RESPONSES + 4, d.response.description.as_deref());
+        docs::doc(&mut out, RESPONSES + 4, d.description);
         match &d.variant_ty {
             Some(ty) => models::tuple_variant(&mut out, RESPONSES + 4, &d.variant, ty),
             None => line_fmt(&mut out, RESPONSES + 4, format_args!("{},", d.variant)),
@@ -739,12 +752,12 @@ fn response_enum(name: &str, doc: &str, documented: &[Documented<'_>]) -> String
     out
 }
 
-fn documented<'a>(response: &'a Response, names: Names<'_>) -> Documented<'a> {
-    let content = response.preferred();
+fn documented<'a>(outcome: &ir::Outcome<'a>, names: Names<'_>) -> Documented<'a> {
+    let content = outcome.response.and_then(Response::preferred);
     let decode = match content.map(|content| content.kind) {
         None => Decode::Empty,
         Some(MediaKind::Json) => Decode::Json,
-        Some(MediaKind::Text) if response.status.is_success() => Decode::Text,
+        Some(MediaKind::Text) if outcome.success => Decode::Text,
         // Text error bodies are kept raw, like binary ones.
         Some(_) => Decode::Bytes,
     };
@@ -754,32 +767,51 @@ fn documented<'a>(response: &'a Response, names: Names<'_>) -> Documented<'a> {
         (Decode::Bytes, _) => Some("Vec<u8>".to_string()),
         _ => None,
     };
-    let (pattern, variant) = match response.status {
-        Status::Code(code) => (code.to_string(), format!("Status{code}")),
-        Status::Range(class) => {
-            let low = u16::from(class) * 100;
-            (format!("{low}..={}", low + 99), format!("Status{class}xx"))
-        }
-        Status::Default => ("_".to_string(), "Default".to_string()),
+    let variant = match outcome.response.map(|r| r.status) {
+        Some(Status::Code(code)) => format!("Status{code}"),
+        Some(Status::Range(class)) => format!("Status{class}xx"),
+        Some(Status::Default) => "Default".to_string(),
+        // The implicit success of an operation that lists none: it is alone, so never a
+        // variant.
+        None => "Status2xx".to_string(),
     };
     Documented {
-        response,
+        success: outcome.success,
+        description: outcome.response.and_then(|r| r.description.as_deref()),
         decode,
         ty: spell(Place::OPERATION),
         variant_ty: spell(Place::RESPONSES),
-        pattern,
         variant,
     }
 }
 
-impl Documented<'_> {
-    /// Where this status's arm goes: codes, then ranges, then `default`.
-    fn rank(&self) -> u8 {
-        match self.response.status {
-            Status::Code(_) => 0,
-            Status::Range(_) => 1,
-            Status::Default => 2,
+/// Pieces past which [`class_pattern`] gives a guard: an or-pattern longer than a line would
+/// be broken over several by prettyplease.
+const MAX_PATTERN_PIECES: usize = 4;
+
+/// The `match` pattern of the statuses of class `class` (`4` for 4xx) that `listed` does not
+/// hold: `400..=499`, `400..=403 | 405..=499`; `None` when every one is listed. With more than
+/// [`MAX_PATTERN_PIECES`] gaps, the class as a guard (`status if status / 100 == 4`), which
+/// holds the same statuses since the arms of the listed codes come first.
+fn class_pattern(class: u8, listed: &[u16]) -> Option<String> {
+    let low = u16::from(class) * 100;
+    let mut pieces = Vec::new();
+    let mut start = low;
+    for code in low..=low + 100 {
+        let gap_ends = code == low + 100 || listed.contains(&code);
+        if gap_ends {
+            match code - start {
+                0 => {}
+                1 => pieces.push(start.to_string()),
+                _ => pieces.push(format!("{start}..={}", code - 1)),
+            }
+            start = code + 1;
         }
+    }
+    match pieces.len() {
+        0 => None,
+        1..=MAX_PATTERN_PIECES => Some(pieces.join(" | ")),
+        _ => Some(format!("status if status / 100 == {class}")),
     }
 }
 
@@ -805,4 +837,140 @@ fn parameter_doc(parameter: &Parameter) -> Option<String> {
         parts.push(summary + ".");
     }
     constraints::sentences(parts)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::{Options, emit};
+    use crate::Spec;
+
+    /// The arms of the `match response.status()` of each operation of a spec whose operations
+    /// document `responses` (one operation per entry, named `op<index>`).
+    fn arms(responses: &[&str]) -> Vec<Vec<String>> {
+        let paths: Vec<String> = responses
+            .iter()
+            .enumerate()
+            .map(|(index, responses)| {
+                format!(r#""/op{index}": {{"get": {{"operationId": "op{index}", "responses": {{{responses}}}}}}}"#)
+            })
+            .collect();
+        let text = format!(
+            r#"{{"openapi": "3.0.3", "info": {{"title": "T", "version": "1"}},
+                "paths": {{{}}},
+                "components": {{"schemas": {{"M": {{"type": "object", "properties": {{"m": {{"type": "string"}}}}}}}}}}}}"#,
+            paths.join(",")
+        );
+        let spec = Spec::from_text("spec.json", text).expect("the spec loads");
+        let options = Options {
+            spec_name: "spec.json".to_string(),
+            file_name: "t.rs".to_string(),
+        };
+        let tree = emit(&spec.api, &options).expect("emit");
+        let (_, file) = tree.files().next().expect("one file");
+        file.contents
+            .split(".send(|response| match response.status() {")
+            .skip(1)
+            .map(|method| {
+                method
+                    .lines()
+                    .skip(1)
+                    .map(str::trim)
+                    .take_while(|line| *line != "})")
+                    .map(str::to_string)
+                    .collect()
+            })
+            .collect()
+    }
+
+    const M: &str = r##"{"content": {"application/json": {"schema": {"$ref": "#/components/schemas/M"}}}, "description": "d"}"##;
+
+    #[test]
+    fn default_alone_is_the_success_of_a_2xx_and_the_error_of_the_rest() {
+        let arms = arms(&[&format!(r#""default": {M}"#)]);
+        assert_eq!(
+            arms[0],
+            [
+                "200..=299 => response.json(),",
+                "_ => response.error_json(Error::Default),"
+            ]
+        );
+    }
+
+    #[test]
+    fn default_beside_a_success_leaves_other_2xx_undocumented() {
+        let arms = arms(&[
+            &format!(r#""200": {M}, "default": {M}"#),
+            &format!(r#""2XX": {M}, "default": {M}"#),
+        ]);
+        assert_eq!(
+            arms[0],
+            [
+                "200 => response.json(),",
+                "201..=299 => response.unexpected(),",
+                "_ => response.error_json(Error::Default),"
+            ]
+        );
+        // A listed 2XX takes every 2xx: no arm of its own for the unlisted ones.
+        assert_eq!(
+            arms[1],
+            [
+                "200..=299 => response.json(),",
+                "_ => response.error_json(Error::Default),"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_range_arm_leaves_out_the_codes_listed_on_their_own() {
+        let arms = arms(&[&format!(
+            r#""200": {M}, "204": {{"description": "d"}}, "400": {M}, "404": {M}, "4XX": {M}, "default": {M}"#
+        )]);
+        assert_eq!(
+            arms[0],
+            [
+                "200 => response.json_as(Success::Status200),",
+                "204 => response.empty_as(Success::Status204),",
+                "400 => response.error_json(Error::Status400),",
+                "404 => response.error_json(Error::Status404),",
+                "401..=403 | 405..=499 => response.error_json(Error::Status4xx),",
+                "201..=203 | 205..=299 => response.unexpected(),",
+                "_ => response.error_json(Error::Default),"
+            ]
+        );
+        assert_eq!(super::class_pattern(2, &[]).as_deref(), Some("200..=299"));
+        assert_eq!(
+            super::class_pattern(2, &[200, 298]).as_deref(),
+            Some("201..=297 | 299")
+        );
+        assert_eq!(
+            super::class_pattern(4, &[400, 401, 403, 404, 409, 422]).as_deref(),
+            Some("402 | 405..=408 | 410..=421 | 423..=499")
+        );
+        assert_eq!(
+            super::class_pattern(4, &[401, 403, 405, 407, 409]).as_deref(),
+            Some("status if status / 100 == 4")
+        );
+        let every_5xx: Vec<u16> = (500..600).collect();
+        assert_eq!(super::class_pattern(5, &every_5xx), None);
+    }
+
+    #[test]
+    fn without_success_or_default_any_2xx_succeeds_without_a_body() {
+        let arms = arms(&[&format!(r#""404": {M}"#), ""]);
+        assert_eq!(
+            arms[0],
+            [
+                "404 => response.error_json(Error::Status404),",
+                "200..=299 => response.empty(),",
+                "_ => response.unexpected(),"
+            ]
+        );
+        assert_eq!(
+            arms[1],
+            [
+                "200..=299 => response.empty(),",
+                "_ => response.unexpected(),"
+            ]
+        );
+    }
 }
