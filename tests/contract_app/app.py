@@ -75,6 +75,7 @@ class Problem(BaseModel):
 
 
 ITEMS = {1: Item(id=1, name="anvil"), 2: Item(id=2, name="bucket")}
+ARCHIVED = 2
 TEAPOT = 418
 BAD_GATEWAY = 502
 NOT_FOUND = {404: {"model": NotFoundError, "description": "No item has this id"}}
@@ -133,6 +134,21 @@ def delete_item(item_id: int) -> Response:
     """Deletes nothing, but answers as if it did: 204 without a body, or 404."""
     if item_id not in ITEMS:
         return not_found(item_id)
+    return Response(status_code=204)
+
+
+@app.post(
+    "/items/{item_id}/archive",
+    status_code=204,
+    response_class=Response,
+    responses={**NOT_FOUND, 409: {"description": "Already archived (no body)"}},
+)
+def archive_item(item_id: int) -> Response:
+    """Archives an item: 204, or a documented 409 without a body (item 2 is archived already)."""
+    if item_id not in ITEMS:
+        return not_found(item_id)
+    if item_id == ARCHIVED:
+        return Response(status_code=409)
     return Response(status_code=204)
 
 

@@ -177,6 +177,16 @@ async def test_documented_404_is_returned_as_a_value(contract: Contract) -> None
     assert detailed.status_code == 404 and detailed.parsed == missing
 
 
+async def test_documented_error_without_a_body_raises_api_error(contract: Contract) -> None:
+    assert await contract.ops.archive_item(item_id=1) is None
+    for call in (contract.ops.archive_item, contract.ops.archive_item_detailed):
+        with pytest.raises(contract.package.ApiError) as raised:
+            await call(item_id=2)
+        assert type(raised.value) is contract.package.ApiError  # neither UnexpectedStatus nor UnexpectedBody
+        assert (raised.value.status_code, raised.value.content, raised.value.body) == (409, b"", "")
+        assert raised.value.headers["content-length"] == "0"
+
+
 async def test_undocumented_status_raises_unexpected_status(contract: Contract) -> None:
     for call in (contract.ops.get_item, contract.ops.get_item_detailed):
         with pytest.raises(contract.package.UnexpectedStatus) as raised:
@@ -295,59 +305,6 @@ def test_package_style_errors_module_reexports_the_errors(contract_packages: Pat
         package.UnexpectedBody,
     )
     assert issubclass(errors.UnexpectedStatus, errors.ApiError) and issubclass(errors.UnexpectedBody, errors.ApiError)
-
-
-BODILESS_ERROR_SPEC = {
-    "openapi": "3.1.0",
-    "info": {"title": "Bodiless", "version": "1.0.0"},
-    "paths": {
-        "/things/{thing_id}": {
-            "get": {
-                "operationId": "get_thing",
-                "parameters": [{"name": "thing_id", "in": "path", "required": True, "schema": {"type": "integer"}}],
-                "responses": {
-                    "200": {
-                        "description": "The thing",
-                        "content": {"application/json": {"schema": {"type": "object", "properties": {"id": {"type": "integer"}}}}},
-                    },
-                    "404": {"description": "No such thing, and no body to say so"},
-                },
-            }
-        }
-    },
-}
-"""The one row the contract app does not answer: a documented error status without a body."""
-
-
-def test_documented_error_without_a_body_raises_api_error(tmp_path: Path) -> None:
-    """Class and package style (the functions style shares the class style's code) on a mock transport."""
-    spec = tmp_path / "bodiless.json"
-    spec.write_text(json.dumps(BODILESS_ERROR_SPEC))
-    generate_python(spec, tmp_path / "bodiless_class", "--python-style", "class")
-    generate_python(spec, tmp_path / "bodiless_package", "--python-style", "package")
-    transport = httpx.MockTransport(lambda request: httpx.Response(404, headers={"X-Trace": "t-1"}))
-    sys.path.insert(0, str(tmp_path))
-    try:
-        class_client = importlib.import_module("bodiless_class.client").Client(
-            base_url="http://things.test", http_client=httpx.Client(transport=transport)
-        )
-        package = importlib.import_module("bodiless_package")
-        package_client = package.Client(base_url="http://things.test").set_httpx_client(httpx.Client(transport=transport))
-        get_thing = importlib.import_module("bodiless_package.api.default.get_thing")
-        calls = [
-            (lambda: class_client.get_thing(thing_id=1), importlib.import_module("bodiless_class").ApiError),
-            (lambda: class_client.get_thing_detailed(thing_id=1), importlib.import_module("bodiless_class").ApiError),
-            (lambda: get_thing.sync(client=package_client, thing_id=1), package.ApiError),
-            (lambda: get_thing.sync_detailed(client=package_client, thing_id=1), package.ApiError),
-        ]
-        for call, api_error in calls:
-            with pytest.raises(api_error) as raised:
-                call()
-            assert type(raised.value) is api_error  # neither UnexpectedStatus nor UnexpectedBody
-            assert (raised.value.status_code, raised.value.content, raised.value.body) == (404, b"", "")
-            assert raised.value.headers["X-Trace"] == "t-1"
-    finally:
-        sys.path.remove(str(tmp_path))
 
 
 def test_typed_usage_passes_mypy_strict(contract_packages: Path) -> None:

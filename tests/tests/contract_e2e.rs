@@ -213,6 +213,25 @@ async fn a_documented_error_status_is_an_api_error_with_the_body_of_its_status()
 }
 
 #[tokio::test(flavor = "multi_thread")]
+async fn a_documented_error_status_without_a_body_is_an_api_error_with_a_unit_variant() {
+    let client = client();
+    let archived = client.archive_item(1).await.expect("a 204");
+    assert_eq!(archived.status().as_u16(), 204);
+    match client.archive_item(2).await {
+        Err(Error::Api(response)) => {
+            assert_eq!(response.status().as_u16(), 409);
+            assert!(response.raw_body().is_empty());
+            assert_eq!(response.headers()["content-length"], "0");
+            assert!(matches!(
+                response.into_inner(),
+                responses::ArchiveItemError::Status409
+            ));
+        }
+        other => panic!("expected the bodiless 409, got {other:?}"),
+    }
+}
+
+#[tokio::test(flavor = "multi_thread")]
 async fn default_is_the_success_of_a_2xx_and_the_error_of_the_other_statuses() {
     let client = client();
     // `default` alone: the success of a 2xx, the error of every other status.

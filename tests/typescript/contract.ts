@@ -133,6 +133,22 @@ check("documented error: getItem 404 narrows data to NotFoundError (detail: stri
   assertResponseCame(error, 404, "application/json", '{"detail":"Item 9 not found"}');
 });
 
+// documented error status without a body (archive_item: 409)
+
+check("documented error without a body: archiveItem 409 throws kind status, data undefined", async (api) => {
+  assert.equal(await api.archiveItem({ item_id: 1 }), undefined);
+  const error = await rejects("archiveItem", () => api.archiveItem({ item_id: 2 }));
+  assert.equal(error.kind, "status");
+  if (error.response?.status !== 409) {
+    assert.fail(`expected a 409 response, got ${error.message}`);
+  }
+  const data: undefined = error.response.data;
+  assert.equal(data, undefined);
+  assert.equal(error.status, 409);
+  assert.equal(error.body, "");
+  assert.equal(error.headers?.get("content-length"), "0");
+});
+
 // a status the spec does not document
 
 check("undocumented status: getItem 418 throws kind status, data unknown (the parsed JSON)", async (api) => {
