@@ -2,19 +2,15 @@
 //! `rust/specs/contract.json`) meets every row of the README's response contract ("What a call
 //! returns"), one test per row, against the app served by uvicorn on 127.0.0.1.
 //!
-//! One server serves every test of this binary: the first test to ask starts it, on
-//! `$CLIENTGEN_PYTHON` (default: the workspace's `.venv/bin/python`, which `tests/setup-venv.sh`
-//! makes). It runs under a small Python watchdog that stops uvicorn when this process's end
-//! closes the watchdog's stdin, since a static is never dropped. The app keeps no state, so the
-//! tests run in any order, in parallel.
+//! One server serves every test of this binary: the first test to ask starts it
+//! ([`AppServer::uvicorn`]: on `$CLIENTGEN_PYTHON`, stopped when this process ends). The app
+//! keeps no state, so the tests run in any order, in parallel.
 
-use std::net::{TcpListener, TcpStream};
-use std::path::{Path, PathBuf};
-use std::process::{Child, ChildStdin, Command, Stdio};
-use std::sync::{Mutex, OnceLock};
-use std::time::{Duration, Instant};
+use std::sync::OnceLock;
+use std::time::Duration;
 
 use clientgen::Error;
+use clientgen_tests::{AppServer, free_port};
 
 clientgen::generate_clients! {
     spec = "rust/specs/contract.json",
@@ -25,73 +21,14 @@ use contract_api::{Client, responses, types};
 
 const BAD_GATEWAY_HTML: &str = "<html><body><h1>502 Bad Gateway</h1></body></html>";
 
-/// The contract app under uvicorn, for the whole test binary.
-struct Server {
-    url: String,
-    /// Kept open while the process lives: the watchdog stops uvicorn when it closes.
-    _watchdog: Mutex<(Child, ChildStdin)>,
-}
-
-fn python() -> PathBuf {
-    std::env::var_os("CLIENTGEN_PYTHON")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("../.venv/bin/python"))
-}
-
-/// Runs `python -m uvicorn app:app --host 127.0.0.1 --port <argv[1]>` until stdin closes.
-const WATCHDOG: &str = "\
-import subprocess, sys
-server = subprocess.Popen([sys.executable, '-m', 'uvicorn', 'app:app', '--host', '127.0.0.1', \
-'--port', sys.argv[1], '--log-level', 'warning'])
-sys.stdin.read()
-server.terminate()
-server.wait()
-";
-
-fn free_port() -> u16 {
-    TcpListener::bind("127.0.0.1:0")
-        .and_then(|listener| listener.local_addr())
-        .expect("a free port")
-        .port()
-}
-
-fn start_server() -> Server {
-    let port = free_port();
-    let mut child = Command::new(python())
-        .args(["-c", WATCHDOG, &port.to_string()])
-        .current_dir(Path::new(env!("CARGO_MANIFEST_DIR")).join("contract_app"))
-        .stdin(Stdio::piped())
-        .stdout(Stdio::null())
-        .spawn()
-        .unwrap_or_else(|error| {
-            panic!(
-                "cannot start uvicorn with {} ({error}); run tests/setup-venv.sh or set \
-                 CLIENTGEN_PYTHON",
-                python().display()
-            )
-        });
-    let stdin = child.stdin.take().expect("the watchdog's stdin");
-    let deadline = Instant::now() + Duration::from_secs(30);
-    while TcpStream::connect(("127.0.0.1", port)).is_err() {
-        if let Ok(Some(status)) = child.try_wait() {
-            panic!("uvicorn stopped ({status}) before it answered");
-        }
-        assert!(
-            Instant::now() < deadline,
-            "uvicorn did not start within 30 s"
-        );
-        std::thread::sleep(Duration::from_millis(50));
-    }
-    Server {
-        url: format!("http://127.0.0.1:{port}"),
-        _watchdog: Mutex::new((child, stdin)),
-    }
-}
-
 /// A client of the one server, started by the first caller.
 fn client() -> Client {
-    static SERVER: OnceLock<Server> = OnceLock::new();
-    Client::new(&SERVER.get_or_init(start_server).url)
+    static SERVER: OnceLock<AppServer> = OnceLock::new();
+    Client::new(
+        &SERVER
+            .get_or_init(|| AppServer::uvicorn("contract_app"))
+            .url,
+    )
 }
 
 fn item(name: &str) -> types::ItemCreate {

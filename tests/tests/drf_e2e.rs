@@ -11,11 +11,14 @@
 //! runs its own server on `$CLIENTGEN_PYTHON` (default: the workspace's `.venv/bin/python`,
 //! which `tests/setup-venv.sh` makes), over a fresh SQLite file in a temporary folder.
 
+use std::ffi::OsStr;
 use std::io::{Read, Write};
-use std::net::{TcpListener, TcpStream};
-use std::path::{Path, PathBuf};
-use std::process::{Child, Command, Stdio};
-use std::time::{Duration, Instant};
+use std::net::TcpStream;
+use std::path::Path;
+use std::process::Command;
+use std::time::Duration;
+
+use clientgen_tests::{AppServer, app_folder, free_port, python};
 
 const USERNAME: &str = "alice";
 const PASSWORD: &str = "wonderland-42";
@@ -429,37 +432,23 @@ mod split_document {
     }
 }
 
-/// The DRF app under runserver; stopped when dropped (its database folder with it).
+/// The DRF app under runserver, over its own database folder (removed after the server stops).
 struct Server {
-    child: Child,
-    port: u16,
+    app: AppServer,
     _state: tempfile::TempDir,
 }
 
-impl Drop for Server {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
-
 impl Server {
-    fn url(&self) -> String {
-        format!("http://127.0.0.1:{}", self.port)
+    fn url(&self) -> &str {
+        &self.app.url
     }
 }
 
-fn python() -> PathBuf {
-    std::env::var_os("CLIENTGEN_PYTHON")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("../.venv/bin/python"))
-}
-
+/// `python` in the DRF app's folder, with the environment its settings read.
 fn django(state: &Path, split_request: bool) -> Command {
     let mut command = Command::new(python());
     command
-        .arg("manage.py")
-        .current_dir(Path::new(env!("CARGO_MANIFEST_DIR")).join("drf_app"))
+        .current_dir(app_folder("drf_app"))
         .env("DJANGO_SETTINGS_MODULE", "helpdesk.settings")
         .env("HELPDESK_DB", state.join("db.sqlite3"))
         .env("HELPDESK_MEDIA_ROOT", state.join("media"))
@@ -491,7 +480,7 @@ fn post(port: u16, path: &str) -> std::io::Result<u16> {
 fn start_server(split_request: bool) -> Server {
     let state = tempfile::tempdir().expect("a temporary folder");
     let migrate = django(state.path(), split_request)
-        .args(["migrate", "--noinput"])
+        .args(["manage.py", "migrate", "--noinput"])
         .output()
         .unwrap_or_else(|error| {
             panic!(
@@ -504,36 +493,25 @@ fn start_server(split_request: bool) -> Server {
         "migrate failed:\n{}",
         String::from_utf8_lossy(&migrate.stderr)
     );
-    let port = TcpListener::bind("127.0.0.1:0")
-        .and_then(|listener| listener.local_addr())
-        .expect("a free port")
-        .port();
-    let child = django(state.path(), split_request)
-        .args(["runserver", &format!("127.0.0.1:{port}"), "--noreload"])
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .spawn()
-        .expect("runserver starts");
-    let server = Server {
-        child,
+    let port = free_port();
+    let address = format!("127.0.0.1:{port}");
+    let args = ["manage.py", "runserver", &address, "--noreload"];
+    let app = AppServer::spawn(
+        &mut django(state.path(), split_request),
+        args.map(OsStr::new),
         port,
-        _state: state,
-    };
-    let deadline = Instant::now() + Duration::from_secs(30);
-    while post(port, "/api/test/reset/").ok() != Some(204) {
-        assert!(
-            Instant::now() < deadline,
-            "Django runserver did not answer within 30 s"
-        );
-        std::thread::sleep(Duration::from_millis(100));
-    }
-    server
+    );
+    app.wait_until(
+        || post(port, "/api/test/reset/").ok() == Some(204),
+        "Django runserver",
+    );
+    Server { app, _state: state }
 }
 
 #[tokio::test(flavor = "multi_thread")]
 async fn the_default_document_client_walks_the_drf_app_and_uploads_a_file() {
     let server = start_server(false);
-    let (client, ticket) = default_document::walk(&server.url()).await;
+    let (client, ticket) = default_document::walk(server.url()).await;
     // The default document writes the FileField as `{type: string, format: uri}`: in a body sent
     // only as multipart, the request shape takes a `FileOrText` there.
     default_document::upload(&client, &ticket).await;
@@ -542,6 +520,6 @@ async fn the_default_document_client_walks_the_drf_app_and_uploads_a_file() {
 #[tokio::test(flavor = "multi_thread")]
 async fn the_split_document_client_walks_the_same_way_and_uploads_a_file() {
     let server = start_server(true);
-    let (client, ticket) = split_document::walk(&server.url()).await;
+    let (client, ticket) = split_document::walk(server.url()).await;
     split_document::upload(&client, &ticket).await;
 }

@@ -4,12 +4,8 @@
 //! The server runs on `$CLIENTGEN_PYTHON` (default: the workspace's `.venv/bin/python`, which
 //! `tests/setup-venv.sh` makes).
 
-use std::net::{TcpListener, TcpStream};
-use std::path::{Path, PathBuf};
-use std::process::{Child, Command, Stdio};
-use std::time::{Duration, Instant};
-
 use clientgen::{Credential, Error, File};
+use clientgen_tests::AppServer;
 
 clientgen::generate_clients! {
     spec = "rust/specs/reference.json",
@@ -17,59 +13,6 @@ clientgen::generate_clients! {
 }
 
 use reference_api::{Client, responses, types};
-
-/// The reference app under uvicorn; stopped when dropped.
-struct Server {
-    child: Child,
-    url: String,
-}
-
-impl Drop for Server {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
-
-fn python() -> PathBuf {
-    std::env::var_os("CLIENTGEN_PYTHON")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("../.venv/bin/python"))
-}
-
-fn start_server() -> Server {
-    let port = TcpListener::bind("127.0.0.1:0")
-        .and_then(|listener| listener.local_addr())
-        .expect("a free port")
-        .port();
-    let child = Command::new(python())
-        .args(["-m", "uvicorn", "app:app", "--host", "127.0.0.1", "--port"])
-        .arg(port.to_string())
-        .current_dir(Path::new(env!("CARGO_MANIFEST_DIR")).join("reference_app"))
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .spawn()
-        .unwrap_or_else(|error| {
-            panic!(
-                "cannot start uvicorn with {} ({error}); run tests/setup-venv.sh or set \
-                 CLIENTGEN_PYTHON",
-                python().display()
-            )
-        });
-    let server = Server {
-        child,
-        url: format!("http://127.0.0.1:{port}"),
-    };
-    let deadline = Instant::now() + Duration::from_secs(30);
-    while TcpStream::connect(("127.0.0.1", port)).is_err() {
-        assert!(
-            Instant::now() < deadline,
-            "uvicorn did not start within 30 s"
-        );
-        std::thread::sleep(Duration::from_millis(50));
-    }
-    server
-}
 
 fn new_user(name: &str, email: &str) -> types::UserCreate {
     types::UserCreate {
@@ -87,7 +30,7 @@ fn new_user(name: &str, email: &str) -> types::UserCreate {
 
 #[tokio::test(flavor = "multi_thread")]
 async fn every_endpoint_answers_through_the_macro_client() {
-    let server = start_server();
+    let server = AppServer::uvicorn("reference_app");
     let client = Client::new(&server.url);
     client.reset().await.expect("reset");
 
