@@ -83,7 +83,8 @@ def reference_stubs(generated: Generated, spec_path: Path, tmp_path_factory: pyt
 
 def test_grpc_round_trip_through_generated_stub(reference_stubs: Stubs) -> None:
     """A grpcio server implementing CreateUser answers the generated client stub: a nested message (address), an
-    enum (role), a repeated field (tags) and a Timestamp (created_at) survive the trip both ways."""
+    enum (role, `Role.Value` with the wire spelling `admin`), a repeated field (tags) and a Timestamp (created_at)
+    survive the trip both ways."""
     import grpc
     from google.protobuf.timestamp_pb2 import Timestamp
 
@@ -115,7 +116,7 @@ def test_grpc_round_trip_through_generated_stub(reference_stubs: Stubs) -> None:
             body = messages.UserCreate(
                 name="Ada",
                 email="ada@example.com",
-                role=messages.ROLE_ADMIN,
+                role=messages.Role.admin,
                 tags=["math", "engines"],
                 address=messages.Address(street="1 Analytical Way", city="London"),
             )
@@ -126,8 +127,8 @@ def test_grpc_round_trip_through_generated_stub(reference_stubs: Stubs) -> None:
     user = response.data
     assert user.id == 7
     assert user.name == "Ada"
-    assert user.role == messages.ROLE_ADMIN
-    assert messages.Role.Name(user.role) == "ROLE_ADMIN"
+    assert user.role == messages.Role.admin
+    assert messages.Role.Value.Name(user.role) == "admin"
     assert list(user.tags) == ["math", "engines", "created"]
     assert user.address.street == "1 Analytical Way"
     assert user.address.city == "London"

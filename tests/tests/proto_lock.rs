@@ -5,7 +5,7 @@
 
 mod support;
 
-use clientgen_build::targets::proto::{self, LOCK_FILE, Options};
+use clientgen_build::targets::proto::{self, EnumStyle, LOCK_FILE, Options};
 use clientgen_build::tree::Tree;
 use clientgen_build::{Error, Generator, Spec};
 use serde_json::{Value, json};
@@ -49,6 +49,7 @@ fn emit(spec: &Spec, previous: Option<&Tree>) -> Tree {
         spec_name: spec.file_name(),
         zone: "shop".to_string(),
         previous_lock: previous.map(|tree| lock_of(tree).to_string()),
+        enum_style: EnumStyle::default(),
     };
     proto::emit(&spec.api, &options).expect("test spec emits")
 }
@@ -67,7 +68,8 @@ fn messages_of(tree: &Tree) -> &str {
         .contents
 }
 
-/// The lines of `message name { … }` or `enum name { … }`, trimmed.
+/// The lines of `message name { … }` or `enum name { … }`, trimmed, without comments (a nested
+/// enum's lines among them).
 fn block(tree: &Tree, keyword: &str, name: &str) -> Vec<String> {
     let text = messages_of(tree);
     let start = text
@@ -163,13 +165,15 @@ fn enum_values_are_appended_and_removed_ones_reserved() {
         Some(&first),
     );
     assert_eq!(
-        block(&second, "enum", "Kind"),
+        block(&second, "message", "Kind"),
         [
+            "enum Value {",
             "KIND_UNSPECIFIED = 0;",
-            "KIND_BIRD = 3; // \"bird\"",
-            "KIND_DOG = 2; // \"dog\"",
+            "bird = 3; // \"bird\"",
+            "dog = 2; // \"dog\"",
             "reserved 1;",
-            "reserved \"KIND_CAT\";"
+            "reserved \"cat\";",
+            "}"
         ]
     );
 }
@@ -197,7 +201,7 @@ fn lock_keeps_messages_that_left_the_spec_and_their_order() {
     let third = emit(&spec(pet(&["id", "kind"]), json!(["cat"])), Some(&second));
     assert_eq!(
         block(&third, "message", "Pet"),
-        ["int64 id = 1;", "optional Kind kind = 2;"]
+        ["int64 id = 1;", "optional Kind.Value kind = 2;"]
     );
 }
 
@@ -210,10 +214,7 @@ fn lock_file_is_pretty_json_with_every_number() {
         zone["messages"]["Pet"]["fields"],
         json!({"id": 1, "name": 2})
     );
-    assert_eq!(
-        zone["enums"]["Kind"]["values"],
-        json!({"KIND_CAT": 1, "KIND_DOG": 2})
-    );
+    assert_eq!(zone["enums"]["Kind"]["values"], json!({"cat": 1, "dog": 2}));
     assert!(lock_of(&tree).ends_with("}\n"));
 }
 
@@ -224,6 +225,7 @@ fn broken_lock_is_an_error_not_a_renumbering() {
         spec_name: spec.file_name(),
         zone: "shop".to_string(),
         previous_lock: Some("{ not json".to_string()),
+        enum_style: EnumStyle::default(),
     };
     let error = proto::emit(&spec.api, &options).expect_err("a broken lock is refused");
     assert!(matches!(error, Error::Config(_)));

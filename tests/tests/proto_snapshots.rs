@@ -6,7 +6,7 @@ mod support;
 use std::time::{Duration, Instant};
 
 use clientgen_build::Spec;
-use clientgen_build::targets::proto::{self, LOCK_FILE, Options};
+use clientgen_build::targets::proto::{self, EnumStyle, LOCK_FILE, Options};
 use clientgen_build::tree::Tree;
 
 fn options(spec: &Spec, zone: &str) -> Options {
@@ -14,6 +14,7 @@ fn options(spec: &Spec, zone: &str) -> Options {
         spec_name: spec.file_name(),
         zone: zone.to_string(),
         previous_lock: None,
+        enum_style: EnumStyle::default(),
     }
 }
 
