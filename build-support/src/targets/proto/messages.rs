@@ -652,7 +652,7 @@ pub fn definitions(
                 merged_message(context, name, doc, union, &objects, &mut fields, uses)
             }
             (TypeKind::Union(_) | TypeKind::Alias(_), _) => continue,
-            (TypeKind::Enum(_), _) => {
+            (TypeKind::Enum(enumeration), _) => {
                 let members = if name_kept {
                     members
                 } else {
@@ -673,10 +673,7 @@ pub fn definitions(
                     members,
                     wires,
                     package_names,
-                    literals: match &def.kind {
-                        TypeKind::Enum(enumeration) => &enumeration.values,
-                        _ => &[],
-                    },
+                    literals: &enumeration.values,
                 };
                 if let Some(enumeration) = enum_definition(view, plan, zero, legacy) {
                     definitions.push(Definition::Enum(enumeration));
@@ -1014,11 +1011,13 @@ fn merged_message(
             (candidate, field_doc(api, field))
         })
         .collect();
-    let legacy = Context {
+    // The fields are new (the union was a `oneof` before): a version 1 lock has no old names
+    // for them.
+    let fresh = Context {
         legacy: false,
         ..*context
     };
-    struct_message(&legacy, name, doc, &model, members, scope, uses)
+    struct_message(&fresh, name, doc, &model, members, scope, uses)
 }
 
 /// Whether JSON of type `ty` is a string.

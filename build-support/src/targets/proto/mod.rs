@@ -327,4 +327,113 @@ mod tests {
             "{messages}"
         );
     }
+
+    /// The messages.proto of `schemas` in the default (JSON) style.
+    fn messages_of(schemas: &str) -> String {
+        let text = format!(
+            r#"{{"openapi": "3.0.3", "info": {{"title": "t", "version": "1"}}, "paths": {{}},
+               "components": {{"schemas": {schemas}}}}}"#
+        );
+        let spec = Spec::from_text("spec.json", text).unwrap_or_else(|e| panic!("{e}"));
+        let options = Options {
+            spec_name: "spec.json".to_string(),
+            zone: "z".to_string(),
+            previous_lock: None,
+            enum_style: EnumStyle::default(),
+        };
+        let tree = emit(&spec.api, &options).unwrap_or_else(|e| panic!("{e}"));
+        tree.get("z/api__z/messages.proto")
+            .expect("messages.proto")
+            .contents
+            .clone()
+    }
+
+    #[test]
+    fn two_enums_sharing_a_wire_value_each_spell_it_in_their_own_message() {
+        let messages = messages_of(
+            r##"{"Status": {"type": "string", "enum": ["open", "closed"]},
+                "Filter": {"type": "string", "enum": ["open", "all"]}}"##,
+        );
+        assert!(
+            messages.contains(
+                "message Status {\n  enum Value {\n    STATUS_UNSPECIFIED = 0;\n    \
+                 open = 1; // \"open\"\n    closed = 2; // \"closed\"\n  }\n}"
+            ),
+            "{messages}"
+        );
+        assert!(
+            messages.contains("    open = 1; // \"open\"\n    all = 2;"),
+            "{messages}"
+        );
+    }
+
+    #[test]
+    fn list_of_string_or_integer_is_a_repeated_value() {
+        let messages = messages_of(
+            r##"{"ValidationError": {"type": "object", "required": ["loc"], "properties": {
+                "loc": {"type": "array", "items": {"anyOf": [{"type": "string"}, {"type": "integer"}]}}
+            }}}"##,
+        );
+        assert!(
+            messages.contains("repeated google.protobuf.Value loc = 1;"),
+            "{messages}"
+        );
+        assert!(!messages.contains("oneof"), "{messages}");
+    }
+
+    #[test]
+    fn unions_are_merged_objects_a_shared_scalar_or_a_value() {
+        let messages = messages_of(
+            r##"{"A": {"type": "object", "required": ["x"], "properties": {"x": {"type": "string"}}},
+                "B": {"type": "object", "required": ["x"], "properties": {"x": {"type": "integer"}, "y": {"type": "string"}}},
+                "AB": {"oneOf": [{"$ref": "#/components/schemas/A"}, {"$ref": "#/components/schemas/B"}]},
+                "Holder": {"type": "object", "properties": {
+                    "ab": {"$ref": "#/components/schemas/AB"},
+                    "text": {"oneOf": [{"type": "string"}, {"type": "string", "enum": ["x-y"]}]},
+                    "number": {"anyOf": [{"type": "integer"}, {"type": "number"}]},
+                    "mixed": {"oneOf": [{"type": "string"}, {"$ref": "#/components/schemas/A"}]},
+                    "grid": {"type": "array", "items": {"type": "array", "items": {"type": "integer"}}},
+                    "maybe": {"type": "array", "items": {"type": "string", "nullable": true}}
+                }}}"##,
+        );
+        // `x` is a string in A and an integer in B: a Value; `y` only in B: not required.
+        assert!(
+            messages.contains(
+                "message AB {\n  google.protobuf.Value x = 1;\n  optional string y = 2;\n}"
+            ),
+            "{messages}"
+        );
+        for field in [
+            "AB ab = 1;",
+            "optional string text = 2;",
+            "optional double number = 3;",
+            "google.protobuf.Value mixed = 4;",
+            "repeated google.protobuf.ListValue grid = 5;",
+            "repeated google.protobuf.Value maybe = 6;",
+        ] {
+            assert!(messages.contains(field), "{field} in {messages}");
+        }
+    }
+
+    #[test]
+    fn keyword_fields_keep_their_names_and_json_names_carry_the_wire() {
+        let messages = messages_of(
+            r##"{"Message": {"type": "object", "properties": {
+                "message": {"type": "string"}, "userId": {"type": "string"},
+                "created_at": {"type": "string"}, "_id": {"type": "string"}, "id": {"type": "string"}
+            }}}"##,
+        );
+        for field in [
+            "optional string message = 1;",
+            "optional string user_id = 2 [json_name = \"userId\"]; // \"userId\"",
+            "optional string created_at = 3 [json_name = \"created_at\"];",
+            // A field `id` for "_id" would make the oneof `_id` that its optional field has
+            // clash with its JSON name; and "id" itself, optional, may not have the oneof `_id`
+            // either: both give way.
+            "optional string id_2 = 4 [json_name = \"_id\"]; // \"_id\"",
+            "optional string id_3 = 5 [json_name = \"id\"]; // \"id\"",
+        ] {
+            assert!(messages.contains(field), "{field} in {messages}");
+        }
+    }
 }
