@@ -289,7 +289,7 @@ fn numbers_of(text: &str) -> Numbers {
     let mut blocks: Vec<String> = Vec::new();
     for line in text.lines() {
         let line = line.trim();
-        if line.starts_with("//") || line.is_empty() {
+        if line.starts_with("//") || line.starts_with("option ") || line.is_empty() {
             continue;
         }
         if let Some(head) = line.strip_suffix(" {") {
