@@ -2,8 +2,9 @@
 
 use std::path::{Path, PathBuf};
 
+use crate::targets::proto::{self, EnumStyle};
 use crate::targets::python::{self, PythonStyle};
-use crate::targets::{proto, rust, typescript};
+use crate::targets::{rust, typescript};
 use crate::tree::{Ownership, Tree};
 use crate::write::{self, WriteOptions, WriteReport};
 use crate::zones::{self, Split};
@@ -34,6 +35,7 @@ pub struct Generator {
     rust_out_dir_missing: bool,
     python_style: PythonStyle,
     python_asyncio: bool,
+    proto_enum_style: EnumStyle,
     force: bool,
     rerun_if_changed: Option<bool>,
     zones: Option<PathBuf>,
@@ -90,6 +92,7 @@ impl Generator {
             rust_out_dir_missing: false,
             python_style: PythonStyle::default(),
             python_asyncio: false,
+            proto_enum_style: EnumStyle::default(),
             force: false,
             rerun_if_changed: None,
             zones: None,
@@ -159,6 +162,28 @@ impl Generator {
     /// ```
     pub fn proto(mut self, dir: impl Into<PathBuf>) -> Self {
         self.proto = Some(dir.into());
+        self
+    }
+
+    /// Chooses how the proto tree names enum values: as on the wire (the default,
+    /// [`ProtoEnumStyle::Json`](crate::ProtoEnumStyle::Json): `member`, each enum nested in a
+    /// message of its name, so that protobuf's JSON mapping reads the REST API's JSON), or
+    /// prefixed with the enum's name in UPPER_SNAKE_CASE as buf's STANDARD lint rules want
+    /// ([`ProtoEnumStyle::Prefixed`](crate::ProtoEnumStyle::Prefixed): `ROLE_MEMBER`).
+    ///
+    /// ```no_run
+    /// // build.rs
+    /// use clientgen_build::{Generator, ProtoEnumStyle};
+    ///
+    /// fn main() -> Result<(), clientgen_build::Error> {
+    ///     Generator::new("openapi.json")
+    ///         .proto("clients/proto")
+    ///         .proto_enum_style(ProtoEnumStyle::Prefixed)
+    ///         .generate()
+    /// }
+    /// ```
+    pub fn proto_enum_style(mut self, style: EnumStyle) -> Self {
+        self.proto_enum_style = style;
         self
     }
 
@@ -440,6 +465,7 @@ impl Generator {
                 spec_name: spec.file_name(),
                 zone,
                 previous_lock,
+                enum_style: self.proto_enum_style,
             };
             let tree = match &split {
                 None => proto::emit(&spec.api, &options(api_name.clone(), previous_lock))?,
@@ -518,7 +544,11 @@ fn proto_zones(
         tree.generated(proto::LOCK_FILE, lock);
     }
     let names: Vec<&str> = split.zones.iter().map(|zone| zone.name.as_str()).collect();
-    tree.generated("buf.yaml", proto::workspace_buf_yaml(&names, spec_name)?);
+    let enum_style = options(String::new(), None).enum_style;
+    tree.generated(
+        "buf.yaml",
+        proto::workspace_buf_yaml(&names, spec_name, enum_style)?,
+    );
     Ok(tree)
 }
 

@@ -36,5 +36,6 @@ pub use diagnostics::{Diagnostic, Severity};
 pub use error::Error;
 pub use generator::{Generator, Outcome};
 pub use spec::Spec;
+pub use targets::proto::EnumStyle as ProtoEnumStyle;
 pub use targets::python::PythonStyle;
 pub use zones::{Layout, ZoneConfig};

@@ -8,7 +8,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
-use clientgen_build::{Error, Generator, PythonStyle, Severity, Spec};
+use clientgen_build::{Error, Generator, ProtoEnumStyle, PythonStyle, Severity, Spec};
 
 /// Turn an OpenAPI document (Swagger 2.0, OpenAPI 3.0 or 3.1; JSON or YAML) into typed API
 /// clients.
@@ -63,6 +63,9 @@ struct GenerateArgs {
     /// Generate async Python operations.
     #[arg(long)]
     asyncio: bool,
+    /// How proto enum values are named.
+    #[arg(long, value_enum, default_value_t = ProtoEnumStyleArg::Json)]
+    proto_enum_style: ProtoEnumStyleArg,
     /// Split the API into the zones of FILE (zones.toml): one Python package, TypeScript folder
     /// and proto group per zone.
     #[arg(long, value_name = "FILE")]
@@ -87,6 +90,16 @@ enum StyleArg {
     Class,
     /// Per-zone installable packages.
     Package,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+enum ProtoEnumStyleArg {
+    /// As on the wire (`member`), each enum nested in a message: protobuf's JSON mapping reads
+    /// the REST API's JSON.
+    Json,
+    /// Prefixed with the enum's name in UPPER_SNAKE_CASE (`ROLE_MEMBER`), as buf's STANDARD
+    /// lint rules want.
+    Prefixed,
 }
 
 /// Generation allocates and frees millions of small strings and maps; mimalloc does that in
@@ -165,6 +178,10 @@ fn generate(args: GenerateArgs) -> Result<(), Failure> {
             StyleArg::Package => PythonStyle::Package,
         })
         .python_asyncio(args.asyncio)
+        .proto_enum_style(match args.proto_enum_style {
+            ProtoEnumStyleArg::Json => ProtoEnumStyle::Json,
+            ProtoEnumStyleArg::Prefixed => ProtoEnumStyle::Prefixed,
+        })
         .force(args.force)
         .emit_rerun_if_changed(false);
     if let Some(zones) = &args.zones {

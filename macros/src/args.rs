@@ -1,7 +1,7 @@
 //! The macro's arguments: `"openapi.json"`, or `key = value` pairs. Every problem is collected
 //! and reported at once, each at the argument it concerns.
 
-use clientgen_build::PythonStyle;
+use clientgen_build::{ProtoEnumStyle, PythonStyle};
 use proc_macro2::{Span, TokenStream};
 use syn::parse::{ParseStream, Parser};
 use syn::punctuated::Punctuated;
@@ -18,6 +18,8 @@ pub struct Args {
     pub targets: Targets,
     /// The Python client's shape.
     pub python_style: PythonStyle,
+    /// How proto enum values are named.
+    pub proto_enum_style: ProtoEnumStyle,
     /// The zones file, relative to the manifest folder.
     pub zones: Option<LitStr>,
 }
@@ -46,7 +48,7 @@ const ALL_TARGETS: Targets = Targets {
     proto: true,
 };
 
-const KEYS: &str = "`spec`, `out`, `targets`, `python_style` or `zones`";
+const KEYS: &str = "`spec`, `out`, `targets`, `python_style`, `proto_enum_style` or `zones`";
 
 /// Parses the macro input.
 pub fn parse(tokens: TokenStream) -> syn::Result<Args> {
@@ -76,6 +78,7 @@ fn parse_input(input: ParseStream) -> syn::Result<Args> {
             out: None,
             targets: ALL_TARGETS,
             python_style: PythonStyle::default(),
+            proto_enum_style: ProtoEnumStyle::default(),
             zones: None,
         });
     }
@@ -89,6 +92,7 @@ fn parse_input(input: ParseStream) -> syn::Result<Args> {
     let mut out = None;
     let mut targets = None;
     let mut python_style = None;
+    let mut proto_enum_style = None;
     let mut zones = None;
     for (key, value) in entries {
         let name = key.to_string();
@@ -97,6 +101,7 @@ fn parse_input(input: ParseStream) -> syn::Result<Args> {
             "out" => set(&mut out, string(&key, &value, &mut errors)),
             "targets" => set(&mut targets, target_list(&value, &mut errors)),
             "python_style" => set(&mut python_style, style(&value, &mut errors)),
+            "proto_enum_style" => set(&mut proto_enum_style, enum_style(&value, &mut errors)),
             "zones" => set(&mut zones, string(&key, &value, &mut errors)),
             _ => {
                 errors.push(
@@ -124,6 +129,7 @@ fn parse_input(input: ParseStream) -> syn::Result<Args> {
         out: out.flatten(),
         targets: targets.flatten().unwrap_or(ALL_TARGETS),
         python_style: python_style.flatten().unwrap_or_default(),
+        proto_enum_style: proto_enum_style.flatten().unwrap_or_default(),
         zones: zones.flatten(),
     })
 }
@@ -195,6 +201,24 @@ fn style(value: &Expr, errors: &mut Errors) -> Option<PythonStyle> {
             errors.push(
                 value.span(),
                 "`python_style` expects `functions`, `class` or `package`",
+            );
+            None
+        }
+    }
+}
+
+fn enum_style(value: &Expr, errors: &mut Errors) -> Option<ProtoEnumStyle> {
+    let name = match value {
+        Expr::Path(path) => path.path.get_ident().map(ToString::to_string),
+        _ => None,
+    };
+    match name.as_deref() {
+        Some("json") => Some(ProtoEnumStyle::Json),
+        Some("prefixed") => Some(ProtoEnumStyle::Prefixed),
+        _ => {
+            errors.push(
+                value.span(),
+                "`proto_enum_style` expects `json` or `prefixed`",
             );
             None
         }

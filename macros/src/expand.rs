@@ -116,7 +116,8 @@ fn write_others(
     };
     let mut generator = Generator::new(spec)
         .emit_rerun_if_changed(false)
-        .python_style(args.python_style);
+        .python_style(args.python_style)
+        .proto_enum_style(args.proto_enum_style);
     let folder = |language: &str| match &zones {
         Some(_) => out.join(language),
         None => out.join(language).join(api_name),

@@ -22,6 +22,7 @@ use proc_macro::TokenStream;
 ///     out = "clients",                     // python/<api>, typescript/<api>, proto/ under it
 ///     targets = [python, typescript, proto], // the other clients to write; `[]` for none
 ///     python_style = functions,            // or `class`
+///     proto_enum_style = json,             // or `prefixed` (ROLE_MEMBER)
 ///     zones = "zones.toml",                // one client per zone (see clientgen's README)
 /// }
 /// ```

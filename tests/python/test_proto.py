@@ -1,7 +1,10 @@
-"""The proto target end to end: protoc compiles every generated tree, the Python stubs import, buf lint is clean, and
-a gRPC server written here answers a call made through the generated stub."""
+"""The proto target end to end: protoc compiles every generated tree, the Python stubs import, buf lint is clean (in
+both enum styles), a gRPC server written here answers a call made through the generated stub, and protobuf's own JSON
+parser (`json_format`) reads real response bodies of the reference apps (FastAPI and DRF, error bodies included) into
+the generated messages and writes them back equal, but for the rules of protobuf's JSON mapping (`proto3_json`)."""
 
 import importlib
+import json
 import subprocess
 import sys
 from collections.abc import Callable, Iterator
@@ -12,7 +15,11 @@ from typing import Any
 
 import pytest
 
-from proto_support import FIXTURE_SPECS, Zone, buf_lint, compile_python, generate
+import httpx
+from google.protobuf import json_format
+
+from drf_support import API, HTTP_TIMEOUT, DrfSpecs, login
+from proto_support import FIXTURE_SPECS, FIXTURES, Zone, buf_lint, compile_python, generate, proto3_json
 
 Generated = Callable[[Path], Zone]
 
@@ -61,29 +68,156 @@ def test_fixture_proto_is_buf_lint_clean(generated: Generated, spec: Path) -> No
     buf_lint(generated(spec))
 
 
+# Specs with enums of every kind (spelled, unspellable, integer, colliding, keyword-named) for the prefixed style.
+PREFIXED_SPECS = [
+    FIXTURES / "handwritten" / "features.json",
+    FIXTURES / "handwritten" / "drf-choices.json",
+    FIXTURES / "hostile" / "keywords.json",
+    FIXTURES / "hostile" / "collisions.json",
+    FIXTURES / "specs" / "apisguru--github.com_ghes-3.6.json",
+]
+
+
+@pytest.mark.parametrize("spec", PREFIXED_SPECS, ids=lambda spec: spec.stem)
+def test_prefixed_enum_style_compiles_and_is_buf_lint_clean(spec: Path, tmp_path: Path) -> None:
+    """`--proto-enum-style prefixed` writes top-level `ROLE_MEMBER` enums under buf's full STANDARD enum rules."""
+    zone = generate(spec, tmp_path / "out", "--proto-enum-style", "prefixed")
+    assert "ENUM_VALUE_PREFIX" not in (zone.root / "buf.yaml").read_text()
+    compile_python(zone, tmp_path / "stubs")
+    import_in_subprocess(zone, tmp_path / "stubs")
+    buf_lint(zone)
+
+
 Stubs = tuple[ModuleType, ModuleType, ModuleType]
+
+
+def import_stubs(zone: Zone, stubs: Path) -> Iterator[Stubs]:
+    """Compile `zone` into `stubs` and import messages_pb2, service_pb2 and service_pb2_grpc in this process."""
+    compile_python(zone, stubs)
+    sys.path.insert(0, str(stubs))
+    try:
+        yield tuple(  # type: ignore[misc]
+            importlib.import_module(f"{zone.package}.{name}")
+            for name in ("messages_pb2", "service_pb2", "service_pb2_grpc")
+        )
+    finally:
+        sys.path.remove(str(stubs))
 
 
 @pytest.fixture(scope="module")
 def reference_stubs(generated: Generated, spec_path: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Stubs]:
     """messages_pb2, service_pb2 and service_pb2_grpc of the reference app's proto, imported in this process."""
-    zone = generated(spec_path)
-    stubs = tmp_path_factory.mktemp("reference_stubs")
-    compile_python(zone, stubs)
-    sys.path.insert(0, str(stubs))
-    try:
-        messages, service, service_grpc = (
-            importlib.import_module(f"{zone.package}.{name}")
-            for name in ("messages_pb2", "service_pb2", "service_pb2_grpc")
+    yield from import_stubs(generated(spec_path), tmp_path_factory.mktemp("reference_stubs"))
+
+
+@pytest.fixture(scope="module")
+def drf_stubs(drf_spec_paths: DrfSpecs, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Stubs]:
+    """The Python stubs of the DRF app's proto (drf-spectacular's default document), imported in this process."""
+    zone = generate(drf_spec_paths.default, tmp_path_factory.mktemp("drf_proto") / "out")
+    yield from import_stubs(zone, tmp_path_factory.mktemp("drf_stubs"))
+
+
+def assert_round_trip(body: Any, message: Any) -> None:
+    """json_format reads `body` (a response's JSON) into `message` and writes back what `proto3_json` says."""
+    json_format.Parse(json.dumps(body), message)
+    assert json_format.MessageToDict(message) == proto3_json(body, message.DESCRIPTOR)
+
+
+def assert_data_round_trip(response: httpx.Response, status: int, message: Any) -> Any:
+    """The body of `response` (which must have `status`) read as the `data` of the `<Rpc>Response` `message` (an
+    object, a list, a map or a scalar alike) and written back; returns the body."""
+    assert response.status_code == status, response.text
+    body = response.json()
+    assert_round_trip({"data": body}, message)
+    return body
+
+
+def test_fastapi_bodies_round_trip_through_json_format(server_url: str, reference_stubs: Stubs) -> None:
+    """Every kind of body the FastAPI reference app answers reads into the generated `<Rpc>Response.data` with
+    json_format.Parse, and the validation, conflict and not-found errors into their messages: string enums spelled as
+    on the wire (role "member", status "in_progress"), an integer enum read by number (priority 3), a nullable nested
+    message, a Timestamp, a map, a bool, and FastAPI's 422 `loc` of strings and integers."""
+    messages, service, _ = reference_stubs
+    with httpx.Client(base_url=server_url, timeout=10) as client:
+        user = {"name": "Ada", "email": "ada@example.com", "role": "member", "tags": ["math"]}
+        user["address"] = {"street": "1 Analytical Way", "city": "London"}
+        created = assert_data_round_trip(client.post("/users", json=user), 201, service.CreateUserResponse())
+        parsed = service.CreateUserResponse()
+        json_format.ParseDict({"data": created}, parsed)
+        assert parsed.data.role == messages.Role.member
+        assert parsed.data.nickname == "" and not parsed.data.HasField("nickname")
+        plain = {"name": "Bob", "email": "bob@example.com", "role": "guest"}
+        bob = assert_data_round_trip(client.post("/users", json=plain), 201, service.CreateUserResponse())
+        assert bob["address"] is None
+        path = f"/users/{created['id']}"
+        assert_data_round_trip(client.get(path), 200, service.GetUserResponse())
+        assert_data_round_trip(client.patch(path, json={"nickname": "ada"}), 200, service.UpdateUserResponse())
+        assert_data_round_trip(client.get("/users"), 200, service.ListUsersResponse())
+        ticket = {"title": "Broken", "priority": 3, "status": "in_progress", "due_on": "2026-02-01"}
+        assert_data_round_trip(client.post("/tickets", json=ticket), 201, service.CreateTicketResponse())
+        assert_data_round_trip(client.post("/tickets", json={"title": "Defaults"}), 201, service.CreateTicketResponse())
+        tickets = assert_data_round_trip(client.get("/tickets"), 200, service.ListTicketsResponse())
+        parsed_tickets = json_format.ParseDict({"data": tickets}, service.ListTicketsResponse())
+        assert parsed_tickets.data[0].priority == 3 and parsed_tickets.data[0].status == messages.Status.in_progress
+        assert_data_round_trip(client.get("/labels"), 200, service.GetLabelsResponse())
+        assert_data_round_trip(client.get("/health"), 200, service.IsHealthyResponse())
+
+        conflict = client.post("/users", json=user)
+        assert conflict.status_code == 409, conflict.text
+        assert_round_trip(conflict.json(), messages.ConflictError())
+        missing = client.get("/users/999")
+        assert missing.status_code == 404, missing.text
+        assert_round_trip(missing.json(), messages.NotFoundError())
+        every_location: list[list[Any]] = []
+        for invalid in (
+            client.post("/users", json={"name": "Eve", "tags": [1, "x"], "role": "root"}),
+            client.get("/users", params={"limit": 0, "offset": -1}),
+            client.post("/tickets", json={"title": "", "priority": 7}),
+        ):
+            assert invalid.status_code == 422, invalid.text
+            body = invalid.json()
+            assert_round_trip(body, messages.HTTPValidationError())
+            locations = [error["loc"] for error in body["detail"]]
+            parsed_errors = json_format.ParseDict(body, messages.HTTPValidationError())
+            assert [list(json_format.MessageToDict(e)["loc"]) for e in parsed_errors.detail] == locations
+            every_location.extend(locations)
+    # `loc` mixes strings and integers (["body", "tags", 0]): a `repeated google.protobuf.Value`.
+    assert any(isinstance(part, int) for loc in every_location for part in loc), every_location
+
+
+def test_drf_bodies_round_trip_through_json_format(drf_server_url: str, drf_stubs: Stubs) -> None:
+    """Bodies of the DRF app read into the generated `<Rpc>Response.data` with json_format.Parse and write back: a
+    paginated list, a ticket with its nested author and messages, integer choices (priority) read by number, string
+    choices (status) spelled as on the wire, the blank-or-choice `theme` as a string, and simplejwt's token pair."""
+    messages, service, _ = drf_stubs
+    tokens = login(drf_server_url)
+    base = f"{drf_server_url}{API}"
+    with httpx.Client(base_url=base, headers=tokens.headers, timeout=HTTP_TIMEOUT) as client:
+        pair = httpx.post(
+            f"{base}/auth/token/", json={"username": "alice", "password": "wonderland-42"}, timeout=HTTP_TIMEOUT
         )
-        yield messages, service, service_grpc
-    finally:
-        sys.path.remove(str(stubs))
+        assert_data_round_trip(pair, 200, service.AuthTokenCreateResponse())
+        assert_data_round_trip(client.get("/auth/me/"), 200, service.AuthMeRetrieveResponse())
+        themed = client.patch("/auth/me/", json={"theme": "dark"})
+        assert_data_round_trip(themed, 200, service.AuthMePartialUpdateResponse())
+        fields = {"title": "Printer on fire", "description": "Again.", "status": "in_progress", "priority": 3}
+        ticket = assert_data_round_trip(client.post("/tickets/", json=fields), 201, service.TicketsCreateResponse())
+        message = {"ticket": ticket["id"], "body": "Have you tried turning it off?"}
+        assert_data_round_trip(client.post("/messages/", json=message), 201, service.MessagesCreateResponse())
+        read = assert_data_round_trip(client.get(f"/tickets/{ticket['id']}/"), 200, service.TicketsRetrieveResponse())
+        assert read["messages"] and read["author"]["theme"] == "dark"
+        parsed = service.TicketsRetrieveResponse()
+        json_format.ParseDict({"data": read}, parsed)
+        assert parsed.data.priority == 3 and parsed.data.status == messages.StatusEnum.in_progress
+        assert_data_round_trip(client.get("/tickets/"), 200, service.TicketsListResponse())
+        assert_data_round_trip(client.get("/messages/"), 200, service.MessagesListResponse())
+        assert_data_round_trip(client.get("/health/"), 200, service.HealthRetrieveResponse())
 
 
 def test_grpc_round_trip_through_generated_stub(reference_stubs: Stubs) -> None:
     """A grpcio server implementing CreateUser answers the generated client stub: a nested message (address), an
-    enum (role), a repeated field (tags) and a Timestamp (created_at) survive the trip both ways."""
+    enum (role, `Role.Value` with the wire spelling `admin`), a repeated field (tags) and a Timestamp (created_at)
+    survive the trip both ways."""
     import grpc
     from google.protobuf.timestamp_pb2 import Timestamp
 
@@ -115,7 +249,7 @@ def test_grpc_round_trip_through_generated_stub(reference_stubs: Stubs) -> None:
             body = messages.UserCreate(
                 name="Ada",
                 email="ada@example.com",
-                role=messages.ROLE_ADMIN,
+                role=messages.Role.admin,
                 tags=["math", "engines"],
                 address=messages.Address(street="1 Analytical Way", city="London"),
             )
@@ -126,8 +260,8 @@ def test_grpc_round_trip_through_generated_stub(reference_stubs: Stubs) -> None:
     user = response.data
     assert user.id == 7
     assert user.name == "Ada"
-    assert user.role == messages.ROLE_ADMIN
-    assert messages.Role.Name(user.role) == "ROLE_ADMIN"
+    assert user.role == messages.Role.admin
+    assert messages.Role.Value.Name(user.role) == "admin"
     assert list(user.tags) == ["math", "engines", "created"]
     assert user.address.street == "1 Analytical Way"
     assert user.address.city == "London"

@@ -5,7 +5,7 @@
 
 mod support;
 
-use clientgen_build::targets::proto::{self, LOCK_FILE, Options};
+use clientgen_build::targets::proto::{self, EnumStyle, LOCK_FILE, Options};
 use clientgen_build::tree::Tree;
 use clientgen_build::{Error, Generator, Spec};
 use serde_json::{Value, json};
@@ -49,6 +49,7 @@ fn emit(spec: &Spec, previous: Option<&Tree>) -> Tree {
         spec_name: spec.file_name(),
         zone: "shop".to_string(),
         previous_lock: previous.map(|tree| lock_of(tree).to_string()),
+        enum_style: EnumStyle::default(),
     };
     proto::emit(&spec.api, &options).expect("test spec emits")
 }
@@ -67,7 +68,8 @@ fn messages_of(tree: &Tree) -> &str {
         .contents
 }
 
-/// The lines of `message name { … }` or `enum name { … }`, trimmed.
+/// The lines of `message name { … }` or `enum name { … }`, trimmed, without comments (a nested
+/// enum's lines among them).
 fn block(tree: &Tree, keyword: &str, name: &str) -> Vec<String> {
     let text = messages_of(tree);
     let start = text
@@ -163,13 +165,15 @@ fn enum_values_are_appended_and_removed_ones_reserved() {
         Some(&first),
     );
     assert_eq!(
-        block(&second, "enum", "Kind"),
+        block(&second, "message", "Kind"),
         [
+            "enum Value {",
             "KIND_UNSPECIFIED = 0;",
-            "KIND_BIRD = 3; // \"bird\"",
-            "KIND_DOG = 2; // \"dog\"",
+            "bird = 3; // \"bird\"",
+            "dog = 2; // \"dog\"",
             "reserved 1;",
-            "reserved \"KIND_CAT\";"
+            "reserved \"cat\";",
+            "}"
         ]
     );
 }
@@ -197,7 +201,7 @@ fn lock_keeps_messages_that_left_the_spec_and_their_order() {
     let third = emit(&spec(pet(&["id", "kind"]), json!(["cat"])), Some(&second));
     assert_eq!(
         block(&third, "message", "Pet"),
-        ["int64 id = 1;", "optional Kind kind = 2;"]
+        ["int64 id = 1;", "optional Kind.Value kind = 2;"]
     );
 }
 
@@ -210,10 +214,7 @@ fn lock_file_is_pretty_json_with_every_number() {
         zone["messages"]["Pet"]["fields"],
         json!({"id": 1, "name": 2})
     );
-    assert_eq!(
-        zone["enums"]["Kind"]["values"],
-        json!({"KIND_CAT": 1, "KIND_DOG": 2})
-    );
+    assert_eq!(zone["enums"]["Kind"]["values"], json!({"cat": 1, "dog": 2}));
     assert!(lock_of(&tree).ends_with("}\n"));
 }
 
@@ -224,6 +225,7 @@ fn broken_lock_is_an_error_not_a_renumbering() {
         spec_name: spec.file_name(),
         zone: "shop".to_string(),
         previous_lock: Some("{ not json".to_string()),
+        enum_style: EnumStyle::default(),
     };
     let error = proto::emit(&spec.api, &options).expect_err("a broken lock is refused");
     assert!(matches!(error, Error::Config(_)));
@@ -260,4 +262,205 @@ fn generate_reads_the_lock_it_wrote_beside_the_proto_tree() {
         "{messages}"
     );
     assert!(messages.contains("reserved \"id\";"), "{messages}");
+}
+
+/// The specs whose proto output an earlier clientgen wrote into `fixtures/proto_locks/<folder>`.
+const OLD_OUTPUTS: &[(&str, &str)] = &[
+    ("collisions", "hostile/collisions.json"),
+    ("drf-choices", "handwritten/drf-choices.json"),
+    ("features", "handwritten/features.json"),
+    ("keywords", "hostile/keywords.json"),
+    ("odd_names", "hostile/odd_names.json"),
+    ("petstore-fastapi", "handwritten/petstore-fastapi.json"),
+];
+
+/// The numbers of a `.proto` file: (top-level message or enum, member) → number, where the
+/// member is what the wire knows it by: a field's wire name as the comment after it gives it
+/// (`userId` from `"userId"`, `path "pet-id"`), else its name; an enum value's wire value (its comment). Zero
+/// values are left out. Also each top-level block's `reserved` numbers.
+struct Numbers {
+    members: std::collections::BTreeMap<(String, String), i64>,
+    reserved: std::collections::BTreeMap<String, Vec<i64>>,
+}
+
+fn numbers_of(text: &str) -> Numbers {
+    let mut members = std::collections::BTreeMap::new();
+    let mut reserved: std::collections::BTreeMap<String, Vec<i64>> = Default::default();
+    let mut blocks: Vec<String> = Vec::new();
+    for line in text.lines() {
+        let line = line.trim();
+        if line.starts_with("//") || line.starts_with("option ") || line.is_empty() {
+            continue;
+        }
+        if let Some(head) = line.strip_suffix(" {") {
+            let name = head.rsplit(' ').next().unwrap_or_default();
+            blocks.push(name.to_string());
+            continue;
+        }
+        if line == "}" {
+            blocks.pop();
+            continue;
+        }
+        let Some(top) = blocks.first().cloned() else {
+            continue;
+        };
+        if let Some(list) = line.strip_prefix("reserved ") {
+            let numbers = list.trim_end_matches(';').split(", ");
+            let numbers = numbers.filter_map(|number| number.parse::<i64>().ok());
+            reserved.entry(top).or_default().extend(numbers);
+            continue;
+        }
+        let (declaration, note) = match line.split_once("; // ") {
+            Some((declaration, note)) => (declaration, Some(note)),
+            None => (line.trim_end_matches(';'), None),
+        };
+        let Some((left, right)) = declaration.split_once(" = ") else {
+            continue;
+        };
+        let number: i64 = right
+            .split(' ')
+            .next()
+            .and_then(|number| number.parse().ok())
+            .unwrap_or_else(|| panic!("no number in {line:?}"));
+        let name = left.rsplit(' ').next().unwrap_or_default();
+        let is_enum_value = !left.contains(' ');
+        if is_enum_value && number == 0 {
+            continue;
+        }
+        let member = match note {
+            Some(note) if is_enum_value => note.to_string(),
+            Some(note) if note.starts_with('"') => note.trim_matches('"').to_string(),
+            Some(note) if note.ends_with('"') => note.to_string(),
+            _ => name.to_string(),
+        };
+        members.insert((top, member), number);
+    }
+    Numbers { members, reserved }
+}
+
+/// Regenerates each spec of [`OLD_OUTPUTS`] over the lock an earlier clientgen wrote (version 1,
+/// before fields kept keyword names and enum values their wire spelling) and checks that every
+/// field and enum value kept its number; what is no longer written (a union that became a
+/// `google.protobuf.Value`, an enum that became a `string`) keeps its numbers in the lock.
+#[test]
+fn a_lock_of_the_old_naming_carries_every_number_over() {
+    for (folder, spec_file) in OLD_OUTPUTS {
+        let old_dir = support::fixtures().join("proto_locks").join(folder);
+        let read = |name: &str| std::fs::read_to_string(old_dir.join(name)).expect("fixture");
+        let old_lock = read(LOCK_FILE);
+        let lock: Value = serde_json::from_str(&old_lock).expect("the old lock is JSON");
+        assert_eq!(lock["version"], 1, "{folder}: an old lock");
+        let zone = lock["zones"]
+            .as_object()
+            .and_then(|zones| zones.keys().next())
+            .expect("one zone")
+            .clone();
+        let spec = Spec::from_file(support::fixtures().join(spec_file)).expect("spec loads");
+        let options = Options {
+            spec_name: spec.file_name(),
+            zone: zone.clone(),
+            previous_lock: Some(old_lock.clone()),
+            enum_style: EnumStyle::default(),
+        };
+        let tree = proto::emit(&spec.api, &options).expect("spec emits over the old lock");
+        let new_lock: Value = serde_json::from_str(lock_of(&tree)).expect("the new lock is JSON");
+        let package = format!("{zone}/api__{zone}");
+        let mut matched = 0;
+        for file in ["messages.proto", "service.proto"] {
+            let old = numbers_of(&read(file));
+            let new_text = &tree
+                .get(&format!("{package}/{file}"))
+                .expect("the file is emitted")
+                .contents;
+            let new = numbers_of(new_text);
+            let new_blocks: std::collections::BTreeSet<&String> =
+                new.members.keys().map(|(block, _)| block).collect();
+            for ((block, member), number) in &old.members {
+                if let Some(now) = new.members.get(&(block.clone(), member.clone())) {
+                    assert_eq!(
+                        now, number,
+                        "{folder}: {block} {member} moved from {number} to {now}"
+                    );
+                    matched += 1;
+                } else if new_blocks.contains(block) {
+                    let reserved = new.reserved.get(block).cloned().unwrap_or_default();
+                    assert!(
+                        reserved.contains(number),
+                        "{folder}: {block} {member} ({number}) is gone but not reserved"
+                    );
+                } else {
+                    let entry = ["messages", "enums"]
+                        .iter()
+                        .map(|kind| &new_lock["zones"][&zone][kind][block])
+                        .find(|entry| !entry.is_null())
+                        .unwrap_or_else(|| panic!("{folder}: {block} left the lock"));
+                    let kept = entry
+                        .as_object()
+                        .into_iter()
+                        .flat_map(|entry| entry.values())
+                        .filter_map(Value::as_object)
+                        .flat_map(|numbers| numbers.values())
+                        .any(|kept| kept.as_i64() == Some(*number));
+                    assert!(kept, "{folder}: {block} {member} ({number}) left the lock");
+                }
+            }
+        }
+        assert!(matched > 0, "{folder}: no field was matched");
+        assert_eq!(
+            new_lock["version"], 2,
+            "{folder}: the lock is rewritten as version 2"
+        );
+    }
+}
+
+#[test]
+fn renamed_keyword_fields_and_respelled_enum_values_keep_their_numbers() {
+    let emit_over_old = |folder: &str, spec_file: &str, zone: &str| {
+        let old_lock = std::fs::read_to_string(
+            support::fixtures()
+                .join("proto_locks")
+                .join(folder)
+                .join(LOCK_FILE),
+        )
+        .expect("fixture");
+        let spec = Spec::from_file(support::fixtures().join(spec_file)).expect("spec loads");
+        let options = Options {
+            spec_name: spec.file_name(),
+            zone: zone.to_string(),
+            previous_lock: Some(old_lock),
+            enum_style: EnumStyle::default(),
+        };
+        let tree = proto::emit(&spec.api, &options).expect("spec emits");
+        tree.get(&format!("{zone}/api__{zone}/messages.proto"))
+            .expect("messages.proto")
+            .contents
+            .clone()
+    };
+    // `message_value = 32` was the wire name "message"; `message` keeps 32.
+    let keywords = emit_over_old("keywords", "hostile/keywords.json", "class");
+    assert!(
+        keywords.contains("optional string message = 32;"),
+        "{keywords}"
+    );
+    // "userId" was `user_id = 10` and "user_id" `user_id_2 = 11`: the names swap, the numbers
+    // stay with the wire names.
+    let features = emit_over_old(
+        "features",
+        "handwritten/features.json",
+        "features_star_test",
+    );
+    assert!(
+        features.contains("optional string user_id_2 = 10 [json_name = \"userId\"];"),
+        "{features}"
+    );
+    assert!(
+        features.contains("optional string user_id = 11 [json_name = \"user_id\"];"),
+        "{features}"
+    );
+    // `LEVEL_UNKNOWN = 3` (wire -1) keeps 3, and says that JSON numbers do not match.
+    assert!(features.contains("LEVEL_UNKNOWN = 3; // -1"), "{features}");
+    assert!(features.contains("-1 is 3"), "{features}");
+    // `STATUS_ENUM_OPEN = 1` is `open = 1`.
+    let drf = emit_over_old("drf-choices", "handwritten/drf-choices.json", "drf_choices");
+    assert!(drf.contains("    open = 1; // \"open\""), "{drf}");
 }

@@ -6,7 +6,7 @@ mod support;
 use std::time::{Duration, Instant};
 
 use clientgen_build::Spec;
-use clientgen_build::targets::proto::{self, LOCK_FILE, Options};
+use clientgen_build::targets::proto::{self, EnumStyle, LOCK_FILE, Options};
 use clientgen_build::tree::Tree;
 
 fn options(spec: &Spec, zone: &str) -> Options {
@@ -14,6 +14,7 @@ fn options(spec: &Spec, zone: &str) -> Options {
         spec_name: spec.file_name(),
         zone: zone.to_string(),
         previous_lock: None,
+        enum_style: EnumStyle::default(),
     }
 }
 
@@ -67,6 +68,62 @@ fn openapi_31_petstore_messages_and_service() {
             contents
         );
     }
+}
+
+/// bungie.net's spec failed protoc: the rpc `SocialRemoveFriendRequest` shadowed, inside the
+/// service, the request message of the rpc `SocialRemoveFriend`.
+#[test]
+fn rpc_never_shadows_a_message_the_service_names() {
+    let tree = emit("proto/bungie-rpc-names.json", "bungie");
+    let service = &tree
+        .get("bungie/api__bungie/service.proto")
+        .expect("service.proto")
+        .contents;
+    let rpcs: Vec<&str> = service
+        .lines()
+        .filter(|line| line.trim_start().starts_with("rpc "))
+        .map(str::trim)
+        .collect();
+    assert_eq!(
+        rpcs,
+        [
+            "rpc SocialRemoveFriend(SocialRemoveFriendRequest) returns (SocialRemoveFriendResponse);",
+            "rpc SocialRemoveFriendRequest2(SocialRemoveFriendRequest2Request) returns \
+             (SocialRemoveFriendRequest2Response);",
+            "rpc WidgetGetRequest(WidgetGetRequestRequest) returns (WidgetGetRequestResponse);",
+            "rpc WidgetGet2(WidgetGet2Request) returns (WidgetGet2Response);",
+            "rpc BungieService2(BungieService2Request) returns (BungieService2Response);",
+        ]
+    );
+    // The schema named like an rpc's response gives way to it.
+    let messages = &tree
+        .get("bungie/api__bungie/messages.proto")
+        .expect("messages.proto")
+        .contents;
+    assert!(
+        messages.contains("message SocialRemoveFriendResponse2 {"),
+        "{messages}"
+    );
+}
+
+/// `EnumStyle::Prefixed` keeps the top-level `<ENUM>_<VALUE>` enums buf's STANDARD rules want,
+/// and a `buf.yaml` that keeps those rules.
+#[test]
+fn prefixed_enum_style_keeps_top_level_upper_snake_enums() {
+    let spec = Spec::from_file(support::fixtures().join("handwritten/features.json"))
+        .expect("fixture spec loads");
+    let options = Options {
+        enum_style: EnumStyle::Prefixed,
+        ..options(&spec, "features")
+    };
+    let tree = proto::emit(&spec.api, &options).expect("fixture spec emits");
+    let messages = &tree
+        .get("features/api__features/messages.proto")
+        .expect("messages.proto")
+        .contents;
+    insta::assert_snapshot!("proto_features_prefixed__messages_proto", messages);
+    let buf_yaml = &tree.get("features/buf.yaml").expect("buf.yaml").contents;
+    assert!(!buf_yaml.contains("ENUM_VALUE_PREFIX"), "{buf_yaml}");
 }
 
 #[test]

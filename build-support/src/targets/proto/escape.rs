@@ -1,4 +1,5 @@
-//! The one place where text from the spec becomes proto comments or README Markdown.
+//! The one place where text from the spec becomes proto comments, proto string literals
+//! (`json_name`) or README Markdown.
 //!
 //! Names never come from here (see `names`); descriptions, titles, paths and wire values do.
 //! Proto comments are copied by the plugins into generated code, unescaped: into `/** … */` in
@@ -39,6 +40,21 @@ pub fn comment(text: &str) -> String {
         return clean_line(text).into_owned();
     }
     clean_line(&text.split_whitespace().collect::<Vec<_>>().join(" ")).into_owned()
+}
+
+/// `text` inside a proto string literal (`"…"`, a `json_name`): quotes and backslashes escaped,
+/// control characters as octal escapes, everything else as it is (protoc reads UTF-8).
+pub fn string_literal(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            c if c.is_ascii_control() => out.push_str(&format!("\\{:03o}", c as u32)),
+            c => out.push(c),
+        }
+    }
+    out
 }
 
 /// `text` for inside a Markdown code span or table cell: one line, no backticks or pipes.
@@ -111,6 +127,13 @@ mod tests {
     #[test]
     fn comment_is_one_line() {
         assert_eq!(comment("a\nb\r\n c */"), "a b c * /");
+    }
+
+    #[test]
+    fn string_literal_escapes_quotes_backslashes_and_controls() {
+        assert_eq!(string_literal("@type"), "@type");
+        assert_eq!(string_literal("a\"b\\c\nd"), "a\\\"b\\\\c\\012d");
+        assert_eq!(string_literal("日本"), "日本");
     }
 
     #[test]

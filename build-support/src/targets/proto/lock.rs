@@ -4,9 +4,17 @@
 //! The rules: a field keeps its number for as long as its name exists; a new field gets the
 //! number after the highest one the message ever used; a field that disappears becomes
 //! `reserved` (number and name) and, should the name come back, gets its number back. Enum
-//! values likewise (0 is always `<ENUM>_UNSPECIFIED` and is not recorded). The file is the
-//! user's data: entries of messages, enums or zones that are gone are kept as they are, and
-//! entries are never reordered (new ones are appended).
+//! values likewise (0 is always `<ENUM>_UNSPECIFIED` and is not recorded), except that a new
+//! value of an integer enum takes its own value as its number when that is free, so that proto3
+//! JSON, which reads an enum from its number, reads the wire value. The file is the user's
+//! data: entries of messages, enums or zones that are gone are kept as they are, and entries are
+//! never reordered (new ones are appended).
+//!
+//! Version 1 was written before fields kept proto keywords as names (`message`, once
+//! `message_value`) and before enum values were spelled as on the wire (`member`, once
+//! `ROLE_MEMBER`). Reading one, each entry is renamed in place to the name its field or value
+//! has now (the caller gives the names the old version would have used), so every number
+//! carries over; the file is written back as version 2.
 //!
 //! ```json
 //! {
@@ -15,7 +23,7 @@
 //!   "zones": {
 //!     "reference_api": {
 //!       "messages": { "User": { "fields": { "id": 1, "name": 2 }, "reserved": { "nick": 3 } } },
-//!       "enums": { "Role": { "values": { "ROLE_ADMIN": 1 } } }
+//!       "enums": { "Role": { "values": { "admin": 1 } } }
 //!     }
 //!   }
 //! }
@@ -32,26 +40,55 @@ use serde::de::{self, Deserializer, MapAccess, Visitor};
 use super::LOCK_FILE;
 use crate::Error;
 use crate::targets::text::{push_indent, push_number};
-use rustc_hash::FxHashMap;
+use rustc_hash::{FxHashMap, FxHashSet};
 
-/// The format version this code reads and writes.
-const VERSION: u32 = 1;
+/// The format version this code writes.
+const VERSION: u32 = 2;
+/// The version written before field and enum value names changed (see the module's comment).
+const LEGACY_VERSION: u32 = 1;
 
 /// What the file says about itself, for whoever opens it.
 const ABOUT: &str = "Field and enum value numbers of the proto output, kept stable by clientgen \
                      across regenerations. Commit this file; deleting it renumbers every field.";
 
-/// The highest field number protobuf allows.
-const MAX_FIELD: u32 = 536_870_911;
+/// The field numbers protobuf allows.
+const FIELDS: Range = Range {
+    min: 1,
+    max: 536_870_911,
+    fields: true,
+};
 /// Field numbers protobuf reserves for itself.
-const RESERVED_FIELDS: std::ops::RangeInclusive<u32> = 19_000..=19_999;
-/// The highest enum value number (enum values are int32).
-const MAX_ENUM_VALUE: u32 = i32::MAX as u32;
+const RESERVED_FIELDS: std::ops::RangeInclusive<i64> = 19_000..=19_999;
+/// The enum value numbers protobuf allows (int32; 0 is the zero value's, never recorded).
+const ENUM_VALUES: Range = Range {
+    min: i32::MIN as i64,
+    max: i32::MAX as i64,
+    fields: false,
+};
+
+/// The numbers a message's fields or an enum's values may have.
+#[derive(Debug, Clone, Copy)]
+struct Range {
+    min: i64,
+    max: i64,
+    /// Field numbers: 19,000 to 19,999 are protobuf's own.
+    fields: bool,
+}
+
+impl Range {
+    fn allows(self, number: i64) -> bool {
+        number != 0
+            && (self.min..=self.max).contains(&number)
+            && !(self.fields && RESERVED_FIELDS.contains(&number))
+    }
+}
 
 /// The whole lock file.
 #[derive(Debug, Default)]
 pub struct Lock {
     zones: Table<Zone>,
+    /// Read from a version 1 file: its names are the old ones, to be renamed.
+    legacy: bool,
 }
 
 /// The numbers of one zone's package.
@@ -66,17 +103,17 @@ pub struct Zone {
 #[derive(Debug, Default, Deserialize)]
 struct Fields {
     #[serde(default)]
-    fields: Ordered<u32>,
+    fields: Ordered<i64>,
     #[serde(default)]
-    reserved: Ordered<u32>,
+    reserved: Ordered<i64>,
 }
 
 #[derive(Debug, Default, Deserialize)]
 struct Values {
     #[serde(default)]
-    values: Ordered<u32>,
+    values: Ordered<i64>,
     #[serde(default)]
-    reserved: Ordered<u32>,
+    reserved: Ordered<i64>,
 }
 
 #[derive(Deserialize)]
@@ -90,9 +127,34 @@ struct File {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Assigned {
     /// One number per member, in the order the members were given.
-    pub numbers: Vec<u32>,
+    pub numbers: Vec<i64>,
     /// Numbers and names no longer used, in the order they were retired.
-    pub reserved: Vec<(Arc<str>, u32)>,
+    pub reserved: Vec<(Arc<str>, i64)>,
+}
+
+/// The members of one message or enum, in order, as [`Zone::message`] and
+/// [`Zone::enumeration`] number them.
+#[derive(Debug, Clone, Copy)]
+pub struct Members<'a> {
+    /// The names, distinct.
+    pub names: &'a [Arc<str>],
+    /// Per member, the name a version 1 lock knows it by (`message_value` for `message`), when
+    /// one is being read; else empty.
+    pub legacy: &'a [Arc<str>],
+    /// Per member, the number it should take when new and that number is free (an integer
+    /// enum's value); else empty.
+    pub preferred: &'a [Option<i64>],
+}
+
+impl<'a> Members<'a> {
+    /// Members known by `names` alone.
+    pub fn named(names: &'a [Arc<str>]) -> Self {
+        Members {
+            names,
+            legacy: &[],
+            preferred: &[],
+        }
+    }
 }
 
 impl Lock {
@@ -102,23 +164,32 @@ impl Lock {
             return Ok(Lock::default());
         };
         let file: File = serde_json::from_str(text).map_err(|e| invalid(e.to_string()))?;
-        if file.version != VERSION {
+        if file.version != VERSION && file.version != LEGACY_VERSION {
             return Err(invalid(format!(
-                "its version is {}, this clientgen reads version {VERSION}",
+                "its version is {}, this clientgen reads versions {LEGACY_VERSION} and {VERSION}",
                 file.version
             )));
         }
         for (zone_name, zone) in &file.zones.entries {
             for (name, fields) in &zone.messages.entries {
-                check(&fields.fields, &fields.reserved, MAX_FIELD, true)
+                check(&fields.fields, &fields.reserved, FIELDS)
                     .map_err(|e| invalid(format!("message {zone_name}.{name}: {e}")))?;
             }
             for (name, values) in &zone.enums.entries {
-                check(&values.values, &values.reserved, MAX_ENUM_VALUE, false)
+                check(&values.values, &values.reserved, ENUM_VALUES)
                     .map_err(|e| invalid(format!("enum {zone_name}.{name}: {e}")))?;
             }
         }
-        Ok(Lock { zones: file.zones })
+        Ok(Lock {
+            zones: file.zones,
+            legacy: file.version == LEGACY_VERSION,
+        })
+    }
+
+    /// Whether the lock was written by a version of clientgen that named fields and enum values
+    /// differently: its entries are then looked up by [`Members::legacy`] names.
+    pub fn legacy(&self) -> bool {
+        self.legacy
     }
 
     /// The numbers of `zone`, added (at the end) when the lock has none yet.
@@ -147,7 +218,7 @@ impl Lock {
     /// number), so that the text is allocated once: it is some megabytes on a big spec.
     fn text_len_hint(&self) -> usize {
         const LINE: usize = 24;
-        let numbers = |entries: &[(Arc<str>, u32)]| {
+        let numbers = |entries: &[(Arc<str>, i64)]| {
             entries
                 .iter()
                 .map(|(name, _)| name.len() + LINE)
@@ -205,18 +276,18 @@ fn numbers_text(
     out: &mut String,
     indent: usize,
     label: &str,
-    assigned: &Ordered<u32>,
-    reserved: &Ordered<u32>,
+    assigned: &Ordered<i64>,
+    reserved: &Ordered<i64>,
 ) {
     out.push('{');
     key(out, indent + 2, label, 0);
     object(out, indent + 2, &assigned.0, |out, _, number| {
-        push_number(out, *number)
+        push_signed(out, *number)
     });
     if !reserved.0.is_empty() {
         key(out, indent + 2, "reserved", 1);
         object(out, indent + 2, &reserved.0, |out, _, number| {
-            push_number(out, *number)
+            push_signed(out, *number)
         });
     }
     close(out, indent, false);
@@ -272,31 +343,38 @@ fn push_json_string(out: &mut String, text: &str) {
 }
 
 impl Zone {
-    /// The numbers of message `name`'s fields `members` (distinct names), updating the lock.
-    pub fn message(&mut self, name: &str, members: &[Arc<str>]) -> Result<Assigned, Error> {
+    /// Whether the lock numbers value `value` of enum `name` (or, in a version 1 lock, the
+    /// value's old name `legacy`).
+    pub fn numbers_value(&self, name: &str, value: &str, legacy: Option<&str>) -> bool {
+        let Some(&position) = self.enums.index.get(name) else {
+            return false;
+        };
+        let values = &self.enums.entries[position].1.values.0;
+        values
+            .iter()
+            .any(|(key, _)| &**key == value || Some(&**key) == legacy)
+    }
+}
+
+/// Appends `number` in decimal, with its sign.
+pub fn push_signed(out: &mut String, number: i64) {
+    out.push_str(itoa::Buffer::new().format(number));
+}
+
+impl Zone {
+    /// The numbers of message `name`'s fields `members`, updating the lock.
+    pub fn message(&mut self, name: &str, members: Members<'_>) -> Result<Assigned, Error> {
         let entry = self.messages.entry(name);
-        assign(
-            &mut entry.fields,
-            &mut entry.reserved,
-            members,
-            MAX_FIELD,
-            true,
-        )
-        .map_err(|e| Error::Config(format!("message {name}: {e}")))
+        assign(&mut entry.fields, &mut entry.reserved, members, FIELDS)
+            .map_err(|e| Error::Config(format!("message {name}: {e}")))
     }
 
-    /// The numbers of enum `name`'s values `members` (distinct names; 0, the zero value,
-    /// excluded), updating the lock.
-    pub fn enumeration(&mut self, name: &str, members: &[Arc<str>]) -> Result<Assigned, Error> {
+    /// The numbers of enum `name`'s values `members` (0, the zero value, excluded), updating
+    /// the lock.
+    pub fn enumeration(&mut self, name: &str, members: Members<'_>) -> Result<Assigned, Error> {
         let entry = self.enums.entry(name);
-        assign(
-            &mut entry.values,
-            &mut entry.reserved,
-            members,
-            MAX_ENUM_VALUE,
-            false,
-        )
-        .map_err(|e| Error::Config(format!("enum {name}: {e}")))
+        assign(&mut entry.values, &mut entry.reserved, members, ENUM_VALUES)
+            .map_err(|e| Error::Config(format!("enum {name}: {e}")))
     }
 }
 
@@ -308,12 +386,7 @@ fn invalid(what: String) -> Error {
 }
 
 /// Checks that every number is in range and used once.
-fn check(
-    assigned: &Ordered<u32>,
-    reserved: &Ordered<u32>,
-    max: u32,
-    fields: bool,
-) -> Result<(), String> {
+fn check(assigned: &Ordered<i64>, reserved: &Ordered<i64>, range: Range) -> Result<(), String> {
     let mut seen = HashSet::new();
     let mut names = HashSet::new();
     for (name, number) in assigned.0.iter().chain(&reserved.0) {
@@ -321,7 +394,7 @@ fn check(
             return Err(format!("{name} is listed twice"));
         }
         let number = *number;
-        if number == 0 || number > max || (fields && RESERVED_FIELDS.contains(&number)) {
+        if !range.allows(number) {
             return Err(format!("{name} has the invalid number {number}"));
         }
         if !seen.insert(number) {
@@ -333,17 +406,20 @@ fn check(
 
 /// Numbers `members` from `assigned`, retiring what is gone into `reserved`.
 fn assign(
-    assigned: &mut Ordered<u32>,
-    reserved: &mut Ordered<u32>,
-    members: &[Arc<str>],
-    max: u32,
-    fields: bool,
+    assigned: &mut Ordered<i64>,
+    reserved: &mut Ordered<i64>,
+    members: Members<'_>,
+    range: Range,
 ) -> Result<Assigned, String> {
-    let unchanged = assigned.0.len() == members.len()
+    if !members.legacy.is_empty() {
+        rename_legacy(assigned, reserved, members);
+    }
+    let names = members.names;
+    let unchanged = assigned.0.len() == names.len()
         && assigned
             .0
             .iter()
-            .zip(members)
+            .zip(names)
             .all(|((name, _), member)| name == member);
     if unchanged {
         return Ok(Assigned {
@@ -357,44 +433,73 @@ fn assign(
         .chain(&reserved.0)
         .map(|(_, number)| *number)
         .max()
-        .unwrap_or(0);
+        .unwrap_or(0)
+        .max(0);
     // Names no member has any more are retired first, so that a name that moved keeps order.
     let mut index = 0;
     while index < assigned.0.len() {
-        if members.contains(&assigned.0[index].0) {
+        if names.contains(&assigned.0[index].0) {
             index += 1;
         } else {
             reserved.0.push(assigned.0.remove(index));
         }
     }
-    let mut numbers = Vec::with_capacity(members.len());
+    // The numbers in use, for members that would take a number of their own.
+    let mut used: FxHashSet<i64> = if members.preferred.iter().any(Option::is_some) {
+        assigned
+            .0
+            .iter()
+            .chain(&reserved.0)
+            .map(|(_, n)| *n)
+            .collect()
+    } else {
+        FxHashSet::default()
+    };
+    let mut numbers = Vec::with_capacity(names.len());
     // Members are distinct, so a member can only find its number among the entries that were
     // there before: looking through the ones this call adds made a new message's numbering
     // quadratic in its fields.
     let kept = assigned.0.len();
     assigned
         .0
-        .reserve(members.len().saturating_sub(assigned.0.len()));
-    for member in members {
+        .reserve(names.len().saturating_sub(assigned.0.len()));
+    for (position, member) in names.iter().enumerate() {
         if let Some((_, number)) = assigned.0[..kept].iter().find(|(name, _)| name == member) {
             numbers.push(*number);
             continue;
         }
+        let preferred = members
+            .preferred
+            .get(position)
+            .copied()
+            .flatten()
+            .filter(|number| range.allows(*number) && !used.contains(number));
         let number = match reserved.0.iter().position(|(name, _)| name == member) {
             Some(position) => reserved.0.remove(position).1,
-            None => {
-                highest += 1;
-                if fields && RESERVED_FIELDS.contains(&highest) {
-                    highest = RESERVED_FIELDS.end() + 1;
+            None => match preferred {
+                Some(number) => {
+                    highest = highest.max(number);
+                    number
                 }
-                if highest > max {
-                    return Err(format!(
-                        "no number is left for {member} (the highest is {max})"
-                    ));
+                None => {
+                    highest += 1;
+                    if range.fields && RESERVED_FIELDS.contains(&highest) {
+                        highest = RESERVED_FIELDS.end() + 1;
+                    }
+                    while used.contains(&highest) {
+                        highest += 1;
+                    }
+                    if highest > range.max {
+                        return Err(format!(
+                            "no number is left for {member} (the highest is {})",
+                            range.max
+                        ));
+                    }
+                    highest
                 }
-                highest
-            }
+            },
         };
+        used.insert(number);
         assigned.0.push((Arc::clone(member), number));
         numbers.push(number);
     }
@@ -402,6 +507,38 @@ fn assign(
         numbers,
         reserved: reserved.0.clone(),
     })
+}
+
+/// Renames the entries a version 1 lock holds under a member's old name to the member's name,
+/// in place, numbers unchanged. A rename that would give two entries one name is not made (that
+/// member is then numbered anew): numbers are never shared.
+fn rename_legacy(assigned: &mut Ordered<i64>, reserved: &mut Ordered<i64>, members: Members<'_>) {
+    let renames: FxHashMap<&str, &Arc<str>> = members
+        .legacy
+        .iter()
+        .zip(members.names)
+        .filter(|(old, new)| old != new)
+        .map(|(old, new)| (&**old, new))
+        .collect();
+    if renames.is_empty() {
+        return;
+    }
+    let entries = || assigned.0.iter().chain(&reserved.0);
+    let renamed = |name: &Arc<str>| renames.get(&**name).map_or(name, |new| *new).clone();
+    let mut count: FxHashMap<Arc<str>, usize> = FxHashMap::default();
+    for (name, _) in entries() {
+        *count.entry(renamed(name)).or_default() += 1;
+    }
+    let apply = |entries: &mut Vec<(Arc<str>, i64)>| {
+        for (name, _) in entries.iter_mut() {
+            let new = renamed(name);
+            if count[&new] == 1 {
+                *name = new;
+            }
+        }
+    };
+    apply(&mut assigned.0);
+    apply(&mut reserved.0);
 }
 
 /// Name → value pairs in file order (a JSON object whose key order matters).
@@ -489,7 +626,9 @@ mod tests {
     use super::*;
 
     fn numbers(lock: &mut Lock, message: &str, fields: &[&str]) -> Assigned {
-        lock.zone("z").message(message, &shared(fields)).unwrap()
+        lock.zone("z")
+            .message(message, Members::named(&shared(fields)))
+            .unwrap()
     }
 
     fn shared(names: &[&str]) -> Vec<Arc<str>> {
@@ -539,7 +678,7 @@ mod tests {
         let mut lock = Lock::default();
         let assigned = lock
             .zone("z")
-            .enumeration("Role", &shared(&["ROLE_A", "ROLE_B"]))
+            .enumeration("Role", Members::named(&shared(&["ROLE_A", "ROLE_B"])))
             .unwrap();
         assert_eq!(assigned.numbers, vec![1, 2]);
     }
@@ -561,7 +700,7 @@ mod tests {
     fn bad_lock_text_is_an_error_that_says_what_to_do() {
         for text in [
             "not json",
-            r#"{"version": 2, "zones": {}}"#,
+            r#"{"version": 3, "zones": {}}"#,
             r#"{"version": 1, "zones": {"z": {"messages": {"M": {"fields": {"a": 1, "b": 1}}}}}}"#,
             r#"{"version": 1, "zones": {"z": {"messages": {"M": {"fields": {"a": 19000}}}}}}"#,
             r#"{"version": 1, "zones": {"z": {"enums": {"E": {"values": {"E_A": 0}}}}}}"#,
@@ -569,5 +708,65 @@ mod tests {
             let error = Lock::parse(Some(text)).unwrap_err().to_string();
             assert!(error.contains("restore it from version control"), "{error}");
         }
+    }
+
+    #[test]
+    fn integer_enum_values_take_their_own_number_when_free() {
+        let mut lock = Lock::default();
+        let names = shared(&["LEVEL_LOW", "LEVEL_HIGH", "LEVEL_UNKNOWN", "LEVEL_TOP"]);
+        let preferred = [Some(1), Some(5), Some(-1), Some(5)];
+        let members = Members {
+            names: &names,
+            legacy: &[],
+            preferred: &preferred,
+        };
+        let assigned = lock.zone("z").enumeration("Level", members).unwrap();
+        // 5 is taken by the time LEVEL_TOP asks for it: it gets the next after the highest.
+        assert_eq!(assigned.numbers, vec![1, 5, -1, 6]);
+        let text = lock.to_text();
+        assert!(text.contains("\"LEVEL_UNKNOWN\": -1"), "{text}");
+        assert!(Lock::parse(Some(&text)).is_ok());
+    }
+
+    #[test]
+    fn a_lock_number_wins_over_an_integer_enum_value() {
+        let text = r#"{"version": 2, "zones": {"z": {"enums": {"Level": {"values": {"LEVEL_0": 1, "LEVEL_1": 2}}}}}}"#;
+        let mut lock = Lock::parse(Some(text)).unwrap();
+        let names = shared(&["LEVEL_0", "LEVEL_1", "LEVEL_2"]);
+        let preferred = [Some(0), Some(1), Some(2)];
+        let members = Members {
+            names: &names,
+            legacy: &[],
+            preferred: &preferred,
+        };
+        let assigned = lock.zone("z").enumeration("Level", members).unwrap();
+        // LEVEL_2 would take 2, which LEVEL_1 holds.
+        assert_eq!(assigned.numbers, vec![1, 2, 3]);
+    }
+
+    #[test]
+    fn version_1_entries_are_renamed_to_the_new_names_keeping_numbers() {
+        let text = r#"{"version": 1, "zones": {"z": {"messages": {"Error": {
+            "fields": {"message_value": 1, "message_value_2": 2, "code": 3},
+            "reserved": {"to_value": 4}
+        }}}}}"#;
+        let mut lock = Lock::parse(Some(text)).unwrap();
+        assert!(lock.legacy());
+        // "message" was `message_value`, "message_value" was `message_value_2`; "to" left the
+        // spec and comes back.
+        let names = shared(&["message_value", "code", "message", "to"]);
+        let legacy = shared(&["message_value_2", "code", "message_value", "to_value"]);
+        let members = Members {
+            names: &names,
+            legacy: &legacy,
+            preferred: &[],
+        };
+        let assigned = lock.zone("z").message("Error", members).unwrap();
+        assert_eq!(assigned.numbers, vec![2, 3, 1, 4]);
+        assert!(assigned.reserved.is_empty());
+        let text = lock.to_text();
+        assert!(text.contains("\"version\": 2"), "{text}");
+        let again = Lock::parse(Some(&text)).unwrap();
+        assert!(!again.legacy());
     }
 }

@@ -1,17 +1,20 @@
-//! The view of `messages.proto`: one message per object or union schema, one enum per enum
-//! schema, the wrapper messages nested lists and maps need; and the message and field shapes
-//! `service.proto` shares.
+//! The view of `messages.proto`: one message per object schema and per union of objects, one
+//! enum per enum schema; and the message and field shapes `service.proto` shares.
 
 use rustc_hash::{FxHashMap, FxHashSet};
 use std::sync::Arc;
 
+use super::EnumStyle;
 use super::escape;
-use super::lock::{Assigned, Zone};
+use super::lock::{Assigned, Members, Zone};
 use super::names::{self, Candidate, Scope, Style};
-use super::types::{self, Mapper, Shape, TypeName, Uses, Wrapper};
+use super::types::{self, Mapper, Shape, Spelling, UnionForm, Uses};
 use crate::Error;
-use crate::ir::{Api, EnumLiteral, Struct, Type, TypeDef, TypeId, TypeKind, Union};
+use crate::ir::{Api, EnumLiteral, StringFormat, Struct, Type, TypeDef, TypeId, TypeKind, Union};
 use crate::targets::parallel;
+
+/// The most values a comment lists for a field whose enum could not be written as one.
+const LISTED_VALUES: usize = 20;
 
 /// A definition of `messages.proto`, in spec order.
 #[derive(Debug)]
@@ -33,21 +36,12 @@ pub struct Message {
     pub deprecated: bool,
     /// Its fields, in spec order.
     pub fields: Vec<Field>,
-    /// The members of its `oneof` (union messages), written after `fields`.
-    pub oneof: Option<Oneof>,
     /// `reserved` numbers, comma-separated; empty when none.
     pub reserved_numbers: String,
     /// `reserved` names, quoted and comma-separated; empty when none.
     pub reserved_names: String,
-}
-
-/// The one `oneof` of a union message.
-#[derive(Debug)]
-pub struct Oneof {
-    /// The oneof's name.
-    pub name: String,
-    /// One field per distinct variant type.
-    pub fields: Vec<Field>,
+    /// Per field, the name a version 1 lock knows it by, when one is being read.
+    pub legacy: Vec<Arc<str>>,
 }
 
 /// One field of a message.
@@ -60,9 +54,11 @@ pub struct Field {
     /// The type (a map's is written `map<string, T>`).
     pub shape: Shape,
     /// The field number, from the lock.
-    pub number: u32,
-    /// ` [deprecated = true]` or nothing.
-    pub options: &'static str,
+    pub number: i64,
+    /// The JSON name, escaped for a proto string, when protoc would not make it from the name.
+    pub json_name: Option<String>,
+    /// `deprecated = true`.
+    pub deprecated: bool,
     /// Comment lines above it.
     pub doc: String,
     /// A comment after it (the wire name when it differs), if any.
@@ -82,7 +78,8 @@ impl Field {
             label,
             shape,
             number: 0,
-            options: "",
+            json_name: None,
+            deprecated: false,
             doc: String::new(),
             note: None,
         }
@@ -90,10 +87,76 @@ impl Field {
 
     /// The same field, marked deprecated when `deprecated`.
     pub fn deprecated(mut self, deprecated: bool) -> Field {
-        if deprecated {
-            self.options = " [deprecated = true]";
+        self.deprecated = deprecated;
+        self
+    }
+
+    /// The same field, read from and written to JSON as `json` (see [`JsonNames`]): with
+    /// `json_name` where protoc would not make `json` from the field's name.
+    pub fn json(mut self, json: Option<&str>) -> Field {
+        if let Some(wire) = json.filter(|wire| names::needs_json_name(&self.name, wire)) {
+            self.json_name = Some(escape::string_literal(wire));
         }
         self
+    }
+}
+
+/// The JSON names of one message's fields: each field's wire name, once. Protoc wants the JSON
+/// names of a message distinct, and protobuf's runtimes (which read a field by its JSON name or
+/// its proto name) want no field's JSON name to be another field's proto name, or the name of
+/// the oneof protoc makes for an `optional` field (`_<name>`: the wire name `_id` cannot be the
+/// JSON name of a field `id`).
+pub struct JsonNames<'a> {
+    /// Every JSON name some field takes (and the default JSON names of made-up fields that
+    /// come first, such as a request's `body`).
+    taken: FxHashSet<&'a str>,
+    /// Per wire-named field, in order, the JSON name it takes: its wire name, unless an earlier
+    /// field took that (a path and a query parameter of one name) or protoc refuses it; a field
+    /// without one goes by its default JSON name.
+    pub owned: Vec<Option<&'a str>>,
+    /// Whether a JSON name starts with `_`.
+    underscored: bool,
+}
+
+impl<'a> JsonNames<'a> {
+    /// The JSON names of fields named `wires` on the wire, after made-up fields whose default
+    /// JSON names are `reserved`.
+    pub fn of(wires: impl Iterator<Item = &'a str>, reserved: &[&'a str]) -> Self {
+        let mut taken: FxHashSet<&str> = reserved.iter().copied().collect();
+        let owned = wires
+            .map(|wire| (!names::json_name_refused(wire) && taken.insert(wire)).then_some(wire))
+            .collect();
+        let underscored = taken.iter().any(|name| name.starts_with('_'));
+        JsonNames {
+            taken,
+            owned,
+            underscored,
+        }
+    }
+
+    /// Claims a field name in `scope`: `candidate`, else `candidate_2`, … — the first that is
+    /// free, is not another field's JSON name nor, with `_` before it, any field's, and, for a
+    /// field without a JSON name of its own (`json` is `None`), whose default JSON name no other
+    /// field takes.
+    pub fn claim(&self, scope: &mut Scope, candidate: Candidate, json: Option<&str>) -> Arc<str> {
+        let fits = |name: &str| {
+            let others = json != Some(name) && self.taken.contains(name);
+            let default = json.is_none() && {
+                let default = names::default_json_name(name);
+                self.taken.contains(default.as_str())
+            };
+            let oneof = self.underscored && self.taken.contains(format!("_{name}").as_str());
+            !others && !default && !oneof
+        };
+        if fits(candidate.as_str()) && !scope.contains(candidate.as_str()) {
+            return scope.claim_candidate(candidate).0;
+        }
+        let base = candidate.as_str();
+        let name = (2..)
+            .map(|n| format!("{base}_{n}"))
+            .find(|name| !scope.contains(name) && fits(name))
+            .unwrap_or_default();
+        scope.claim(name).into()
     }
 }
 
@@ -105,25 +168,22 @@ impl Message {
             doc,
             deprecated: false,
             fields: Vec::new(),
-            oneof: None,
             reserved_numbers: String::new(),
             reserved_names: String::new(),
+            legacy: Vec::new(),
         }
     }
 
     /// Gives every field its number from the lock, and writes what the lock retired as
     /// `reserved`.
     pub fn number(&mut self, zone: &mut Zone) -> Result<(), Error> {
-        let oneof_fields = self.oneof.as_ref().map_or(&[][..], |o| &o.fields);
-        let members: Vec<Arc<str>> = self
-            .fields
-            .iter()
-            .chain(oneof_fields)
-            .map(|f| Arc::clone(&f.name))
-            .collect();
-        let Assigned { numbers, reserved } = zone.message(&self.name, &members)?;
-        let oneof_fields = self.oneof.as_mut().map_or(&mut [][..], |o| &mut o.fields);
-        for (field, number) in self.fields.iter_mut().chain(oneof_fields).zip(numbers) {
+        let names: Vec<Arc<str>> = self.fields.iter().map(|f| Arc::clone(&f.name)).collect();
+        let members = Members {
+            legacy: &self.legacy,
+            ..Members::named(&names)
+        };
+        let Assigned { numbers, reserved } = zone.message(&self.name, members)?;
+        for (field, number) in self.fields.iter_mut().zip(numbers) {
             field.number = number;
         }
         (self.reserved_numbers, self.reserved_names) = reserved_lists(&reserved);
@@ -134,41 +194,83 @@ impl Message {
 /// One enum.
 #[derive(Debug)]
 pub struct Enum {
-    /// The enum name.
+    /// The enum's name in the package, and its lock entry's: the enum itself in the prefixed
+    /// style, else the message holding it.
     pub name: String,
+    /// The name of the enum inside message [`Enum::name`] (`Value`), in the JSON style.
+    pub nested: Option<String>,
     /// Comment lines above it.
     pub doc: String,
     /// The zero value, `<ENUM>_UNSPECIFIED`.
     pub zero: Arc<str>,
+    /// The comment after the zero value: the wire value `0` of an integer enum, which proto3
+    /// JSON reads as the zero value.
+    pub zero_note: Option<String>,
     /// The spec's values, in spec order.
     pub values: Vec<EnumValue>,
     /// `reserved` numbers, comma-separated; empty when none.
     pub reserved_numbers: String,
     /// `reserved` names, quoted and comma-separated; empty when none.
     pub reserved_names: String,
+    /// Per value, the name a version 1 lock knows it by, when one is being read.
+    legacy: Vec<Arc<str>>,
 }
 
 /// One value of an enum.
 #[derive(Debug)]
 pub struct EnumValue {
-    /// The value name (`KIND_A_B`), shared with the lock entry that numbers it.
+    /// The value name (`member`, `ROLE_MEMBER`), shared with the lock entry that numbers it.
     pub name: Arc<str>,
     /// Its number, from the lock.
-    pub number: u32,
+    pub number: i64,
     /// The wire value, for the comment after it (`"a-b"`, `1`).
     pub wire: String,
     /// Comment lines above it.
     pub doc: String,
+    /// An integer enum's value: the number it takes when new and free.
+    integer: Option<i64>,
 }
 
 impl Enum {
     /// Gives every value its number from the lock, and writes what the lock retired as
-    /// `reserved`.
+    /// `reserved`. An integer enum's wire value `0` is the zero value, unless the lock numbers
+    /// it already.
     fn number(&mut self, zone: &mut Zone) -> Result<(), Error> {
-        let members: Vec<Arc<str>> = self.values.iter().map(|v| Arc::clone(&v.name)).collect();
-        let Assigned { numbers, reserved } = zone.enumeration(&self.name, &members)?;
+        if let Some(position) = self.values.iter().position(|v| v.integer == Some(0)) {
+            let value = &self.values[position];
+            let legacy = self.legacy.get(position).map(|name| &**name);
+            if !zone.numbers_value(&self.name, &value.name, legacy) {
+                let value = self.values.remove(position);
+                if !self.legacy.is_empty() {
+                    self.legacy.remove(position);
+                }
+                self.zero_note = Some(value.wire);
+            }
+        }
+        let names: Vec<Arc<str>> = self.values.iter().map(|v| Arc::clone(&v.name)).collect();
+        let preferred: Vec<Option<i64>> = self.values.iter().map(|v| v.integer).collect();
+        let members = Members {
+            names: &names,
+            legacy: &self.legacy,
+            preferred: &preferred,
+        };
+        let Assigned { numbers, reserved } = zone.enumeration(&self.name, members)?;
         for (value, number) in self.values.iter_mut().zip(numbers) {
             value.number = number;
+        }
+        let apart: Vec<String> = self
+            .values
+            .iter()
+            .filter(|value| value.integer.is_some_and(|wire| wire != value.number))
+            .map(|value| format!("{} is {}", value.wire, value.number))
+            .collect();
+        if !apart.is_empty() {
+            let paragraph = format!(
+                "Numbers kept by clientgen.proto.lock from an earlier run differ from these wire \
+                 values ({}): proto3 JSON reads an enum from its number, so read these by name.",
+                apart.join(", ")
+            );
+            add_paragraph(&mut self.doc, &paragraph);
         }
         (self.reserved_numbers, self.reserved_names) = reserved_lists(&reserved);
         Ok(())
@@ -185,7 +287,7 @@ impl Definition {
     }
 }
 
-fn reserved_lists(reserved: &[(Arc<str>, u32)]) -> (String, String) {
+fn reserved_lists(reserved: &[(Arc<str>, i64)]) -> (String, String) {
     if reserved.is_empty() {
         return (String::new(), String::new());
     }
@@ -197,14 +299,74 @@ fn reserved_lists(reserved: &[(Arc<str>, u32)]) -> (String, String) {
     (numbers.join(", "), names.join(", "))
 }
 
+/// How an enum schema is written.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum EnumPlan {
+    /// A top-level enum whose values are `<ENUM>_<VALUE>` (the prefixed style).
+    TopLevel,
+    /// `message <Enum> { enum <nested> { … } }` (the JSON style): the values are symbols of the
+    /// message, so they cannot clash with another enum's. `spelled`: the values are named as
+    /// on the wire (a string enum), else `<ENUM>_<VALUE>` (an integer enum: proto3 JSON reads
+    /// it by number).
+    Nested { nested: String, spelled: bool },
+    /// No enum (the JSON style): a string enum with a value that is no proto name (`in-progress`,
+    /// `""`) or two values protoc cannot tell apart (`open`, `OPEN`) is a `string`, an integer
+    /// enum with a value beyond int32 an `int64`.
+    Scalar(&'static str),
+}
+
+/// The plan of an enum of `values` in `style`.
+fn enum_plan(values: &[crate::ir::EnumValue], style: EnumStyle) -> EnumPlan {
+    if style == EnumStyle::Prefixed {
+        return EnumPlan::TopLevel;
+    }
+    let mut wires = Vec::with_capacity(values.len());
+    for value in values {
+        match &value.value {
+            EnumLiteral::Integer(number) if i32::try_from(*number).is_ok() => {}
+            EnumLiteral::Integer(_) => return EnumPlan::Scalar("int64"),
+            EnumLiteral::String(text) => match names::spelled_value(text) {
+                Some(wire) => wires.push(wire),
+                None => return EnumPlan::Scalar("string"),
+            },
+        }
+    }
+    if wires.is_empty() {
+        return EnumPlan::Nested {
+            nested: names::NESTED_ENUM.to_string(),
+            spelled: false,
+        };
+    }
+    // The enum inside the message is a symbol beside the values: it gives way to a value.
+    let nested = (1..)
+        .map(|n| match n {
+            1 => names::NESTED_ENUM.to_string(),
+            n => format!("{}{n}", names::NESTED_ENUM),
+        })
+        .find(|nested| !wires.contains(&nested.as_str()))
+        .unwrap_or_default();
+    let mut keys = FxHashSet::default();
+    for wire in &wires {
+        if !keys.insert(names::protoc_value_key(&nested, wire)) {
+            return EnumPlan::Scalar("string");
+        }
+    }
+    EnumPlan::Nested {
+        nested,
+        spelled: true,
+    }
+}
+
 /// What a type's definition takes from the spec alone, before any name is claimed: the casing,
 /// key hashing and comment escaping that are most of the work on a big spec. [`prepare`] works
 /// it out for every type on two threads; [`type_names`] and [`definitions`] then use it in type
 /// order.
 #[derive(Debug)]
 pub struct Prepared {
-    /// The PascalCase name to claim, for a type written as a message or enum; `None` for an
-    /// alias written inline where it is used.
+    /// The PascalCase name to claim, for a type written as a message or enum, and for a union
+    /// or an alias that refers to itself (which keep the name they had when they were
+    /// messages, so that no other type's name moves); `None` for an alias written inline where
+    /// it is used.
     name: Option<Candidate>,
     /// Whether [`type_names`] gave the type that name as it was (no number added): enum value
     /// names made from it hold then.
@@ -212,7 +374,8 @@ pub struct Prepared {
     /// The type's comment.
     doc: String,
     /// Per struct field, the snake_case name to claim and the comment; per enum value, the
-    /// value name to claim (the enum's prefix, `_`, the value's suffix) and the comment.
+    /// prefixed value name to claim (the enum's prefix, `_`, the value's suffix) and the
+    /// comment.
     members: Vec<(Candidate, String)>,
     /// Per enum value, the wire value for the comment after it (`"a-b"`, `1`).
     wires: Vec<String>,
@@ -220,10 +383,16 @@ pub struct Prepared {
     prefix_len: usize,
     /// For an enum, its zero value `<ENUM>_UNSPECIFIED` (from the unclaimed name).
     zero: Option<Candidate>,
+    /// For an enum, how it is written.
+    plan: Option<EnumPlan>,
+    /// For a union, how it is written.
+    union: Option<UnionForm>,
+    /// For an enum written as a scalar, the comment that lists its values.
+    values_note: Option<String>,
 }
 
 /// The [`Prepared`] part of every type's definition, in type order.
-pub fn prepare(api: &Api) -> Vec<Prepared> {
+pub fn prepare(api: &Api, style: EnumStyle) -> Vec<Prepared> {
     let cyclic = cyclic_aliases(api);
     let field_names = FieldNames::of(api);
     let types: Vec<(&TypeDef, bool)> = api.types.iter().zip(cyclic).collect();
@@ -238,6 +407,9 @@ pub fn prepare(api: &Api) -> Vec<Prepared> {
             wires: Vec::new(),
             prefix_len: 0,
             zero: None,
+            plan: None,
+            union: None,
+            values_note: None,
         };
         match &def.kind {
             TypeKind::Struct(model) => {
@@ -277,12 +449,33 @@ pub fn prepare(api: &Api) -> Vec<Prepared> {
                         EnumLiteral::Integer(number) => number.to_string(),
                     })
                     .collect();
+                let plan = enum_plan(&enumeration.values, style);
+                if matches!(plan, EnumPlan::Scalar(_)) {
+                    prepared.values_note = Some(values_note(&prepared.wires));
+                }
+                prepared.plan = Some(plan);
             }
-            TypeKind::Union(_) | TypeKind::Alias(_) => {}
+            TypeKind::Union(union) => prepared.union = Some(types::union_form(api, union)),
+            TypeKind::Alias(_) => {}
         }
         prepared.name = name.map(|name| Candidate::new(Style::Pascal, name));
         prepared
     })
+}
+
+/// `One of "a", "b".`, at most [`LISTED_VALUES`] of them.
+fn values_note(wires: &[String]) -> String {
+    let listed: Vec<&str> = wires
+        .iter()
+        .take(LISTED_VALUES)
+        .map(String::as_str)
+        .collect();
+    let more = wires.len().saturating_sub(LISTED_VALUES);
+    if more == 0 {
+        format!("One of {}.", listed.join(", "))
+    } else {
+        format!("One of {}, … ({} values).", listed.join(", "), wires.len())
+    }
 }
 
 /// The field name of every distinct property name of the API's structs, cased and hashed once:
@@ -327,9 +520,8 @@ fn zero_value(prefix: &str) -> Candidate {
     Candidate::new(Style::Value, format!("{prefix}_UNSPECIFIED"))
 }
 
-/// The proto name of each type: messages and enums for structs, unions and enums, and for
-/// aliases that refer to themselves (which cannot be written inline); `None` for other aliases,
-/// which are written inline where they are used. Claimed in `scope` in type order.
+/// The proto name of each type that has one (see [`Prepared::name`]), claimed in `scope` in
+/// type order; `None` for aliases written inline.
 pub fn type_names(prepared: &mut [Prepared], scope: &mut Scope) -> Vec<Option<Arc<str>>> {
     prepared
         .iter_mut()
@@ -341,16 +533,83 @@ pub fn type_names(prepared: &mut [Prepared], scope: &mut Scope) -> Vec<Option<Ar
         .collect()
 }
 
-/// Every definition of `messages.proto` except the wrappers, in type order; enum values are
-/// claimed in `values` (the package's enum value scope).
-pub fn definitions(
+/// How every type is written where it is used, and the comment a field of it gets (the values
+/// of an enum written as a scalar), by [`TypeId`].
+pub fn spellings(
     api: &Api,
-    mut prepared: Vec<Prepared>,
+    prepared: &[Prepared],
     type_names: &[Option<Arc<str>>],
-    mapper: &mut Mapper<'_>,
+) -> (Vec<Spelling>, Vec<Option<String>>) {
+    let spellings = api
+        .types
+        .iter()
+        .zip(prepared)
+        .zip(type_names)
+        .map(|((def, prepared), name)| {
+            let Some(name) = name else {
+                return Spelling::Inline;
+            };
+            let single = match (&def.kind, &prepared.plan, &prepared.union) {
+                (TypeKind::Enum(_), Some(EnumPlan::Nested { nested, .. }), _) => {
+                    types::local(format!("{name}.{nested}").into(), true)
+                }
+                (TypeKind::Enum(_), Some(EnumPlan::Scalar(scalar)), _) => types::scalar(scalar),
+                (TypeKind::Enum(_), _, _) => types::local(name.clone(), true),
+                (TypeKind::Union(_), _, Some(UnionForm::Scalar(scalar))) => types::scalar(scalar),
+                (TypeKind::Union(_), _, Some(UnionForm::Value)) => types::well_known(types::VALUE),
+                (TypeKind::Alias(target), _, _) => types::self_referencing_alias(target),
+                _ => types::local(name.clone(), false),
+            };
+            Spelling::Is(single)
+        })
+        .collect();
+    let notes = prepared.iter().map(|p| p.values_note.clone()).collect();
+    (spellings, notes)
+}
+
+/// The comment a field of type `ty` gets besides its description: the values of the enum it
+/// holds when that enum is written as a scalar.
+pub fn type_note<'a>(ty: &Type, notes: &'a [Option<String>]) -> Option<&'a str> {
+    match ty {
+        Type::Nullable(inner) | Type::List(inner) | Type::Map(inner) => type_note(inner, notes),
+        Type::Named(id) => notes[id.0].as_deref(),
+        _ => None,
+    }
+}
+
+/// What [`definitions`] needs besides the prepared types.
+pub struct Context<'a, 'm> {
+    /// The API.
+    pub api: &'a Api,
+    /// Message or enum name by [`TypeId`].
+    pub type_names: &'a [Option<Arc<str>>],
+    /// How each type is written.
+    pub mapper: &'a Mapper<'m>,
+    /// [`spellings`]' comments.
+    pub notes: &'a [Option<String>],
+    /// The enum style.
+    pub style: EnumStyle,
+    /// Whether a version 1 lock is being read: the old names are worked out for it.
+    pub legacy: bool,
+}
+
+/// Every definition of `messages.proto`, in type order. In the prefixed style enum values are
+/// claimed in `values` (the package's enum value scope); in the JSON style they are so only to
+/// work out the names a version 1 lock knows them by.
+pub fn definitions(
+    context: &Context<'_, '_>,
+    mut prepared: Vec<Prepared>,
     values: &mut Scope,
     uses: &mut Uses,
 ) -> Vec<Definition> {
+    let Context {
+        api,
+        type_names,
+        style,
+        legacy,
+        ..
+    } = *context;
+    let package_values = style == EnumStyle::Prefixed || legacy;
     // Every zero value is claimed first, so that no spec value can take `<ENUM>_UNSPECIFIED`.
     let zeros: Vec<Option<Arc<str>>> = prepared
         .iter_mut()
@@ -361,7 +620,10 @@ pub fn definitions(
                 Some(name) if !prepared.name_kept => zero_value(&names::enum_prefix(name)),
                 _ => zero,
             };
-            Some(values.claim_candidate(zero).0)
+            Some(match package_values {
+                true => values.claim_candidate(zero).0,
+                false => zero.as_str().into(),
+            })
         })
         .collect();
     let mut definitions = Vec::with_capacity(api.types.len());
@@ -376,27 +638,46 @@ pub fn definitions(
             wires,
             name_kept,
             prefix_len,
+            plan,
+            union: union_form,
             ..
         } = prepared;
-        let message = match &def.kind {
-            TypeKind::Struct(model) => {
+        let message = match (&def.kind, union_form) {
+            (TypeKind::Struct(model), _) => {
                 fields.clear();
-                struct_message(name, doc, model, members, mapper, &mut fields, uses)
+                struct_message(context, name, doc, model, members, &mut fields, uses)
             }
-            TypeKind::Union(union) => {
+            (TypeKind::Union(union), Some(UnionForm::Merged(objects))) => {
                 fields.clear();
-                union_message(name, doc, union, type_names, mapper, &mut fields, uses)
+                merged_message(context, name, doc, union, &objects, &mut fields, uses)
             }
-            TypeKind::Alias(target) => alias_message(name, doc, target, mapper, uses),
-            TypeKind::Enum(_) => {
-                let zero = zeros[index].clone().unwrap_or_default();
+            (TypeKind::Union(_) | TypeKind::Alias(_), _) => continue,
+            (TypeKind::Enum(enumeration), _) => {
                 let members = if name_kept {
                     members
                 } else {
                     renamed_values(&name, prefix_len, members)
                 };
-                let view = enum_view(name, doc, zero, members, wires, values);
-                definitions.push(Definition::Enum(view));
+                let package_names: Vec<Arc<str>> = match package_values {
+                    true => members
+                        .iter()
+                        .map(|(value, _)| values.claim_candidate(value.clone()).0)
+                        .collect(),
+                    false => Vec::new(),
+                };
+                let Some(plan) = plan else { continue };
+                let zero = zeros[index].clone().unwrap_or_default();
+                let view = EnumView {
+                    name,
+                    doc,
+                    members,
+                    wires,
+                    package_names,
+                    literals: &enumeration.values,
+                };
+                if let Some(enumeration) = enum_definition(view, plan, zero, legacy) {
+                    definitions.push(Definition::Enum(enumeration));
+                }
                 continue;
             }
         };
@@ -409,21 +690,104 @@ pub fn definitions(
     definitions
 }
 
-/// The wrapper messages, each with its one `values` field.
-pub fn wrapper_messages(wrappers: Vec<Wrapper>, uses: &mut Uses) -> Vec<Definition> {
-    wrappers
+/// An enum's parts, as [`definitions`] worked them out.
+struct EnumView<'a> {
+    name: String,
+    doc: String,
+    /// The prefixed value names (not claimed) and the values' comments.
+    members: Vec<(Candidate, String)>,
+    wires: Vec<String>,
+    /// The prefixed value names as claimed in the package's scope, when they were.
+    package_names: Vec<Arc<str>>,
+    literals: &'a [crate::ir::EnumValue],
+}
+
+/// The enum of `view` written as `plan` says, its zero value `zero` (claimed in the package
+/// when the style is prefixed); `None` when it is written as a scalar.
+fn enum_definition(
+    view: EnumView<'_>,
+    plan: EnumPlan,
+    zero: Arc<str>,
+    legacy: bool,
+) -> Option<Enum> {
+    let EnumView {
+        name,
+        doc,
+        members,
+        wires,
+        package_names,
+        literals,
+    } = view;
+    let integers = literals.iter().map(|literal| match literal.value {
+        EnumLiteral::Integer(number) => Some(number),
+        EnumLiteral::String(_) => None,
+    });
+    let (nested, zero, value_names, legacy_names) = match plan {
+        EnumPlan::Scalar(_) => return None,
+        EnumPlan::TopLevel => (None, zero, package_names, Vec::new()),
+        EnumPlan::Nested { nested, spelled } => {
+            let prefix = names::enum_prefix(&name);
+            let value_names: Vec<Arc<str>>;
+            let zero_name;
+            if spelled {
+                value_names = literals
+                    .iter()
+                    .map(|literal| match &literal.value {
+                        EnumLiteral::String(text) => text.as_str().into(),
+                        EnumLiteral::Integer(number) => number.to_string().into(),
+                    })
+                    .collect();
+                let keys: FxHashSet<String> = value_names
+                    .iter()
+                    .map(|value| names::protoc_value_key(&nested, value))
+                    .collect();
+                zero_name = (1..)
+                    .map(|n| match n {
+                        1 => format!("{prefix}_UNSPECIFIED"),
+                        n => format!("{prefix}_{n}_UNSPECIFIED"),
+                    })
+                    .find(|zero| {
+                        !keys.contains(&names::protoc_value_key(&nested, zero))
+                            && !value_names.iter().any(|value| **value == **zero)
+                    })
+                    .unwrap_or_default()
+                    .into();
+            } else {
+                let mut scope = Scope::new(Style::Value);
+                zero_name = scope.claim(format!("{prefix}_UNSPECIFIED")).into();
+                value_names = members
+                    .iter()
+                    .map(|(value, _)| scope.claim_candidate(value.clone()).0)
+                    .collect();
+            }
+            let legacy_names = if legacy { package_names } else { Vec::new() };
+            (Some(nested), zero_name, value_names, legacy_names)
+        }
+    };
+    let values = value_names
         .into_iter()
-        .map(|wrapper| {
-            uses.merge(wrapper.uses);
-            let doc =
-                "A wrapper: protobuf cannot nest repeated fields and maps directly.".to_string();
-            let mut message = Message::new(wrapper.name.to_string(), doc);
-            message
-                .fields
-                .push(Field::new("values".into(), wrapper.shape, false));
-            Definition::Message(message)
+        .zip(members)
+        .zip(wires)
+        .zip(integers)
+        .map(|(((value_name, (_, doc)), wire), integer)| EnumValue {
+            name: value_name,
+            number: 0,
+            wire,
+            doc,
+            integer,
         })
-        .collect()
+        .collect();
+    Some(Enum {
+        name,
+        nested,
+        doc,
+        zero,
+        zero_note: None,
+        values,
+        reserved_numbers: String::new(),
+        reserved_names: String::new(),
+        legacy: legacy_names,
+    })
 }
 
 /// The description, else a title that says more than the name.
@@ -477,34 +841,44 @@ fn wire_note(proto_name: &str, wire_name: &str) -> Option<String> {
 }
 
 fn struct_message(
+    context: &Context<'_, '_>,
     name: String,
     doc: String,
     model: &Struct,
     members: Vec<(Candidate, String)>,
-    mapper: &mut Mapper<'_>,
     scope: &mut Scope,
     uses: &mut Uses,
 ) -> Message {
+    let mapper = context.mapper;
+    let json_names = JsonNames::of(model.fields.iter().map(|field| field.name.as_str()), &[]);
     // The spec's own names first, so that no made-up name (a file's `_filename`, the
     // additional properties) takes one of them.
     let members: Vec<(Arc<str>, String)> = members
         .into_iter()
-        .map(|(field_name, doc)| (scope.claim_candidate(field_name).0, doc))
+        .zip(&json_names.owned)
+        .map(|((field_name, doc), json)| (json_names.claim(scope, field_name, *json), doc))
         .collect();
     let mut message = Message::new(name, doc);
     message.fields.reserve(model.fields.len() + 1);
-    for (field, (proto_name, doc)) in model.fields.iter().zip(members) {
+    for ((field, (proto_name, mut doc)), json) in
+        model.fields.iter().zip(members).zip(&json_names.owned)
+    {
         let optional = !field.required || matches!(field.ty, Type::Nullable(_));
         let shape = mapper.shape(&field.ty, uses);
         let repeated = matches!(shape, Shape::Repeated(_));
         let note = wire_note(&proto_name, &field.name);
+        if let Some(values) = type_note(&field.ty, context.notes) {
+            add_paragraph(&mut doc, values);
+        }
         let file = types::holds_binary(&field.ty).then(|| format!("{proto_name}_filename"));
-        let mut proto = Field::new(proto_name, shape, optional).deprecated(field.deprecated);
+        let mut proto = Field::new(proto_name, shape, optional)
+            .deprecated(field.deprecated)
+            .json(*json);
         proto.doc = doc;
         proto.note = note;
         message.fields.push(proto);
         if let Some(filename) = file {
-            let filename = scope.claim(filename).into();
+            let filename = json_names.claim(scope, Candidate::new(Style::Field, filename), None);
             let proto_name = &message.fields[message.fields.len() - 1].name;
             let string = types::scalar("string");
             let shape = if repeated {
@@ -518,43 +892,103 @@ fn struct_message(
         }
     }
     if let Some(extra) = &model.additional_properties {
-        let proto_name = scope.claim("additional_properties".to_string()).into();
+        let candidate = Candidate::new(Style::Field, "additional_properties".to_string());
+        let proto_name = json_names.claim(scope, candidate, None);
         let map = Type::Map(Box::new(extra.clone()));
         let mut proto = Field::new(proto_name, mapper.shape(&map, uses), false);
         proto.doc = "Properties beyond the ones named above.".to_string();
         message.fields.push(proto);
     }
+    if context.legacy {
+        message.legacy = legacy_field_names(model);
+    }
     message
 }
 
-fn union_message(
+/// The field names clientgen gave `model`'s message before proto keywords were kept (lock
+/// version 1): the same claims as [`struct_message`] makes, with the old names.
+fn legacy_field_names(model: &Struct) -> Vec<Arc<str>> {
+    let mut scope = Scope::new(Style::Field);
+    let claimed: Vec<String> = model
+        .fields
+        .iter()
+        .map(|field| scope.claim(names::legacy_field_name(&field.name)))
+        .collect();
+    let mut legacy = Vec::with_capacity(claimed.len() + 1);
+    for (field, name) in model.fields.iter().zip(claimed) {
+        let file = types::holds_binary(&field.ty).then(|| format!("{name}_filename"));
+        legacy.push(name.into());
+        if let Some(filename) = file {
+            legacy.push(scope.claim(filename).into());
+        }
+    }
+    if model.additional_properties.is_some() {
+        legacy.push(scope.claim("additional_properties".to_string()).into());
+    }
+    legacy
+}
+
+/// The message of a union whose variants are all objects (`objects`): one field per property
+/// any of them has, so that protobuf's JSON reads whichever variant the JSON holds. A property
+/// the variants type differently is a `string` when every type is text, else a
+/// `google.protobuf.Value`; it is required only when every variant requires it.
+fn merged_message(
+    context: &Context<'_, '_>,
     name: String,
     mut doc: String,
     union: &Union,
-    type_names: &[Option<Arc<str>>],
-    mapper: &mut Mapper<'_>,
+    objects: &[TypeId],
     scope: &mut Scope,
     uses: &mut Uses,
 ) -> Message {
-    let oneof_name = scope.claim("variant".to_string());
-    let mut seen: Vec<TypeName> = Vec::new();
-    let mut fields = Vec::new();
-    for variant in &union.variants {
-        let single = mapper.single(variant, uses);
-        if seen.contains(&single.name) {
+    let api = context.api;
+    let mut merged: Vec<crate::ir::Field> = Vec::new();
+    let mut index: FxHashMap<&str, usize> = FxHashMap::default();
+    let mut present: Vec<usize> = Vec::new();
+    for id in objects {
+        let TypeKind::Struct(model) = &api.type_def(*id).kind else {
             continue;
+        };
+        for field in &model.fields {
+            match index.get(field.name.as_str()) {
+                Some(&position) => {
+                    let existing = &mut merged[position];
+                    if existing.ty != field.ty {
+                        existing.ty = if is_text(api, &existing.ty) && is_text(api, &field.ty) {
+                            Type::String(StringFormat::Plain)
+                        } else {
+                            Type::Any
+                        };
+                    }
+                    existing.required &= field.required;
+                    present[position] += 1;
+                }
+                None => {
+                    index.insert(&field.name, merged.len());
+                    merged.push(field.clone());
+                    present.push(1);
+                }
+            }
         }
-        seen.push(single.name.clone());
-        let stem = single.name.as_str().rsplit('.').next().unwrap_or_default();
-        let field_name = scope.claim(names::field_name(stem)).into();
-        fields.push(Field::new(field_name, Shape::Single(single), false));
     }
+    for (field, count) in merged.iter_mut().zip(present) {
+        field.required &= count == objects.len();
+    }
+    let variants: Vec<&str> = objects
+        .iter()
+        .filter_map(|id| context.type_names[id.0].as_deref())
+        .collect();
+    let merged_doc = format!(
+        "One of {}: their fields together, so that protobuf's JSON reads whichever the JSON holds.",
+        variants.join(", ")
+    );
+    add_paragraph(&mut doc, &merged_doc);
     if let Some(discriminator) = &union.discriminator {
         let tags: Vec<String> = discriminator
             .mapping
             .iter()
             .filter_map(|(tag, id)| {
-                let target = type_names[id.0].as_deref()?;
+                let target = context.type_names[id.0].as_deref()?;
                 Some(format!("\"{}\" is {target}", escape::comment(tag)))
             })
             .collect();
@@ -565,63 +999,37 @@ fn union_message(
         );
         add_paragraph(&mut doc, &told_apart);
     }
-    let mut message = Message::new(name, doc);
-    if !fields.is_empty() {
-        message.oneof = Some(Oneof {
-            name: oneof_name,
-            fields,
-        });
-    }
-    message
-}
-
-fn alias_message(
-    name: String,
-    mut doc: String,
-    target: &Type,
-    mapper: &mut Mapper<'_>,
-    uses: &mut Uses,
-) -> Message {
-    let shape = mapper.shape(target, uses);
-    let field_name = match shape {
-        Shape::Single(_) => "value",
-        Shape::Repeated(_) | Shape::Map(_) => "values",
+    let model = Struct {
+        fields: merged,
+        additional_properties: None,
     };
-    if doc.is_empty() {
-        doc.push_str("A type that refers to itself, wrapped in a message.");
-    }
-    let mut message = Message::new(name, doc);
-    message
+    let members = model
         .fields
-        .push(Field::new(field_name.into(), shape, false));
-    message
-}
-
-fn enum_view(
-    name: String,
-    doc: String,
-    zero: Arc<str>,
-    members: Vec<(Candidate, String)>,
-    wires: Vec<String>,
-    values: &mut Scope,
-) -> Enum {
-    let values = members
-        .into_iter()
-        .zip(wires)
-        .map(|((value_name, doc), wire)| EnumValue {
-            name: values.claim_candidate(value_name).0,
-            number: 0,
-            wire,
-            doc,
+        .iter()
+        .map(|field| {
+            let candidate = Candidate::new(Style::Field, names::field_name(&field.name));
+            (candidate, field_doc(api, field))
         })
         .collect();
-    Enum {
-        name,
-        doc,
-        zero,
-        values,
-        reserved_numbers: String::new(),
-        reserved_names: String::new(),
+    // The fields are new (the union was a `oneof` before): a version 1 lock has no old names
+    // for them.
+    let fresh = Context {
+        legacy: false,
+        ..*context
+    };
+    struct_message(&fresh, name, doc, &model, members, scope, uses)
+}
+
+/// Whether JSON of type `ty` is a string.
+fn is_text(api: &Api, ty: &Type) -> bool {
+    match ty {
+        Type::String(_) => true,
+        Type::Nullable(inner) => is_text(api, inner),
+        Type::Named(id) => match &api.type_def(*id).kind {
+            TypeKind::Enum(enumeration) => !enumeration.holds_integers(),
+            _ => false,
+        },
+        _ => false,
     }
 }
 
@@ -646,8 +1054,8 @@ fn renamed_values(
         .collect()
 }
 
-/// Which aliases reach themselves through other aliases (`Tree: array of Tree`): those are
-/// written as messages, since expanding them inline would never end.
+/// Which aliases reach themselves through other aliases (`Tree: array of Tree`): those cannot
+/// be expanded inline, which would never end.
 fn cyclic_aliases(api: &Api) -> Vec<bool> {
     let mut cyclic = vec![false; api.types.len()];
     for (index, def) in api.types.iter().enumerate() {
@@ -679,5 +1087,72 @@ fn aliases_in(api: &Api, ty: &Type, out: &mut Vec<TypeId>) {
         Type::Named(id) if matches!(api.type_def(*id).kind, TypeKind::Alias(_)) => out.push(*id),
         Type::List(inner) | Type::Map(inner) | Type::Nullable(inner) => aliases_in(api, inner, out),
         _ => {}
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ir::EnumValue as Literal;
+
+    fn strings(values: &[&str]) -> Vec<Literal> {
+        values
+            .iter()
+            .map(|value| Literal {
+                value: EnumLiteral::String(value.to_string()),
+                name: None,
+                description: None,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn string_enum_values_are_spelled_as_on_the_wire_in_a_nested_enum() {
+        assert_eq!(
+            enum_plan(&strings(&["admin", "member"]), EnumStyle::Json),
+            EnumPlan::Nested {
+                nested: "Value".to_string(),
+                spelled: true
+            }
+        );
+        // A value called `Value` would clash with the nested enum's name.
+        assert_eq!(
+            enum_plan(&strings(&["Value", "other"]), EnumStyle::Json),
+            EnumPlan::Nested {
+                nested: "Value2".to_string(),
+                spelled: true
+            }
+        );
+    }
+
+    #[test]
+    fn enum_that_protobuf_cannot_spell_is_a_string() {
+        for values in [
+            &["in-progress", "done"][..],
+            &["2.0"],
+            &[""],
+            &["open", "OPEN"],
+            &["option"],
+        ] {
+            assert_eq!(
+                enum_plan(&strings(values), EnumStyle::Json),
+                EnumPlan::Scalar("string"),
+                "{values:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn integer_enum_beyond_int32_is_an_int64() {
+        let values = [Literal {
+            value: EnumLiteral::Integer(1 << 40),
+            name: None,
+            description: None,
+        }];
+        assert_eq!(
+            enum_plan(&values, EnumStyle::Json),
+            EnumPlan::Scalar("int64")
+        );
+        assert_eq!(enum_plan(&values, EnumStyle::Prefixed), EnumPlan::TopLevel);
     }
 }

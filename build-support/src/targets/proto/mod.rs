@@ -7,7 +7,7 @@
 //! clientgen.proto.lock                 field and enum value numbers (the user commits it)
 //! <zone>/buf.yaml                      buf v2 module at <zone>/: `buf lint` is clean
 //! <zone>/README.md                     mapping rules and protoc commands
-//! <zone>/api__<zone>/messages.proto    one message per object or union schema, enums, wrappers
+//! <zone>/api__<zone>/messages.proto    one message per object schema and union of objects, enums
 //! <zone>/api__<zone>/service.proto     <Zone>Service: one rpc per operation, requests, responses
 //! ```
 //!
@@ -27,14 +27,31 @@ mod types;
 use serde::Serialize;
 
 use self::lock::Lock;
+use self::messages::Context;
 use self::names::{Scope, Style};
-use self::types::{Mapper, Uses, Wrappers};
+use self::types::{Mapper, Uses};
 use super::template;
 use crate::tree::Tree;
 use crate::{Error, ir};
 
 /// The lock file's name, beside the output (`<proto dir>/clientgen.proto.lock`).
 pub const LOCK_FILE: &str = "clientgen.proto.lock";
+
+/// How enum values are named.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
+pub enum EnumStyle {
+    /// As on the wire, so that protobuf's JSON mapping reads the REST JSON (`"member"` is
+    /// `member`): each enum sits in a message of its name (`Role.Value`), so that two enums'
+    /// values cannot clash, and buf's `ENUM_VALUE_PREFIX` and `ENUM_VALUE_UPPER_SNAKE_CASE`
+    /// are off. An enum whose values cannot all be proto names (`in-progress`, `""`) is a
+    /// `string` field; integer enums keep prefixed names, their numbers being their values.
+    #[default]
+    Json,
+    /// Top-level enums whose values are prefixed with the enum's name in UPPER_SNAKE_CASE
+    /// (`ROLE_MEMBER`), as buf's STANDARD rules want; proto3 JSON then reads string enums
+    /// only by those names, not the wire values.
+    Prefixed,
+}
 
 /// Options of the proto target.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -45,6 +62,8 @@ pub struct Options {
     pub zone: String,
     /// The lock file a previous run wrote, if any: the field and enum numbers to keep.
     pub previous_lock: Option<String>,
+    /// How enum values are named.
+    pub enum_style: EnumStyle,
 }
 
 /// Emits the proto tree for `api`, including the updated lock file at [`LOCK_FILE`].
@@ -55,8 +74,9 @@ pub fn emit(api: &ir::Api, options: &Options) -> Result<Tree, Error> {
     // One message serves both directions: proto3 fields are all optional, so a request sets
     // what it sends and leaves the read-only fields unset.
     let api = &*api.with_request_shapes_folded();
+    let mut lock = Lock::parse(options.previous_lock.as_deref())?;
     // Casing and comments first, on two threads: they need no claimed name.
-    let mut prepared_types = messages::prepare(api);
+    let mut prepared_types = messages::prepare(api, options.enum_style);
     let mut prepared_rpcs = service::prepare(api);
     let zone = names::zone_name(&options.zone);
     let package = names::package_name(&zone);
@@ -64,35 +84,29 @@ pub fn emit(api: &ir::Api, options: &Options) -> Result<Tree, Error> {
     let service_name = scope.claim(format!("{}Service", names::pascal_name(&zone, "Api")));
     let rpc_names = service::rpc_names(&mut prepared_rpcs, &mut scope);
     let type_names = messages::type_names(&mut prepared_types, &mut scope);
+    let (spellings, notes) = messages::spellings(api, &prepared_types, &type_names);
+    let mapper = Mapper::new(api, &spellings);
+    let context = Context {
+        api,
+        type_names: &type_names,
+        mapper: &mapper,
+        notes: &notes,
+        style: options.enum_style,
+        legacy: lock.legacy(),
+    };
 
-    let mut wrappers = Wrappers::default();
     let mut values = Scope::new(Style::Value);
     let mut messages_uses = Uses::default();
     let mut service_uses = Uses::default();
-    let mut lock = Lock::parse(options.previous_lock.as_deref())?;
     let zone_lock = lock.zone(&zone);
-    let mut mapper = Mapper::new(api, &type_names, &mut scope, &mut wrappers);
-    let mut definitions = messages::definitions(
-        api,
-        prepared_types,
-        &type_names,
-        &mut mapper,
-        &mut values,
-        &mut messages_uses,
-    );
+    let mut definitions =
+        messages::definitions(&context, prepared_types, &mut values, &mut messages_uses);
     // The service is worked out on another thread while the schemas' definitions are numbered
     // here (the lock's memory is freed on this thread, and freeing another thread's memory is
-    // slow); then the wrappers and the service's messages are numbered, in that order as before.
+    // slow); then the service's messages are numbered.
     let (numbered, view) = std::thread::scope(|threads| {
-        let view = threads.spawn(|| {
-            service::view(
-                api,
-                prepared_rpcs,
-                &rpc_names,
-                &mut mapper,
-                &mut service_uses,
-            )
-        });
+        let view =
+            threads.spawn(|| service::view(&context, prepared_rpcs, &rpc_names, &mut service_uses));
         let numbered = definitions
             .iter_mut()
             .try_for_each(|definition| definition.number(zone_lock));
@@ -103,11 +117,6 @@ pub fn emit(api: &ir::Api, options: &Options) -> Result<Tree, Error> {
     });
     numbered?;
     let (rpcs, mut service_messages) = view?;
-    let mut wrapper_messages = messages::wrapper_messages(wrappers.into_list(), &mut messages_uses);
-    for definition in &mut wrapper_messages {
-        definition.number(zone_lock)?;
-    }
-    definitions.extend(wrapper_messages);
     for message in &mut service_messages {
         message.number(zone_lock)?;
     }
@@ -125,6 +134,7 @@ pub fn emit(api: &ir::Api, options: &Options) -> Result<Tree, Error> {
         service: &service_name,
         title: escape::comment(&api.title),
         version: escape::markdown_code(&api.version),
+        json_enums: options.enum_style == EnumStyle::Json,
     };
     let head = |name: &str, uses: Uses, local: Option<&str>| {
         let view = HeadView {
@@ -173,7 +183,11 @@ pub fn emit(api: &ir::Api, options: &Options) -> Result<Tree, Error> {
 /// workspace with a module per zone (`zones`, in order) and the lint and breaking rules each zone's
 /// own `buf.yaml` has, so one `buf lint` checks every zone. The zones' own `buf.yaml` files must
 /// then be left out (buf refuses a module folder holding one).
-pub fn workspace_buf_yaml(zones: &[&str], spec_name: &str) -> Result<String, Error> {
+pub fn workspace_buf_yaml(
+    zones: &[&str],
+    spec_name: &str,
+    enum_style: EnumStyle,
+) -> Result<String, Error> {
     let env = template::environment(clientgen_templates::proto::TEMPLATES);
     let header = format!(
         "generated by clientgen from {}; do not edit",
@@ -186,6 +200,7 @@ pub fn workspace_buf_yaml(zones: &[&str], spec_name: &str) -> Result<String, Err
         service: "",
         title: String::new(),
         version: String::new(),
+        json_enums: enum_style == EnumStyle::Json,
     };
     let module = template::render(&env, "buf.yaml", &common)?;
     let Some((_, rules)) = module.split_once("version: v2\n") else {
@@ -213,6 +228,8 @@ struct Common<'a> {
     service: &'a str,
     title: String,
     version: String,
+    /// Enums in the JSON style ([`EnumStyle::Json`]).
+    json_enums: bool,
 }
 
 /// The head of a `.proto` file; [`print`] appends the definitions.
@@ -294,6 +311,7 @@ mod tests {
             spec_name: "spec.json".to_string(),
             zone: "z".to_string(),
             previous_lock: None,
+            enum_style: EnumStyle::Prefixed,
         };
         let tree = emit(&spec.api, &options).unwrap_or_else(|e| panic!("{e}"));
         let messages = &tree
@@ -308,5 +326,114 @@ mod tests {
             ),
             "{messages}"
         );
+    }
+
+    /// The messages.proto of `schemas` in the default (JSON) style.
+    fn messages_of(schemas: &str) -> String {
+        let text = format!(
+            r#"{{"openapi": "3.0.3", "info": {{"title": "t", "version": "1"}}, "paths": {{}},
+               "components": {{"schemas": {schemas}}}}}"#
+        );
+        let spec = Spec::from_text("spec.json", text).unwrap_or_else(|e| panic!("{e}"));
+        let options = Options {
+            spec_name: "spec.json".to_string(),
+            zone: "z".to_string(),
+            previous_lock: None,
+            enum_style: EnumStyle::default(),
+        };
+        let tree = emit(&spec.api, &options).unwrap_or_else(|e| panic!("{e}"));
+        tree.get("z/api__z/messages.proto")
+            .expect("messages.proto")
+            .contents
+            .clone()
+    }
+
+    #[test]
+    fn two_enums_sharing_a_wire_value_each_spell_it_in_their_own_message() {
+        let messages = messages_of(
+            r##"{"Status": {"type": "string", "enum": ["open", "closed"]},
+                "Filter": {"type": "string", "enum": ["open", "all"]}}"##,
+        );
+        assert!(
+            messages.contains(
+                "message Status {\n  enum Value {\n    STATUS_UNSPECIFIED = 0;\n    \
+                 open = 1; // \"open\"\n    closed = 2; // \"closed\"\n  }\n}"
+            ),
+            "{messages}"
+        );
+        assert!(
+            messages.contains("    open = 1; // \"open\"\n    all = 2;"),
+            "{messages}"
+        );
+    }
+
+    #[test]
+    fn list_of_string_or_integer_is_a_repeated_value() {
+        let messages = messages_of(
+            r##"{"ValidationError": {"type": "object", "required": ["loc"], "properties": {
+                "loc": {"type": "array", "items": {"anyOf": [{"type": "string"}, {"type": "integer"}]}}
+            }}}"##,
+        );
+        assert!(
+            messages.contains("repeated google.protobuf.Value loc = 1;"),
+            "{messages}"
+        );
+        assert!(!messages.contains("oneof"), "{messages}");
+    }
+
+    #[test]
+    fn unions_are_merged_objects_a_shared_scalar_or_a_value() {
+        let messages = messages_of(
+            r##"{"A": {"type": "object", "required": ["x"], "properties": {"x": {"type": "string"}}},
+                "B": {"type": "object", "required": ["x"], "properties": {"x": {"type": "integer"}, "y": {"type": "string"}}},
+                "AB": {"oneOf": [{"$ref": "#/components/schemas/A"}, {"$ref": "#/components/schemas/B"}]},
+                "Holder": {"type": "object", "properties": {
+                    "ab": {"$ref": "#/components/schemas/AB"},
+                    "text": {"oneOf": [{"type": "string"}, {"type": "string", "enum": ["x-y"]}]},
+                    "number": {"anyOf": [{"type": "integer"}, {"type": "number"}]},
+                    "mixed": {"oneOf": [{"type": "string"}, {"$ref": "#/components/schemas/A"}]},
+                    "grid": {"type": "array", "items": {"type": "array", "items": {"type": "integer"}}},
+                    "maybe": {"type": "array", "items": {"type": "string", "nullable": true}}
+                }}}"##,
+        );
+        // `x` is a string in A and an integer in B: a Value; `y` only in B: not required.
+        assert!(
+            messages.contains(
+                "message AB {\n  google.protobuf.Value x = 1;\n  optional string y = 2;\n}"
+            ),
+            "{messages}"
+        );
+        for field in [
+            "AB ab = 1;",
+            "optional string text = 2;",
+            "optional double number = 3;",
+            "google.protobuf.Value mixed = 4;",
+            "repeated google.protobuf.ListValue grid = 5;",
+            "repeated google.protobuf.Value maybe = 6;",
+        ] {
+            assert!(messages.contains(field), "{field} in {messages}");
+        }
+    }
+
+    #[test]
+    fn keyword_fields_keep_their_names_and_json_names_carry_the_wire() {
+        let messages = messages_of(
+            r##"{"Message": {"type": "object", "properties": {
+                "message": {"type": "string"}, "userId": {"type": "string"},
+                "created_at": {"type": "string"}, "_id": {"type": "string"}, "id": {"type": "string"}
+            }}}"##,
+        );
+        for field in [
+            "optional string message = 1;",
+            "optional string user_id = 2 [json_name = \"userId\"]; // \"userId\"",
+            "optional string created_at = 3 [json_name = \"created_at\"];",
+            // A field `id` for "_id" would make the oneof `_id` that its optional field has
+            // clash with its JSON name; and "id" itself, optional, may not have the oneof `_id`
+            // either: both give way.
+            "optional string id_2 = 4 [json_name = \"_id\"]; // \"_id\"",
+            "optional string id_3 = 5 [json_name = \"id\"]; // \"id\"",
+        ] {
+            assert!(messages.contains(field), "{field} in {messages}");
+        }
     }
 }

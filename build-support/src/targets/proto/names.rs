@@ -1,10 +1,17 @@
 //! Protocol Buffers naming: casing, keywords and collisions, all in one place.
 //!
 //! Every identifier the proto target writes comes from here. The rules are protoc's (a name
-//! starts with a letter; fields of one message must not share a JSON name; enum values are
-//! package-wide symbols) and buf lint's STANDARD set (messages, enums, services and rpcs in
-//! PascalCase, fields in lower_snake_case, enum values in UPPER_SNAKE_CASE prefixed with the
-//! enum's name, the zero value ending in `_UNSPECIFIED`).
+//! is `[A-Za-z_][A-Za-z0-9_]*`; fields of one message must not share a JSON name; the values of
+//! an enum must differ once the enum's name is stripped and case ignored; enum values are
+//! symbols of the scope holding their enum; an rpc's name shadows a message of that name inside
+//! the service) and buf lint's STANDARD set (messages, enums, services and rpcs in PascalCase,
+//! fields in lower_snake_case and never `descriptor`, the zero value ending in `_UNSPECIFIED`;
+//! in the prefixed enum style, values in UPPER_SNAKE_CASE prefixed with the enum's name).
+//!
+//! Proto keywords are not avoided: protoc takes `message`, `public`, `to` or `required` as field
+//! names, and json_format reads the JSON name, so renaming them only broke the JSON mapping.
+//! [`legacy_field_name`] still spells names the old way, to carry the numbers of a lock written
+//! before that over to the new names.
 
 use std::hash::Hasher;
 use std::sync::Arc;
@@ -14,12 +21,12 @@ use rustc_hash::{FxHashSet, FxHasher};
 use crate::targets::casing::{self, Case};
 use crate::targets::naming::{self, spell_symbols};
 
-/// The length of the longest of [`KEYWORDS`]: a longer name is none of them.
+/// The length of the longest of [`LEGACY_KEYWORDS`]: a longer name is none of them.
 const LONGEST_KEYWORD: usize = 10;
 
-/// Words of the proto language, and scalar type names, that a field name must not be.
-/// `descriptor` is kept clear too (buf's `FIELD_NO_DESCRIPTOR`; it shadows generated accessors).
-const KEYWORDS: &[&str] = &[
+/// The field names clientgen suffixed with `_value` before field names kept proto keywords
+/// (lock version 1): words of the proto language and scalar type names, and `descriptor`.
+const LEGACY_KEYWORDS: &[&str] = &[
     "bool",
     "bytes",
     "descriptor",
@@ -106,22 +113,132 @@ pub fn pascal_name(raw: &str, prefix: &str) -> String {
 }
 
 /// A lower_snake_case field name (`userId` → `user_id`, `+1` → `plus_1`, `-1` → `minus_1`,
-/// `@type` → `at_type`); never starts with a digit or `_`, never a proto keyword
-/// (`message` → `message_value`).
+/// `@type` → `at_type`); never starts with a digit or `_`. Proto keywords are kept (`message`,
+/// `to`); only `descriptor` becomes `descriptor_value` (buf lint's `FIELD_NO_DESCRIPTOR`).
 pub fn field_name(raw: &str) -> String {
+    let name = lower_snake_identifier(raw);
+    if name == "descriptor" {
+        "descriptor_value".to_string()
+    } else {
+        name
+    }
+}
+
+/// The field name clientgen gave `raw` before proto keywords were kept (lock version 1):
+/// [`field_name`], with `_value` after a proto keyword (`message` → `message_value`).
+pub fn legacy_field_name(raw: &str) -> String {
+    let name = lower_snake_identifier(raw);
+    if name.len() <= LONGEST_KEYWORD && LEGACY_KEYWORDS.binary_search(&name.as_str()).is_ok() {
+        format!("{name}_value")
+    } else {
+        name
+    }
+}
+
+fn lower_snake_identifier(raw: &str) -> String {
     let name = snake_words(raw);
-    let name = if name.is_empty() {
+    if name.is_empty() {
         "value".to_string()
     } else if name.starts_with(|c: char| c.is_ascii_digit()) {
         format!("n_{name}")
     } else {
         name
-    };
-    if name.len() <= LONGEST_KEYWORD && KEYWORDS.binary_search(&name.as_str()).is_ok() {
-        format!("{name}_value")
-    } else {
-        name
     }
+}
+
+/// Whether a field named `proto_name` needs `json_name = "<wire>"` for protobuf's JSON to
+/// read and write `wire`: unless told, protoc makes the JSON name by dropping each `_` and
+/// capitalizing the letter after it (`created_at` → `createdAt`), so only a name without `_`
+/// that is the wire name itself goes without.
+pub fn needs_json_name(proto_name: &str, wire: &str) -> bool {
+    proto_name != wire || proto_name.contains('_')
+}
+
+/// The JSON name protoc makes from a field's name when none is given: each `_` dropped and the
+/// letter after it capitalized (`created_at` → `createdAt`).
+pub fn default_json_name(proto_name: &str) -> String {
+    let mut out = String::with_capacity(proto_name.len());
+    let mut upper = false;
+    for c in proto_name.chars() {
+        if c == '_' {
+            upper = true;
+        } else if upper {
+            out.push(c.to_ascii_uppercase());
+            upper = false;
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// Whether protoc refuses `wire` as a `json_name` (`[name]`, which reads as an extension's).
+pub fn json_name_refused(wire: &str) -> bool {
+    wire.starts_with('[') && wire.ends_with(']')
+}
+
+/// The name of the enum a JSON-style enum `Role` holds (`message Role { enum Value { … } }`):
+/// nested, so that its values, spelled as on the wire, are symbols of `Role` and cannot clash
+/// with another enum's.
+pub const NESTED_ENUM: &str = "Value";
+
+/// A wire value spelled as an enum value name, as proto3 JSON reads it: `Some(wire)` when it is
+/// an identifier that may start an enum body's line (not `option` or `reserved`, which protoc
+/// reads as statements), else `None`.
+pub fn spelled_value(wire: &str) -> Option<&str> {
+    let mut bytes = wire.bytes();
+    let first = bytes.next()?;
+    let identifier = (first.is_ascii_alphabetic() || first == b'_')
+        && bytes.all(|b| b.is_ascii_alphanumeric() || b == b'_');
+    (identifier && wire != "option" && wire != "reserved").then_some(wire)
+}
+
+/// The key under which protoc compares the values of enum `enum_name` (two values of one key
+/// are an error): the value without the enum's name in front, in PascalCase (`in_progress` →
+/// `InProgress`, `OPEN` → `Open`, `VALUE_open` in enum `Value` → `Open`).
+pub fn protoc_value_key(enum_name: &str, value: &str) -> String {
+    let prefix: Vec<u8> = enum_name
+        .bytes()
+        .filter(|b| *b != b'_')
+        .map(|b| b.to_ascii_lowercase())
+        .collect();
+    let bytes = value.as_bytes();
+    let (mut i, mut j) = (0, 0);
+    let mut stripped = true;
+    while i < bytes.len() && j < prefix.len() {
+        if bytes[i] != b'_' {
+            if bytes[i].to_ascii_lowercase() != prefix[j] {
+                stripped = false;
+                break;
+            }
+            j += 1;
+        }
+        i += 1;
+    }
+    stripped &= j == prefix.len();
+    while stripped && i < bytes.len() && bytes[i] == b'_' {
+        i += 1;
+    }
+    let rest = if stripped && i < bytes.len() {
+        &value[i..]
+    } else {
+        value
+    };
+    let mut key = String::with_capacity(rest.len());
+    let mut upper = true;
+    for c in rest.chars() {
+        if c == '_' {
+            upper = true;
+        } else {
+            key.push(if upper {
+                c.to_ascii_uppercase()
+            } else {
+                c.to_ascii_lowercase()
+            });
+            upper = false;
+        }
+    }
+    key
 }
 
 /// The UPPER_SNAKE_CASE prefix of an enum's values (`HTTPMethod` → `HTTP_METHOD`), the way buf's
@@ -281,6 +398,11 @@ impl Scope {
         }
     }
 
+    /// Whether `name` (or a name this scope cannot tell from it) is taken.
+    pub fn contains(&self, name: &str) -> bool {
+        self.taken.contains(&key_hash(self.style, name))
+    }
+
     /// Forgets every name taken, keeping the memory for the next scope of the same style.
     pub fn clear(&mut self) {
         self.taken.clear();
@@ -333,7 +455,7 @@ mod tests {
     }
 
     #[test]
-    fn field_names_are_lower_snake_and_never_keywords() {
+    fn field_names_are_lower_snake_and_keep_proto_keywords() {
         assert_eq!(field_name("userId"), "user_id");
         assert_eq!(field_name("X-Request-ID"), "x_request_id");
         assert_eq!(field_name("+1"), "plus_1");
@@ -342,8 +464,9 @@ mod tests {
         assert_eq!(field_name("$ref"), "dollar_ref");
         assert_eq!(field_name("_id"), "id");
         assert_eq!(field_name("2fa"), "n_2fa");
-        assert_eq!(field_name("message"), "message_value");
-        assert_eq!(field_name("string"), "string_value");
+        assert_eq!(field_name("message"), "message");
+        assert_eq!(field_name("string"), "string");
+        assert_eq!(field_name("to"), "to");
         assert_eq!(field_name("Descriptor"), "descriptor_value");
         assert_eq!(field_name("class"), "class");
         assert_eq!(field_name(""), "value");
@@ -351,12 +474,69 @@ mod tests {
     }
 
     #[test]
-    fn keywords_are_sorted_for_binary_search() {
-        assert!(KEYWORDS.windows(2).all(|pair| pair[0] < pair[1]));
+    fn legacy_field_names_suffix_proto_keywords() {
+        assert_eq!(legacy_field_name("message"), "message_value");
+        assert_eq!(legacy_field_name("Descriptor"), "descriptor_value");
+        assert_eq!(legacy_field_name("userId"), "user_id");
+    }
+
+    #[test]
+    fn legacy_keywords_are_sorted_for_binary_search() {
+        assert!(LEGACY_KEYWORDS.windows(2).all(|pair| pair[0] < pair[1]));
         assert_eq!(
-            KEYWORDS.iter().map(|k| k.len()).max(),
+            LEGACY_KEYWORDS.iter().map(|k| k.len()).max(),
             Some(LONGEST_KEYWORD)
         );
+    }
+
+    #[test]
+    fn default_json_names_are_protocs() {
+        assert_eq!(default_json_name("created_at"), "createdAt");
+        assert_eq!(default_json_name("plus_1"), "plus1");
+        assert_eq!(default_json_name("name"), "name");
+    }
+
+    #[test]
+    fn json_name_is_needed_unless_protoc_would_make_the_wire_name() {
+        assert!(!needs_json_name("name", "name"));
+        assert!(needs_json_name("created_at", "created_at"));
+        assert!(needs_json_name("user_id", "userId"));
+        assert!(needs_json_name("plus_1", "+1"));
+    }
+
+    #[test]
+    fn wire_values_that_are_identifiers_are_spelled_as_they_are() {
+        assert_eq!(spelled_value("member"), Some("member"));
+        assert_eq!(spelled_value("IN_PROGRESS"), Some("IN_PROGRESS"));
+        assert_eq!(spelled_value("_x1"), Some("_x1"));
+        assert_eq!(spelled_value("message"), Some("message"));
+        for wire in [
+            "in-progress",
+            "2.0",
+            "",
+            "1st",
+            "a b",
+            "option",
+            "reserved",
+            "é",
+        ] {
+            assert_eq!(spelled_value(wire), None, "{wire}");
+        }
+    }
+
+    #[test]
+    fn protoc_value_keys_strip_the_enum_name_and_ignore_case() {
+        let key = |value| protoc_value_key("Value", value);
+        assert_eq!(key("open"), key("OPEN"));
+        assert_eq!(key("a1"), key("a_1"));
+        assert_eq!(key("_a"), key("a"));
+        assert_eq!(key("VALUE_open"), key("open"));
+        assert_eq!(key("VALUEopen"), key("open"));
+        assert_ne!(key("in_progress"), key("inProgress"));
+        assert_ne!(key("a_b"), key("ab"));
+        // A value that is nothing but the prefix keeps it.
+        assert_eq!(key("value"), "Value");
+        assert_eq!(protoc_value_key("Role", "ROLE_UNSPECIFIED"), "Unspecified");
     }
 
     #[test]

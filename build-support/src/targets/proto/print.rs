@@ -5,10 +5,10 @@
 //! one through the template engine took more than ten times the 40 ms budget on GitHub's spec,
 //! so the per-definition layout lives here, in plain string pushes.
 
+use super::lock::push_signed;
 use super::messages::{Definition, Enum, Field, Message};
 use super::service::Rpc;
 use super::types::Shape;
-use crate::targets::text::push_number;
 
 /// Appends every definition to `out`, each after a blank line.
 pub fn definitions(out: &mut String, definitions: &[Definition]) {
@@ -63,10 +63,8 @@ fn print_message(out: &mut String, message: &Message) {
     comments(out, "", &message.doc);
     out.push_str("message ");
     out.push_str(&message.name);
-    let empty = message.fields.is_empty()
-        && message.oneof.is_none()
-        && message.reserved_numbers.is_empty()
-        && !message.deprecated;
+    let empty =
+        message.fields.is_empty() && message.reserved_numbers.is_empty() && !message.deprecated;
     if empty {
         out.push_str(" {}\n");
         return;
@@ -78,16 +76,12 @@ fn print_message(out: &mut String, message: &Message) {
     for field in &message.fields {
         print_field(out, "  ", field);
     }
-    if let Some(oneof) = &message.oneof {
-        out.push_str("  oneof ");
-        out.push_str(&oneof.name);
-        out.push_str(" {\n");
-        for field in &oneof.fields {
-            print_field(out, "    ", field);
-        }
-        out.push_str("  }\n");
-    }
-    reserved(out, &message.reserved_numbers, &message.reserved_names);
+    reserved(
+        out,
+        "  ",
+        &message.reserved_numbers,
+        &message.reserved_names,
+    );
     out.push_str("}\n");
 }
 
@@ -106,8 +100,20 @@ fn print_field(out: &mut String, indent: &str, field: &Field) {
     for part in [" ", &*field.name, " = "] {
         out.push_str(part);
     }
-    push_number(out, field.number);
-    out.push_str(field.options);
+    push_signed(out, field.number);
+    match (&field.json_name, field.deprecated) {
+        (Some(json_name), deprecated) => {
+            out.push_str(" [json_name = \"");
+            out.push_str(json_name);
+            out.push('"');
+            if deprecated {
+                out.push_str(", deprecated = true");
+            }
+            out.push(']');
+        }
+        (None, true) => out.push_str(" [deprecated = true]"),
+        (None, false) => {}
+    }
     out.push(';');
     if let Some(note) = &field.note {
         out.push_str(" // ");
@@ -116,40 +122,68 @@ fn print_field(out: &mut String, indent: &str, field: &Field) {
     out.push('\n');
 }
 
+/// An enum: top-level (`enum Role { … }`), or in the JSON style nested in a message of its name
+/// (`message Role { enum Value { … } }`), its values then indented one level more.
 fn print_enum(out: &mut String, enumeration: &Enum) {
     comments(out, "", &enumeration.doc);
-    for part in [
-        "enum ",
-        &enumeration.name,
-        " {\n  ",
-        &*enumeration.zero,
-        " = 0;\n",
-    ] {
+    let indent = match &enumeration.nested {
+        Some(nested) => {
+            for part in ["message ", &enumeration.name, " {\n  enum ", nested, " {\n"] {
+                out.push_str(part);
+            }
+            "    "
+        }
+        None => {
+            for part in ["enum ", &enumeration.name, " {\n"] {
+                out.push_str(part);
+            }
+            "  "
+        }
+    };
+    for part in [indent, &*enumeration.zero, " = 0;"] {
         out.push_str(part);
     }
+    if let Some(note) = &enumeration.zero_note {
+        out.push_str(" // ");
+        out.push_str(note);
+    }
+    out.push('\n');
     for value in &enumeration.values {
-        comments(out, "  ", &value.doc);
-        for part in ["  ", &*value.name, " = "] {
+        comments(out, indent, &value.doc);
+        for part in [indent, &*value.name, " = "] {
             out.push_str(part);
         }
-        push_number(out, value.number);
+        push_signed(out, value.number);
         out.push_str("; // ");
         out.push_str(&value.wire);
         out.push('\n');
     }
     reserved(
         out,
+        indent,
         &enumeration.reserved_numbers,
         &enumeration.reserved_names,
     );
+    if enumeration.nested.is_some() {
+        out.push_str("  }\n");
+    }
     out.push_str("}\n");
 }
 
-fn reserved(out: &mut String, numbers: &str, names: &str) {
+fn reserved(out: &mut String, indent: &str, numbers: &str, names: &str) {
     if numbers.is_empty() {
         return;
     }
-    for part in ["  reserved ", numbers, ";\n  reserved ", names, ";\n"] {
+    for part in [
+        indent,
+        "reserved ",
+        numbers,
+        ";\n",
+        indent,
+        "reserved ",
+        names,
+        ";\n",
+    ] {
         out.push_str(part);
     }
 }

@@ -1,10 +1,12 @@
 //! The view of `service.proto`: the zone's service with one rpc per operation, and each rpc's
 //! `<Rpc>Request` (parameters and body) and `<Rpc>Response` (`data`, the success body).
 
+use std::sync::Arc;
+
 use super::escape;
-use super::messages::{Field, Message, add_paragraph, doc_of};
-use super::names::{self, Scope, Style};
-use super::types::{Mapper, Uses};
+use super::messages::{Context, Field, JsonNames, Message, add_paragraph, doc_of, type_note};
+use super::names::{self, Candidate, Scope, Style};
+use super::types::Uses;
 use crate::ir::{Api, Operation, ParameterLocation, Type};
 use crate::targets::parallel;
 
@@ -78,12 +80,36 @@ pub fn prepare(api: &Api) -> Vec<Prepared> {
 /// Names every operation's rpc, request and response, claiming the messages in `messages`
 /// (the package's scope) before any schema does: buf wants exactly `<Rpc>Request` and
 /// `<Rpc>Response`, so a schema of that name gives way.
+///
+/// Inside the service an rpc's name shadows a message of that name, so no rpc may be called
+/// like a message the service names (`rpc SocialRemoveFriendRequest` beside the request of
+/// `rpc SocialRemoveFriend`: protoc says `"SocialRemoveFriendRequest" is not a message type`),
+/// nor like the service: an rpc takes the first of `Name`, `Name2`, … for which it, its request
+/// and its response are all free.
 pub fn rpc_names(prepared: &mut [Prepared], messages: &mut Scope) -> Vec<RpcNames> {
     let mut rpcs = Scope::new(Style::Pascal);
     prepared
         .iter_mut()
         .map(|prepared| {
-            let rpc = rpcs.claim(std::mem::take(&mut prepared.rpc));
+            let base = std::mem::take(&mut prepared.rpc);
+            let free = |name: &str, rpcs: &Scope, messages: &Scope| {
+                let request = format!("{name}Request");
+                let response = format!("{name}Response");
+                !rpcs.contains(name)
+                    && !messages.contains(name)
+                    && ![&request, &response]
+                        .iter()
+                        .any(|message| rpcs.contains(message) || messages.contains(message))
+            };
+            let rpc = if free(&base, &rpcs, messages) {
+                base
+            } else {
+                (2..)
+                    .map(|n| format!("{base}{n}"))
+                    .find(|name| free(name, &rpcs, messages))
+                    .unwrap_or_default()
+            };
+            let rpc = rpcs.claim(rpc);
             RpcNames {
                 request: messages.claim(format!("{rpc}Request")),
                 response: messages.claim(format!("{rpc}Response")),
@@ -95,12 +121,12 @@ pub fn rpc_names(prepared: &mut [Prepared], messages: &mut Scope) -> Vec<RpcName
 
 /// The rpcs and their request and response messages, in operation order.
 pub fn view(
-    api: &Api,
+    context: &Context<'_, '_>,
     prepared: Vec<Prepared>,
     rpc_names: &[RpcNames],
-    mapper: &mut Mapper<'_>,
     uses: &mut Uses,
 ) -> (Vec<Rpc>, Vec<Message>) {
+    let api = context.api;
     let mut rpcs = Vec::with_capacity(api.operations.len());
     let mut messages = Vec::with_capacity(api.operations.len() * 2);
     let mut fields = Scope::new(Style::Field);
@@ -117,14 +143,14 @@ pub fn view(
         fields.clear();
         let parameters = prepared.parameters;
         messages.push(request(
+            context,
             operation,
             names,
             parameters,
-            mapper,
             &mut fields,
             uses,
         ));
-        messages.push(response(operation, names, mapper, uses));
+        messages.push(response(context, operation, names, uses));
     }
     (rpcs, messages)
 }
@@ -150,19 +176,27 @@ fn rpc_doc(operation: &Operation) -> String {
 }
 
 fn request(
+    context: &Context<'_, '_>,
     operation: &Operation,
     names: &RpcNames,
     parameters: Vec<(String, String, String)>,
-    mapper: &mut Mapper<'_>,
     scope: &mut Scope,
     uses: &mut Uses,
 ) -> Message {
+    let mapper = context.mapper;
     let body = operation
         .body
         .as_ref()
         .and_then(|body| Some((body, body.preferred()?)));
     // The body is always `body`; a parameter of that name gives way.
-    let body_name = body.map(|_| scope.claim("body".to_string()));
+    let json_names = JsonNames::of(
+        operation.parameters.iter().map(|p| p.name.as_str()),
+        if body.is_some() { &["body"] } else { &[] },
+    );
+    let body_name = body.map(|_| {
+        let candidate = Candidate::new(Style::Field, "body".to_string());
+        json_names.claim(scope, candidate, Some("body"))
+    });
     let doc = match (operation.parameters.is_empty(), body.is_some()) {
         (true, false) => format!("{} takes no parameters.", names.rpc),
         (true, true) => format!("The body of {}.", names.rpc),
@@ -170,11 +204,21 @@ fn request(
         (false, true) => format!("The parameters and body of {}.", names.rpc),
     };
     let mut message = Message::new(names.request.clone(), doc);
-    for (parameter, (name, doc, note)) in operation.parameters.iter().zip(parameters) {
-        let name = scope.claim(name).into();
+    let parameters = operation
+        .parameters
+        .iter()
+        .zip(parameters)
+        .zip(&json_names.owned);
+    for ((parameter, (name, mut doc, note)), json) in parameters {
+        let name = json_names.claim(scope, Candidate::new(Style::Field, name), *json);
         let optional = !parameter.required || matches!(parameter.ty, Type::Nullable(_));
         let shape = mapper.shape(&parameter.ty, uses);
-        let mut field = Field::new(name, shape, optional).deprecated(parameter.deprecated);
+        if let Some(values) = type_note(&parameter.ty, context.notes) {
+            add_paragraph(&mut doc, values);
+        }
+        let mut field = Field::new(name, shape, optional)
+            .deprecated(parameter.deprecated)
+            .json(*json);
         field.doc = doc;
         field.note = Some(note);
         message.fields.push(field);
@@ -182,20 +226,42 @@ fn request(
     if let (Some((body, content)), Some(name)) = (body, body_name) {
         let shape = mapper.shape(&content.ty, uses);
         let optional = !body.required || matches!(content.ty, Type::Nullable(_));
-        let mut field = Field::new(name.into(), shape, optional);
+        let mut field = Field::new(name, shape, optional);
         field.doc = doc_of(body.description.as_deref());
         field.note = Some(escape::comment(&content.media_type));
         message.fields.push(field);
     }
+    if context.legacy {
+        message.legacy = legacy_request_names(operation, body.is_some());
+    }
     message
 }
 
+/// The field names clientgen gave a request message before proto keywords were kept (lock
+/// version 1): the same claims as [`request`] makes, with the old names.
+fn legacy_request_names(operation: &Operation, has_body: bool) -> Vec<Arc<str>> {
+    let mut scope = Scope::new(Style::Field);
+    let body = has_body.then(|| scope.claim("body".to_string()));
+    let mut legacy: Vec<Arc<str>> = operation
+        .parameters
+        .iter()
+        .map(|parameter| {
+            scope
+                .claim(names::legacy_field_name(&parameter.name))
+                .into()
+        })
+        .collect();
+    legacy.extend(body.map(Arc::from));
+    legacy
+}
+
 fn response(
+    context: &Context<'_, '_>,
     operation: &Operation,
     names: &RpcNames,
-    mapper: &mut Mapper<'_>,
     uses: &mut Uses,
 ) -> Message {
+    let mapper = context.mapper;
     let success = operation.responses.iter().find_map(|response| {
         let content = response.preferred()?;
         response.status.is_success().then_some((response, content))
