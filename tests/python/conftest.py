@@ -10,7 +10,9 @@ OpenAPI documents) and `drf_server_url` (Django's runserver on a free local port
 the session's temp folder). Each test that uses `drf_server_url` starts from a reset database (drf_support.py).
 
 The contract app (tests/contract_app, the README's response contract) is served by `contract_server_url`; it keeps
-no state. Its document is committed as tests/rust/specs/contract.json (`CONTRACT_SPEC`).
+no state. Its document is committed as tests/rust/specs/contract.json (`CONTRACT_SPEC`). The auth app
+(tests/auth_app: credential echo, OAuth2 with rotating refresh tokens) is served by `auth_server_url`, reset before
+each test that uses it; its document is tests/rust/specs/auth.json (`AUTH_SPEC`).
 """
 
 import contextlib
@@ -24,7 +26,7 @@ from pathlib import Path
 import httpx
 import pytest
 
-from support import PACKAGES, free_port, generate_python, CONTRACT_APP, REFERENCE_APP, REPO_ROOT, Api, Connect, connections
+from support import PACKAGES, free_port, generate_python, AUTH_APP, CONTRACT_APP, REFERENCE_APP, REPO_ROOT, Api, Connect, connections
 from drf_support import DRF_APP, DrfSpecs, dump_drf_specs, reset as reset_drf_app
 
 SERVER_START_TIMEOUT = 30.0
@@ -73,36 +75,44 @@ def stop(server: subprocess.Popen[bytes]) -> None:
         server.wait()
 
 
-@pytest.fixture(scope="session")
-def server_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """The base URL of the reference app, served by uvicorn in a subprocess for the whole session."""
+def serve_fastapi_app(folder: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """Serves the FastAPI app `app:app` of `folder` with uvicorn on a free local port; yields its base URL."""
     port = free_port()
-    log = tmp_path_factory.mktemp("server") / "uvicorn.log"
+    log = tmp_path_factory.mktemp(folder.name) / "uvicorn.log"
     command = [sys.executable, "-m", "uvicorn", "app:app", "--host", "127.0.0.1", "--port", str(port)]
     with log.open("wb") as log_file:
-        server = subprocess.Popen(command, cwd=REFERENCE_APP, stdout=log_file, stderr=subprocess.STDOUT)
+        server = subprocess.Popen(command, cwd=folder, stdout=log_file, stderr=subprocess.STDOUT)
     url = f"http://127.0.0.1:{port}"
     try:
         wait_until_serving(f"{url}/health", server, log)
         yield url
     finally:
         stop(server)
+
+
+@pytest.fixture(scope="session")
+def server_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The base URL of the reference app, served by uvicorn in a subprocess for the whole session."""
+    yield from serve_fastapi_app(REFERENCE_APP, tmp_path_factory)
 
 
 @pytest.fixture(scope="session")
 def contract_server_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """The base URL of the contract app, served by uvicorn in a subprocess for the whole session."""
-    port = free_port()
-    log = tmp_path_factory.mktemp("contract_server") / "uvicorn.log"
-    command = [sys.executable, "-m", "uvicorn", "app:app", "--host", "127.0.0.1", "--port", str(port)]
-    with log.open("wb") as log_file:
-        server = subprocess.Popen(command, cwd=CONTRACT_APP, stdout=log_file, stderr=subprocess.STDOUT)
-    url = f"http://127.0.0.1:{port}"
-    try:
-        wait_until_serving(f"{url}/health", server, log)
-        yield url
-    finally:
-        stop(server)
+    yield from serve_fastapi_app(CONTRACT_APP, tmp_path_factory)
+
+
+@pytest.fixture(scope="session")
+def auth_server_session_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The base URL of the auth app, served by uvicorn in a subprocess for the whole session."""
+    yield from serve_fastapi_app(AUTH_APP, tmp_path_factory)
+
+
+@pytest.fixture
+def auth_server_url(auth_server_session_url: str) -> str:
+    """The auth app's base URL, its tokens and counters reset (POST /test/reset)."""
+    httpx.post(f"{auth_server_session_url}/test/reset").raise_for_status()
+    return auth_server_session_url
 
 
 @pytest.fixture(scope="session")

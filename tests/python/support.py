@@ -48,6 +48,9 @@ def generate_python(spec: Path, out: Path, *options: str) -> None:
 
 REFERENCE_APP = REPO_ROOT / "tests" / "reference_app"
 CONTRACT_APP = REPO_ROOT / "tests" / "contract_app"
+AUTH_APP = REPO_ROOT / "tests" / "auth_app"
+AUTH_SPEC = REPO_ROOT / "tests" / "rust" / "specs" / "auth.json"
+"""The auth app's document as committed."""
 CONTRACT_SPEC = REPO_ROOT / "tests" / "rust" / "specs" / "contract.json"
 """The contract app's document as committed: the Rust tests expand the macro on it."""
 
