@@ -95,7 +95,7 @@ fn run() -> Result<(), String> {
         spec_name: "api.github.com.json".to_owned(),
         zone: "github".to_owned(),
         previous_lock: None,
-        enum_style: proto::EnumStyle::default(),
+        ..proto::Options::default()
     };
 
     // One untimed run first: it warms the caches and gives the counts and the peak heap (which

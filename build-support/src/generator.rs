@@ -2,7 +2,7 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::targets::proto::{self, EnumStyle};
+use crate::targets::proto::{self, EnumStyle, FileOptions, Layout as ProtoLayout};
 use crate::targets::python::{self, PythonStyle};
 use crate::targets::{rust, typescript};
 use crate::tree::{Ownership, Tree};
@@ -36,6 +36,11 @@ pub struct Generator {
     python_style: PythonStyle,
     python_asyncio: bool,
     proto_enum_style: EnumStyle,
+    proto_layout: Option<ProtoLayout>,
+    proto_http_annotations: Option<bool>,
+    proto_go_package_prefix: Option<String>,
+    proto_java_package_prefix: Option<String>,
+    proto_csharp_namespace_prefix: Option<String>,
     force: bool,
     rerun_if_changed: Option<bool>,
     zones: Option<PathBuf>,
@@ -93,6 +98,11 @@ impl Generator {
             python_style: PythonStyle::default(),
             python_asyncio: false,
             proto_enum_style: EnumStyle::default(),
+            proto_layout: None,
+            proto_http_annotations: None,
+            proto_go_package_prefix: None,
+            proto_java_package_prefix: None,
+            proto_csharp_namespace_prefix: None,
             force: false,
             rerun_if_changed: None,
             zones: None,
@@ -150,7 +160,9 @@ impl Generator {
 
     /// Writes the Protocol Buffers tree (`<zone>/api__<zone>/messages.proto`, `service.proto`,
     /// README, `buf.yaml`) into `dir`, with the field-number lock file `clientgen.proto.lock`
-    /// beside it: commit that file, it keeps field numbers stable as the spec grows.
+    /// beside it: commit that file, it keeps field numbers stable as the spec grows. See
+    /// [`Generator::proto_layout`], [`Generator::proto_http_annotations`] and the
+    /// `go_package`/`java_package`/`csharp_namespace` prefixes for what else it can hold.
     ///
     /// ```no_run
     /// // build.rs
@@ -184,6 +196,111 @@ impl Generator {
     /// ```
     pub fn proto_enum_style(mut self, style: EnumStyle) -> Self {
         self.proto_enum_style = style;
+        self
+    }
+
+    /// Chooses how the proto packages are named and laid out: package `api__<zone>` in
+    /// `<zone>/api__<zone>/`, each zone a buf module of its own (the default,
+    /// [`ProtoLayout::Zone`](crate::ProtoLayout::Zone)), or package `<zone>.v1` in
+    /// `<zone>/v1/` under one `buf.yaml` at the top of the proto folder
+    /// ([`ProtoLayout::Versioned`](crate::ProtoLayout::Versioned)), under which buf's STANDARD
+    /// lint rules hold with none turned off when enums are prefixed. The lock keeps every number
+    /// across a change of layout. Overrides a zones file's `[proto] layout`.
+    ///
+    /// ```no_run
+    /// // build.rs
+    /// use clientgen_build::{Generator, ProtoEnumStyle, ProtoLayout};
+    ///
+    /// fn main() -> Result<(), clientgen_build::Error> {
+    ///     Generator::new("openapi.json")
+    ///         .proto("clients/proto") // clients/proto/<zone>/v1/{messages,service}.proto
+    ///         .proto_layout(ProtoLayout::Versioned)
+    ///         .proto_enum_style(ProtoEnumStyle::Prefixed)
+    ///         .generate()
+    /// }
+    /// ```
+    pub fn proto_layout(mut self, layout: ProtoLayout) -> Self {
+        self.proto_layout = Some(layout);
+        self
+    }
+
+    /// Gives each rpc its REST route as a `google.api.http` rule (method, path with variables
+    /// named after the request's fields, `body: "body"`, `response_body: "data"`), so that
+    /// grpc-gateway or Envoy's gRPC-JSON transcoder serve the REST API from a gRPC server;
+    /// googleapis' `google/api/annotations.proto` and `http.proto`, with their license, are
+    /// written to `third-party/googleapis/` in the proto folder. Off by default; overrides a
+    /// zones file's `[proto] http_annotations`.
+    ///
+    /// ```no_run
+    /// // build.rs
+    /// fn main() -> Result<(), clientgen_build::Error> {
+    ///     clientgen_build::Generator::new("openapi.json")
+    ///         .proto("clients/proto")
+    ///         .proto_http_annotations(true)
+    ///         .generate()
+    /// }
+    /// ```
+    pub fn proto_http_annotations(mut self, annotations: bool) -> Self {
+        self.proto_http_annotations = Some(annotations);
+        self
+    }
+
+    /// Puts your Go module's path in front of every `.proto` file's `go_package` import path:
+    /// with `"example.com/app/gen/go"`, a zone's files say
+    /// `option go_package = "example.com/app/gen/go/<zone>/api__<zone>;api__<zone>";`
+    /// (`…/<zone>/v1;<zone>v1` in the versioned layout). Without it the import path is the
+    /// files' folder in the proto tree (`<zone>/api__<zone>`), which protoc-gen-go takes as it
+    /// is: no `M` flags are needed either way. Overrides a zones file's
+    /// `[proto] go_package_prefix`.
+    ///
+    /// ```no_run
+    /// // build.rs
+    /// fn main() -> Result<(), clientgen_build::Error> {
+    ///     clientgen_build::Generator::new("openapi.json")
+    ///         .proto("proto")
+    ///         .proto_go_package_prefix("example.com/app/gen/go")
+    ///         .generate()
+    /// }
+    /// ```
+    pub fn proto_go_package_prefix(mut self, prefix: impl Into<String>) -> Self {
+        self.proto_go_package_prefix = Some(prefix.into());
+        self
+    }
+
+    /// Puts `prefix` in front of every package in `java_package` (default `com`:
+    /// `com.api__<zone>`, `com.<zone>.v1`); `"com.example"` gives `com.example.<zone>.v1`.
+    /// `java_multiple_files = true` is always set. Overrides a zones file's
+    /// `[proto] java_package_prefix`.
+    ///
+    /// ```no_run
+    /// // build.rs
+    /// fn main() -> Result<(), clientgen_build::Error> {
+    ///     clientgen_build::Generator::new("openapi.json")
+    ///         .proto("proto")
+    ///         .proto_java_package_prefix("com.example")
+    ///         .generate()
+    /// }
+    /// ```
+    pub fn proto_java_package_prefix(mut self, prefix: impl Into<String>) -> Self {
+        self.proto_java_package_prefix = Some(prefix.into());
+        self
+    }
+
+    /// Puts `prefix` in front of every `csharp_namespace`, the package in PascalCase
+    /// (`ApiShop`, `Shop.V1` by default; `"Example"` gives `Example.Shop.V1`). Overrides a zones
+    /// file's `[proto] csharp_namespace_prefix`.
+    ///
+    /// ```no_run
+    /// // build.rs
+    /// fn main() -> Result<(), clientgen_build::Error> {
+    ///     clientgen_build::Generator::new("openapi.json")
+    ///         .proto("proto")
+    ///         .proto_csharp_namespace_prefix("Example")
+    ///         .generate()
+    /// }
+    /// ```
+    pub fn proto_csharp_namespace_prefix(mut self, prefix: impl Into<String>) -> Self {
+        self.proto_csharp_namespace_prefix = Some(prefix.into());
         self
     }
 
@@ -365,6 +482,7 @@ impl Generator {
             }
         }
         let zone_config = self.zones.as_deref().map(zones::load).transpose()?;
+        let proto_settings = self.proto_settings(zone_config.as_ref())?;
         let mut spec = match &self.input {
             Input::File(path) => Spec::from_file(path)?,
             Input::Text { name, text } => Spec::from_text(name.clone(), text.clone())?,
@@ -461,15 +579,28 @@ impl Generator {
                     });
                 }
             };
-            let options = |zone: String, previous_lock: Option<String>| proto::Options {
-                spec_name: spec.file_name(),
-                zone,
-                previous_lock,
-                enum_style: self.proto_enum_style,
+            let options = |zone: String, previous_lock: Option<String>| {
+                let own = zone_config
+                    .as_ref()
+                    .and_then(|config| config.zones.iter().find(|rule| rule.name == zone));
+                let mut file_options = proto_settings.file_options.clone();
+                if let Some(own) = own {
+                    file_options.go_package = own.proto.go_package.clone();
+                    file_options.java_package = own.proto.java_package.clone();
+                    file_options.csharp_namespace = own.proto.csharp_namespace.clone();
+                }
+                proto::Options {
+                    previous_lock,
+                    enum_style: self.proto_enum_style,
+                    layout: proto_settings.layout,
+                    http_annotations: proto_settings.http_annotations,
+                    file_options,
+                    ..proto::Options::new(spec.file_name(), zone)
+                }
             };
             let tree = match &split {
                 None => proto::emit(&spec.api, &options(api_name.clone(), previous_lock))?,
-                Some(split) => proto_zones(split, previous_lock, &spec.file_name(), options)?,
+                Some(split) => proto_zones(split, previous_lock, options)?,
             };
             trees.push((tree, dir));
         }
@@ -492,6 +623,83 @@ impl Generator {
             outputs.push((dir, report));
         }
         Ok(Outcome { spec, outputs })
+    }
+}
+
+/// The proto tree's settings for every zone: the Generator's, else the zones file's `[proto]`
+/// table's, else the defaults.
+struct ProtoSettings {
+    layout: ProtoLayout,
+    http_annotations: bool,
+    /// The prefixes (the zones' own values are added per zone).
+    file_options: FileOptions,
+}
+
+impl Generator {
+    /// The proto settings, every value given checked: all problems in one [`Error::Config`].
+    fn proto_settings(&self, zones: Option<&zones::ZoneConfig>) -> Result<ProtoSettings, Error> {
+        let file = zones.map(|config| &config.proto);
+        let pick = |own: &Option<String>,
+                    from_file: fn(&zones::ProtoSettings) -> &Option<String>| {
+            own.clone()
+                .or_else(|| file.and_then(|file| from_file(file).clone()))
+        };
+        let settings = ProtoSettings {
+            layout: self
+                .proto_layout
+                .or_else(|| file.and_then(|file| file.layout))
+                .unwrap_or_default(),
+            http_annotations: self
+                .proto_http_annotations
+                .or_else(|| file.and_then(|file| file.http_annotations))
+                .unwrap_or(false),
+            file_options: FileOptions {
+                go_package_prefix: pick(&self.proto_go_package_prefix, |f| &f.go_package_prefix),
+                java_package_prefix: pick(&self.proto_java_package_prefix, |f| {
+                    &f.java_package_prefix
+                }),
+                csharp_namespace_prefix: pick(&self.proto_csharp_namespace_prefix, |f| {
+                    &f.csharp_namespace_prefix
+                }),
+                ..FileOptions::default()
+            },
+        };
+        let mut problems: Vec<String> = settings
+            .file_options
+            .problems()
+            .into_iter()
+            .map(|problem| format!("error: proto option {problem}"))
+            .collect();
+        if let Some(config) = zones {
+            for zone in &config.zones {
+                let own = FileOptions {
+                    go_package: zone.proto.go_package.clone(),
+                    java_package: zone.proto.java_package.clone(),
+                    csharp_namespace: zone.proto.csharp_namespace.clone(),
+                    ..FileOptions::default()
+                };
+                let at = zone
+                    .location
+                    .map(|at| format!(":{}:{}", at.line, at.column))
+                    .unwrap_or_default();
+                for problem in own.problems() {
+                    problems.push(format!(
+                        "error: {}{at}: zone `{}`: {problem}",
+                        config.file.display(),
+                        zone.name
+                    ));
+                }
+            }
+        }
+        if problems.is_empty() {
+            return Ok(settings);
+        }
+        problems.push(format!(
+            "{} proto option{} cannot be used; nothing was written",
+            problems.len(),
+            if problems.len() == 1 { "" } else { "s" }
+        ));
+        Err(Error::Config(problems.join("\n")))
     }
 }
 
@@ -522,7 +730,6 @@ fn per_zone(
 fn proto_zones(
     split: &Split,
     mut lock: Option<String>,
-    spec_name: &str,
     options: impl Fn(String, Option<String>) -> proto::Options,
 ) -> Result<Tree, Error> {
     let mut tree = Tree::new();
@@ -531,11 +738,13 @@ fn proto_zones(
         lock = zone_tree
             .get(proto::LOCK_FILE)
             .map(|file| file.contents.clone());
-        // `<zone>/buf.yaml`: the workspace's at the top replaces it.
-        let own_buf_yaml =
-            |path: &str| path.matches('/').count() == 1 && path.ends_with("/buf.yaml");
+        // `<zone>/buf.yaml`, or the one zone's `buf.yaml` at the top: the one of every zone
+        // replaces it. googleapis' files come with every zone, the same each time.
+        let buf_yaml = |path: &str| {
+            path == "buf.yaml" || (path.matches('/').count() == 1 && path.ends_with("/buf.yaml"))
+        };
         for (path, file) in zone_tree.files() {
-            if path != proto::LOCK_FILE && !own_buf_yaml(path) {
+            if path != proto::LOCK_FILE && !buf_yaml(path) {
                 tree.generated(path, file.contents.clone());
             }
         }
@@ -544,10 +753,9 @@ fn proto_zones(
         tree.generated(proto::LOCK_FILE, lock);
     }
     let names: Vec<&str> = split.zones.iter().map(|zone| zone.name.as_str()).collect();
-    let enum_style = options(String::new(), None).enum_style;
     tree.generated(
         "buf.yaml",
-        proto::workspace_buf_yaml(&names, spec_name, enum_style)?,
+        proto::buf_yaml(&names, &options(String::new(), None))?,
     );
     Ok(tree)
 }

@@ -37,5 +37,6 @@ pub use error::Error;
 pub use generator::{Generator, Outcome};
 pub use spec::Spec;
 pub use targets::proto::EnumStyle as ProtoEnumStyle;
+pub use targets::proto::Layout as ProtoLayout;
 pub use targets::python::PythonStyle;
 pub use zones::{Layout, ZoneConfig};

@@ -1,7 +1,7 @@
 //! The macro's arguments: `"openapi.json"`, or `key = value` pairs. Every problem is collected
 //! and reported at once, each at the argument it concerns.
 
-use clientgen_build::{ProtoEnumStyle, PythonStyle};
+use clientgen_build::{ProtoEnumStyle, ProtoLayout, PythonStyle};
 use proc_macro2::{Span, TokenStream};
 use syn::parse::{ParseStream, Parser};
 use syn::punctuated::Punctuated;
@@ -20,6 +20,16 @@ pub struct Args {
     pub python_style: PythonStyle,
     /// How proto enum values are named.
     pub proto_enum_style: ProtoEnumStyle,
+    /// The proto layout, when given.
+    pub proto_layout: Option<ProtoLayout>,
+    /// Whether rpcs carry `google.api.http` rules, when given.
+    pub proto_http_annotations: Option<bool>,
+    /// The `go_package` import path prefix.
+    pub proto_go_package_prefix: Option<LitStr>,
+    /// The `java_package` prefix.
+    pub proto_java_package_prefix: Option<LitStr>,
+    /// The `csharp_namespace` prefix.
+    pub proto_csharp_namespace_prefix: Option<LitStr>,
     /// The zones file, relative to the manifest folder.
     pub zones: Option<LitStr>,
 }
@@ -48,7 +58,9 @@ const ALL_TARGETS: Targets = Targets {
     proto: true,
 };
 
-const KEYS: &str = "`spec`, `out`, `targets`, `python_style`, `proto_enum_style` or `zones`";
+const KEYS: &str = "`spec`, `out`, `targets`, `python_style`, `proto_enum_style`, \
+                    `proto_layout`, `proto_http_annotations`, `proto_go_package_prefix`, \
+                    `proto_java_package_prefix`, `proto_csharp_namespace_prefix` or `zones`";
 
 /// Parses the macro input.
 pub fn parse(tokens: TokenStream) -> syn::Result<Args> {
@@ -79,6 +91,11 @@ fn parse_input(input: ParseStream) -> syn::Result<Args> {
             targets: ALL_TARGETS,
             python_style: PythonStyle::default(),
             proto_enum_style: ProtoEnumStyle::default(),
+            proto_layout: None,
+            proto_http_annotations: None,
+            proto_go_package_prefix: None,
+            proto_java_package_prefix: None,
+            proto_csharp_namespace_prefix: None,
             zones: None,
         });
     }
@@ -93,6 +110,11 @@ fn parse_input(input: ParseStream) -> syn::Result<Args> {
     let mut targets = None;
     let mut python_style = None;
     let mut proto_enum_style = None;
+    let mut proto_layout = None;
+    let mut proto_http_annotations = None;
+    let mut proto_go_package_prefix = None;
+    let mut proto_java_package_prefix = None;
+    let mut proto_csharp_namespace_prefix = None;
     let mut zones = None;
     for (key, value) in entries {
         let name = key.to_string();
@@ -102,6 +124,23 @@ fn parse_input(input: ParseStream) -> syn::Result<Args> {
             "targets" => set(&mut targets, target_list(&value, &mut errors)),
             "python_style" => set(&mut python_style, style(&value, &mut errors)),
             "proto_enum_style" => set(&mut proto_enum_style, enum_style(&value, &mut errors)),
+            "proto_layout" => set(&mut proto_layout, layout(&value, &mut errors)),
+            "proto_http_annotations" => set(
+                &mut proto_http_annotations,
+                boolean(&key, &value, &mut errors),
+            ),
+            "proto_go_package_prefix" => set(
+                &mut proto_go_package_prefix,
+                text(&key, &value, "\"example.com/app/gen/go\"", &mut errors),
+            ),
+            "proto_java_package_prefix" => set(
+                &mut proto_java_package_prefix,
+                text(&key, &value, "\"com.example\"", &mut errors),
+            ),
+            "proto_csharp_namespace_prefix" => set(
+                &mut proto_csharp_namespace_prefix,
+                text(&key, &value, "\"Example\"", &mut errors),
+            ),
             "zones" => set(&mut zones, string(&key, &value, &mut errors)),
             _ => {
                 errors.push(
@@ -130,6 +169,11 @@ fn parse_input(input: ParseStream) -> syn::Result<Args> {
         targets: targets.flatten().unwrap_or(ALL_TARGETS),
         python_style: python_style.flatten().unwrap_or_default(),
         proto_enum_style: proto_enum_style.flatten().unwrap_or_default(),
+        proto_layout: proto_layout.flatten(),
+        proto_http_annotations: proto_http_annotations.flatten(),
+        proto_go_package_prefix: proto_go_package_prefix.flatten(),
+        proto_java_package_prefix: proto_java_package_prefix.flatten(),
+        proto_csharp_namespace_prefix: proto_csharp_namespace_prefix.flatten(),
         zones: zones.flatten(),
     })
 }
@@ -220,6 +264,45 @@ fn enum_style(value: &Expr, errors: &mut Errors) -> Option<ProtoEnumStyle> {
                 value.span(),
                 "`proto_enum_style` expects `json` or `prefixed`",
             );
+            None
+        }
+    }
+}
+
+/// A string literal that is not a path (a proto option's prefix); `example` shows one.
+fn text(key: &Ident, value: &Expr, example: &str, errors: &mut Errors) -> Option<LitStr> {
+    if let Expr::Lit(literal) = value
+        && let Lit::Str(text) = &literal.lit
+    {
+        return Some(text.clone());
+    }
+    errors.push(
+        value.span(),
+        format!("`{key}` expects a string literal, like {example}"),
+    );
+    None
+}
+
+fn boolean(key: &Ident, value: &Expr, errors: &mut Errors) -> Option<bool> {
+    if let Expr::Lit(literal) = value
+        && let Lit::Bool(flag) = &literal.lit
+    {
+        return Some(flag.value);
+    }
+    errors.push(value.span(), format!("`{key}` expects `true` or `false`"));
+    None
+}
+
+fn layout(value: &Expr, errors: &mut Errors) -> Option<ProtoLayout> {
+    let name = match value {
+        Expr::Path(path) => path.path.get_ident().map(ToString::to_string),
+        _ => None,
+    };
+    match name.as_deref() {
+        Some("zone") => Some(ProtoLayout::Zone),
+        Some("versioned") => Some(ProtoLayout::Versioned),
+        _ => {
+            errors.push(value.span(), "`proto_layout` expects `zone` or `versioned`");
             None
         }
     }

@@ -118,6 +118,21 @@ fn write_others(
         .emit_rerun_if_changed(false)
         .python_style(args.python_style)
         .proto_enum_style(args.proto_enum_style);
+    if let Some(layout) = args.proto_layout {
+        generator = generator.proto_layout(layout);
+    }
+    if let Some(annotations) = args.proto_http_annotations {
+        generator = generator.proto_http_annotations(annotations);
+    }
+    if let Some(prefix) = &args.proto_go_package_prefix {
+        generator = generator.proto_go_package_prefix(prefix.value());
+    }
+    if let Some(prefix) = &args.proto_java_package_prefix {
+        generator = generator.proto_java_package_prefix(prefix.value());
+    }
+    if let Some(prefix) = &args.proto_csharp_namespace_prefix {
+        generator = generator.proto_csharp_namespace_prefix(prefix.value());
+    }
     let folder = |language: &str| match &zones {
         Some(_) => out.join(language),
         None => out.join(language).join(api_name),

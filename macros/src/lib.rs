@@ -23,6 +23,11 @@ use proc_macro::TokenStream;
 ///     targets = [python, typescript, proto], // the other clients to write; `[]` for none
 ///     python_style = functions,            // or `class`
 ///     proto_enum_style = json,             // or `prefixed` (ROLE_MEMBER)
+///     proto_layout = zone,                 // or `versioned` (<zone>.v1 in <zone>/v1/)
+///     proto_http_annotations = false,      // `true`: google.api.http rules per rpc
+///     proto_go_package_prefix = "example.com/app/gen/go", // go_package's import path prefix
+///     proto_java_package_prefix = "com.example",          // java_package's (default "com")
+///     proto_csharp_namespace_prefix = "Example",          // csharp_namespace's
 ///     zones = "zones.toml",                // one client per zone (see clientgen's README)
 /// }
 /// ```

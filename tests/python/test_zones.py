@@ -6,7 +6,8 @@ folders (`cfg/` and `custom/`) are on the path of a fresh interpreter; in the pa
 are installed side by side with `pip install -e` into one fresh venv, where each calls its endpoints (with bearer,
 basic and api key auth), an operation of another zone does not import, and `mypy --strict` accepts the packages.
 The TypeScript zones pass strict tsc under NodeNext and Bundler and one Node script calls the server; the proto
-zones compile with protoc and `buf lint` is clean on the one buf.yaml workspace; a conflict names both zones.
+zones compile with protoc and `buf lint` is clean on the one buf.yaml workspace, also under a zones file's `[proto]`
+options (versioned layout, http rules, prefixes, a zone's own go_package); a conflict names both zones.
 """
 
 import json
@@ -21,7 +22,7 @@ import pytest
 from support import API_KEY, API_KEY_OWNER, BASIC_PASSWORD, BASIC_USER, PASSWORD, USERNAME, REPO_ROOT, clientgen_binary
 from venv_support import fresh_venv, pip_install_editable, run_in_venv, run_mypy
 from test_typescript import MODES, copy_script, run, run_script, tsc, write_project
-from proto_support import BUF
+from proto_support import BUF, Zone, buf_lint, compile_python, descriptor_set
 
 ZONES_FIXTURES = REPO_ROOT / "tests" / "fixtures" / "zones"
 ZONES = {"cfg_support": "cfg/cfg_support", "admin": "custom/admin", "public": "custom/public"}
@@ -337,6 +338,42 @@ def test_proto_zones_are_buf_lint_clean(zones_out: Path) -> None:
         pytest.fail(f"no buf at {BUF}: run `npm ci --prefix tests/tools`")
     result = run([BUF, "lint"], cwd=zones_out / "out" / "proto")
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_zones_file_proto_options_compile_and_lint(spec_path: Path, tmp_path: Path) -> None:
+    """A zones file's `[proto]` table (versioned layout, http rules, prefixes) and a zone's own `go_package` and
+    `java_package`: every zone compiles with protoc from the one include path, buf lint is clean on the one module
+    (googleapis' files a module of their own), and the descriptors carry the options asked for."""
+    out = tmp_path / "proto"
+    generate(spec_path, ZONES_FIXTURES / "proto-options.toml", "--proto-out", out)
+    assert sorted(path.parent.name for path in out.glob("*/v1")) == sorted(ZONES)
+    assert not list(out.glob("*/buf.yaml")) and (out / "third-party" / "googleapis" / "LICENSE").is_file()
+    zones = [Zone(out, zone, True) for zone in ZONES]
+    buf_lint(zones[0])
+    for zone in zones:
+        compile_python(zone, tmp_path / "stubs")
+        files = {file.name: file for file in descriptor_set(zone, tmp_path).file}
+        options = files[f"{zone.name}/v1/service.proto"].options
+        if zone.name == "admin":
+            assert options.go_package == "example.com/admin/gen;adminpb"
+            assert options.java_package == "com.example.backoffice"
+        else:
+            assert options.go_package == f"example.com/app/gen/go/{zone.name}/v1;{zone.name.replace('_', '')}v1"
+            # `public` is a Java keyword: its package segment is `public_`.
+            segment = "public_" if zone.name == "public" else zone.name
+            assert options.java_package == f"com.example.{segment}.v1"
+        assert options.csharp_namespace.startswith("Example.") and options.java_multiple_files
+
+
+def test_bad_proto_options_are_refused_each_named(spec_path: Path, tmp_path: Path) -> None:
+    zones = tmp_path / "zones.toml"
+    zones.write_text('[zones.admin]\ntags = ["admin"]\ngo_package = "adminpb"\njava_package = "com.class"\n')
+    prefix = ["--proto-go-package-prefix", "example.com/gen/"]
+    result = clientgen("generate", "-f", spec_path, "--zones", zones, "--proto-out", tmp_path / "out", *prefix)
+    assert result.returncode == 2, result.stdout + result.stderr
+    for expected in ("go_package_prefix", "zone `admin`: go_package", "zone `admin`: java_package", "3 proto options"):
+        assert expected in result.stderr, result.stderr
+    assert not (tmp_path / "out").exists()
 
 
 def test_operation_in_two_zones_is_refused_naming_both(spec_path: Path, tmp_path: Path) -> None:

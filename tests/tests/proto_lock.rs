@@ -5,7 +5,7 @@
 
 mod support;
 
-use clientgen_build::targets::proto::{self, EnumStyle, LOCK_FILE, Options};
+use clientgen_build::targets::proto::{self, EnumStyle, LOCK_FILE, Layout, Options};
 use clientgen_build::tree::Tree;
 use clientgen_build::{Error, Generator, Spec};
 use serde_json::{Value, json};
@@ -49,7 +49,7 @@ fn emit(spec: &Spec, previous: Option<&Tree>) -> Tree {
         spec_name: spec.file_name(),
         zone: "shop".to_string(),
         previous_lock: previous.map(|tree| lock_of(tree).to_string()),
-        enum_style: EnumStyle::default(),
+        ..Options::default()
     };
     proto::emit(&spec.api, &options).expect("test spec emits")
 }
@@ -218,6 +218,53 @@ fn lock_file_is_pretty_json_with_every_number() {
     assert!(lock_of(&tree).ends_with("}\n"));
 }
 
+/// Moving to the versioned layout (package `shop.v1` in `shop/v1/`) and back keeps every field
+/// and enum value number: the lock holds numbers by zone, message and name, not by package.
+#[test]
+fn layout_change_keeps_every_number() {
+    let first = spec(pet(&["id", "name", "kind"]), json!(["cat", "dog"]));
+    let zone_tree = emit(&first, None);
+    let grown = spec(
+        pet(&["id", "name", "kind", "tag"]),
+        json!(["cat", "dog", "fish"]),
+    );
+    let versioned = Options {
+        layout: Layout::Versioned,
+        spec_name: grown.file_name(),
+        zone: "shop".to_string(),
+        previous_lock: Some(lock_of(&zone_tree).to_string()),
+        ..Options::default()
+    };
+    let versioned_tree = proto::emit(&grown.api, &versioned).expect("test spec emits");
+    let messages = &versioned_tree
+        .get("shop/v1/messages.proto")
+        .expect("the versioned layout writes shop/v1/messages.proto")
+        .contents;
+    for line in [
+        "package shop.v1;",
+        "int64 id = 1;",
+        "optional string name = 2;",
+        "optional Kind.Value kind = 3;",
+        "optional string tag = 4;",
+        "cat = 1;",
+        "dog = 2;",
+        "fish = 3;",
+    ] {
+        assert!(messages.contains(line), "{line} in {messages}");
+    }
+    // And back: the zone layout reads the lock the versioned one wrote.
+    let back = emit(&grown, Some(&versioned_tree));
+    assert_eq!(
+        block(&back, "message", "Pet"),
+        [
+            "int64 id = 1;",
+            "optional string name = 2;",
+            "optional Kind.Value kind = 3;",
+            "optional string tag = 4;",
+        ]
+    );
+}
+
 #[test]
 fn broken_lock_is_an_error_not_a_renumbering() {
     let spec = spec(pet(&["id"]), json!(["cat"]));
@@ -225,7 +272,7 @@ fn broken_lock_is_an_error_not_a_renumbering() {
         spec_name: spec.file_name(),
         zone: "shop".to_string(),
         previous_lock: Some("{ not json".to_string()),
-        enum_style: EnumStyle::default(),
+        ..Options::default()
     };
     let error = proto::emit(&spec.api, &options).expect_err("a broken lock is refused");
     assert!(matches!(error, Error::Config(_)));
@@ -360,7 +407,7 @@ fn a_lock_of_the_old_naming_carries_every_number_over() {
             spec_name: spec.file_name(),
             zone: zone.clone(),
             previous_lock: Some(old_lock.clone()),
-            enum_style: EnumStyle::default(),
+            ..Options::default()
         };
         let tree = proto::emit(&spec.api, &options).expect("spec emits over the old lock");
         let new_lock: Value = serde_json::from_str(lock_of(&tree)).expect("the new lock is JSON");
@@ -428,7 +475,7 @@ fn renamed_keyword_fields_and_respelled_enum_values_keep_their_numbers() {
             spec_name: spec.file_name(),
             zone: zone.to_string(),
             previous_lock: Some(old_lock),
-            enum_style: EnumStyle::default(),
+            ..Options::default()
         };
         let tree = proto::emit(&spec.api, &options).expect("spec emits");
         tree.get(&format!("{zone}/api__{zone}/messages.proto"))

@@ -6,7 +6,7 @@ mod support;
 use std::time::{Duration, Instant};
 
 use clientgen_build::Spec;
-use clientgen_build::targets::proto::{self, EnumStyle, LOCK_FILE, Options};
+use clientgen_build::targets::proto::{self, EnumStyle, FileOptions, LOCK_FILE, Layout, Options};
 use clientgen_build::tree::Tree;
 
 fn options(spec: &Spec, zone: &str) -> Options {
@@ -14,7 +14,7 @@ fn options(spec: &Spec, zone: &str) -> Options {
         spec_name: spec.file_name(),
         zone: zone.to_string(),
         previous_lock: None,
-        enum_style: EnumStyle::default(),
+        ..Options::default()
     }
 }
 
@@ -124,6 +124,132 @@ fn prefixed_enum_style_keeps_top_level_upper_snake_enums() {
     insta::assert_snapshot!("proto_features_prefixed__messages_proto", messages);
     let buf_yaml = &tree.get("features/buf.yaml").expect("buf.yaml").contents;
     assert!(!buf_yaml.contains("ENUM_VALUE_PREFIX"), "{buf_yaml}");
+}
+
+/// `Layout::Versioned` with prefixed enums: package `petstore.v1` in `petstore/v1/`, and one
+/// `buf.yaml` at the top (the include path) that turns no buf rule off.
+#[test]
+fn versioned_layout_with_prefixed_enums_tree() {
+    let spec = Spec::from_file(support::fixtures().join("handwritten/petstore-fastapi.json"))
+        .expect("fixture spec loads");
+    let options = Options {
+        layout: Layout::Versioned,
+        enum_style: EnumStyle::Prefixed,
+        ..options(&spec, "petstore")
+    };
+    let tree = proto::emit(&spec.api, &options).expect("fixture spec emits");
+    let paths: Vec<&str> = tree.files().map(|(path, _)| path).collect();
+    assert_eq!(
+        paths,
+        [
+            "buf.yaml",
+            LOCK_FILE,
+            "petstore/README.md",
+            "petstore/v1/messages.proto",
+            "petstore/v1/service.proto",
+        ]
+    );
+    let buf_yaml = &tree.get("buf.yaml").expect("buf.yaml").contents;
+    assert!(!buf_yaml.contains("except"), "{buf_yaml}");
+    assert_tree_snapshot("proto_petstore_versioned", &tree);
+}
+
+/// `google.api.http` rules: each rpc's method and path, its variables named after the request's
+/// fields (`{pet-id}` is `{pet_id}`), `body: "body"` and `response_body: "data"`; googleapis'
+/// files go to `third-party/googleapis/` unchanged, and the `buf.yaml` at the top is a
+/// workspace that holds them as a module lint leaves alone.
+#[test]
+fn http_annotations_map_each_rpc_to_its_route() {
+    let spec = Spec::from_file(support::fixtures().join("handwritten/features.json"))
+        .expect("fixture spec loads");
+    let options = Options {
+        http_annotations: true,
+        ..options(&spec, "features")
+    };
+    let tree = proto::emit(&spec.api, &options).expect("fixture spec emits");
+    for path in ["features/api__features/service.proto", "buf.yaml"] {
+        let contents = &tree.get(path).expect("file is emitted").contents;
+        insta::assert_snapshot!(
+            format!("proto_features_http__{}", path.replace(['/', '.'], "_")),
+            contents
+        );
+    }
+    assert!(tree.get("features/buf.yaml").is_none());
+    let vendored =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../templates/proto/googleapis");
+    for path in [
+        "google/api/annotations.proto",
+        "google/api/http.proto",
+        "LICENSE",
+    ] {
+        let file = tree
+            .get(&format!("third-party/googleapis/{path}"))
+            .unwrap_or_else(|| panic!("{path} is shipped"));
+        let contents = std::fs::read_to_string(vendored.join(path)).expect("vendored file");
+        assert_eq!(file.contents, contents, "{path} is shipped unchanged");
+    }
+}
+
+/// The file options' defaults follow the package; prefixes replace their part, a zone's own
+/// values the whole.
+#[test]
+fn file_options_take_prefixes_and_whole_values() {
+    let spec = Spec::from_file(support::fixtures().join("handwritten/petstore-fastapi.json"))
+        .expect("fixture spec loads");
+    let head = |options: &Options, path: &str| {
+        let tree = proto::emit(&spec.api, options).expect("fixture spec emits");
+        let text = &tree.get(path).expect("file is emitted").contents;
+        text.lines()
+            .filter(|line| line.starts_with("option "))
+            .map(str::to_string)
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(
+        head(
+            &options(&spec, "petstore"),
+            "petstore/api__petstore/messages.proto"
+        ),
+        [
+            "option csharp_namespace = \"ApiPetstore\";",
+            "option go_package = \"petstore/api__petstore;api__petstore\";",
+            "option java_multiple_files = true;",
+            "option java_outer_classname = \"MessagesProto\";",
+            "option java_package = \"com.api__petstore\";",
+        ]
+    );
+    let prefixed = Options {
+        layout: Layout::Versioned,
+        file_options: FileOptions {
+            go_package_prefix: Some("example.com/app/gen/go".to_string()),
+            java_package_prefix: Some("com.example".to_string()),
+            csharp_namespace_prefix: Some("Example".to_string()),
+            ..FileOptions::default()
+        },
+        ..options(&spec, "petstore")
+    };
+    assert_eq!(
+        head(&prefixed, "petstore/v1/service.proto"),
+        [
+            "option csharp_namespace = \"Example.Petstore.V1\";",
+            "option go_package = \"example.com/app/gen/go/petstore/v1;petstorev1\";",
+            "option java_multiple_files = true;",
+            "option java_outer_classname = \"ServiceProto\";",
+            "option java_package = \"com.example.petstore.v1\";",
+        ]
+    );
+    let whole = Options {
+        file_options: FileOptions {
+            go_package: Some("example.com/pets;pets".to_string()),
+            java_package: Some("org.pets".to_string()),
+            csharp_namespace: Some("Pets".to_string()),
+            ..prefixed.file_options.clone()
+        },
+        ..prefixed
+    };
+    let lines = head(&whole, "petstore/v1/messages.proto");
+    assert_eq!(lines[0], "option csharp_namespace = \"Pets\";");
+    assert_eq!(lines[1], "option go_package = \"example.com/pets;pets\";");
+    assert_eq!(lines[4], "option java_package = \"org.pets\";");
 }
 
 #[test]

@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use serde::Deserialize;
 use toml::Spanned;
 
-use super::{Layout, Rule, ZoneConfig, ZoneRule};
+use super::{Layout, ProtoSettings, Rule, ZoneConfig, ZoneProto, ZoneRule};
 use crate::Error;
 use crate::diagnostics::{Diagnostic, Location, Severity};
 
@@ -29,6 +29,8 @@ struct File {
     layout: Option<Layout>,
     #[serde(default)]
     zones: BTreeMap<Spanned<String>, Spanned<RawZone>>,
+    #[serde(default)]
+    proto: ProtoSettings,
 }
 
 #[derive(Deserialize)]
@@ -37,6 +39,9 @@ struct RawZone {
     tags: Option<Vec<String>>,
     paths: Option<Vec<String>>,
     operations: Option<Vec<String>>,
+    go_package: Option<String>,
+    java_package: Option<String>,
+    csharp_namespace: Option<String>,
 }
 
 /// Reads and checks the zones file at `path`.
@@ -90,6 +95,9 @@ pub fn parse(path: &Path, text: &str) -> Result<ZoneConfig, Error> {
             tags,
             paths,
             operations,
+            go_package,
+            java_package,
+            csharp_namespace,
         } = zone.into_inner();
         let given: Vec<Rule> = [
             tags.map(Rule::Tags),
@@ -128,6 +136,11 @@ pub fn parse(path: &Path, text: &str) -> Result<ZoneConfig, Error> {
             name,
             rule,
             location,
+            proto: ZoneProto {
+                go_package,
+                java_package,
+                csharp_namespace,
+            },
         });
     }
     if !problems.items.is_empty() {
@@ -144,6 +157,7 @@ pub fn parse(path: &Path, text: &str) -> Result<ZoneConfig, Error> {
         default_zone,
         layout,
         zones: rules,
+        proto: file.proto,
     })
 }
 

@@ -14,6 +14,14 @@
 //! tags = ["admin"]                 # any of the operation's tags
 //! [zones.public]
 //! operations = ["health"]          # operationIds (or the ids clientgen makes up without one)
+//! go_package = "example.com/public/gen;publicpb"  # this zone's own proto file options
+//!
+//! [proto]                          # the proto tree's options (a Generator, CLI or macro
+//! layout = "versioned"             # setting wins over these): "zone" or "versioned";
+//! http_annotations = true          # google.api.http rules;
+//! go_package_prefix = "example.com/app/gen/go"   # and the file options' prefixes:
+//! java_package_prefix = "com.example"            # java_package_prefix,
+//! csharp_namespace_prefix = "Example"            # csharp_namespace_prefix
 //! ```
 //!
 //! [`load`] reads the file (the build.rs API, the macro and the CLI all call it), [`split`] turns
@@ -28,6 +36,7 @@ use std::path::{Path, PathBuf};
 use serde::Deserialize;
 
 use crate::diagnostics::{Diagnostic, Location, Severity};
+pub use crate::targets::proto::Layout as ProtoLayout;
 use crate::{Error, Spec, ir, locate};
 
 pub use config::{DEFAULT_ZONE, load, parse};
@@ -46,6 +55,37 @@ pub struct ZoneConfig {
     pub layout: Layout,
     /// The configured zones, in the file's order.
     pub zones: Vec<ZoneRule>,
+    /// The `[proto]` table: options of the proto tree.
+    pub proto: ProtoSettings,
+}
+
+/// The `[proto]` table of a zones file: what the proto tree's options are when the Generator,
+/// the CLI or the macro does not say.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ProtoSettings {
+    /// `layout = "zone"` or `"versioned"`.
+    pub layout: Option<ProtoLayout>,
+    /// `http_annotations = true`: each rpc's `google.api.http` rule.
+    pub http_annotations: Option<bool>,
+    /// Put before each zone's folder in `go_package`.
+    pub go_package_prefix: Option<String>,
+    /// Put before each zone's package in `java_package`.
+    pub java_package_prefix: Option<String>,
+    /// Put before each zone's PascalCase package in `csharp_namespace`.
+    pub csharp_namespace_prefix: Option<String>,
+}
+
+/// One zone's own proto file options (`go_package = "…"` beside its rule), replacing the ones
+/// derived from the prefixes.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ZoneProto {
+    /// `go_package` (`import/path;name`).
+    pub go_package: Option<String>,
+    /// `java_package`.
+    pub java_package: Option<String>,
+    /// `csharp_namespace`.
+    pub csharp_namespace: Option<String>,
 }
 
 /// How the zones' folders are laid out in each output folder (proto always uses `<zone>/`).
@@ -67,6 +107,8 @@ pub struct ZoneRule {
     pub rule: Rule,
     /// Where the zone is declared in the file.
     pub location: Option<Location>,
+    /// Its own proto file options.
+    pub proto: ZoneProto,
 }
 
 /// Which operations a zone takes.

@@ -112,6 +112,42 @@ fn unknown_key_is_refused_with_its_line() {
 }
 
 #[test]
+fn proto_table_and_zone_proto_options_are_read() {
+    let config = config(
+        "[proto]\nlayout = \"versioned\"\nhttp_annotations = true\n\
+         go_package_prefix = \"example.com/app/gen/go\"\njava_package_prefix = \"com.example\"\n\
+         csharp_namespace_prefix = \"Example\"\n\
+         [zones.admin]\ntags = [\"admin\"]\ngo_package = \"example.com/admin;adminpb\"\n\
+         java_package = \"com.example.admin\"\ncsharp_namespace = \"Example.Admin\"\n",
+    );
+    assert_eq!(
+        config.proto,
+        ProtoSettings {
+            layout: Some(ProtoLayout::Versioned),
+            http_annotations: Some(true),
+            go_package_prefix: Some("example.com/app/gen/go".to_string()),
+            java_package_prefix: Some("com.example".to_string()),
+            csharp_namespace_prefix: Some("Example".to_string()),
+        }
+    );
+    assert_eq!(
+        config.zones[0].proto,
+        ZoneProto {
+            go_package: Some("example.com/admin;adminpb".to_string()),
+            java_package: Some("com.example.admin".to_string()),
+            csharp_namespace: Some("Example.Admin".to_string()),
+        }
+    );
+    let message = refused("[proto]\nlayout = \"nested\"\n");
+    assert!(
+        message.contains("`zone`") && message.contains("`versioned`"),
+        "{message}"
+    );
+    let message = refused("[proto]\ngo_prefix = \"x\"\n");
+    assert!(message.contains("unknown field `go_prefix`"), "{message}");
+}
+
+#[test]
 fn bad_layout_is_refused_naming_the_choices() {
     let message = refused("layout = \"nested\"\n");
     assert!(

@@ -27,19 +27,56 @@ FIXTURE_SPECS = sorted(
 
 @dataclass(frozen=True)
 class Zone:
-    """One zone of a generated proto tree: `<zone>/` holding buf.yaml, README.md and `api__<zone>/`."""
+    """One zone of a generated proto tree. In the default (zone) layout `<zone>/` holds README.md, buf.yaml (unless
+    the tree has a buf workspace at the top) and `api__<zone>/`, and is the include path; in the versioned layout
+    `<zone>/v1/` holds the files and the proto folder is the include path."""
 
-    root: Path
+    out: Path
+    name: str
+    versioned: bool
+
+    @property
+    def include(self) -> Path:
+        """The include path, where protoc runs."""
+        return self.out if self.versioned else self.out / self.name
+
+    @property
+    def import_dir(self) -> str:
+        """The folder of the .proto files in import paths."""
+        return f"{self.name}/v1" if self.versioned else f"api__{self.name}"
 
     @property
     def package(self) -> str:
-        """The proto package, also the folder of the .proto files and the Python package of the stubs."""
-        return f"api__{self.root.name}"
+        """The proto package."""
+        return f"{self.name}.v1" if self.versioned else f"api__{self.name}"
+
+    @property
+    def module(self) -> str:
+        """The Python package of the stubs."""
+        return self.import_dir.replace("/", ".")
+
+    @property
+    def buf_root(self) -> Path:
+        """Where buf.yaml is: the zone's folder, or the top of the tree (a workspace, or the versioned module)."""
+        return self.out if (self.out / "buf.yaml").is_file() else self.out / self.name
+
+    @property
+    def googleapis(self) -> Path | None:
+        """googleapis' files, shipped with `--proto-http-annotations`."""
+        folder = self.out / "third-party" / "googleapis"
+        return folder if folder.is_dir() else None
 
     @property
     def proto_files(self) -> list[str]:
-        """The .proto files, relative to the zone folder (the include path)."""
-        return [f"{self.package}/messages.proto", f"{self.package}/service.proto"]
+        """The .proto files, relative to the include path."""
+        return [f"{self.import_dir}/messages.proto", f"{self.import_dir}/service.proto"]
+
+    def protoc(self, *args: str) -> list[str]:
+        """protoc with the include paths (the zone's and googleapis') and `args`."""
+        includes = ["-I", "."]
+        if self.googleapis is not None:
+            includes += ["-I", str(self.googleapis)]
+        return [sys.executable, "-m", "grpc_tools.protoc", *includes, *args]
 
 
 def run(command: list[str], cwd: Path) -> None:
@@ -53,24 +90,37 @@ def generate(spec: Path, out: Path, *options: str) -> Zone:
     """Generate the proto tree of `spec` into `out` with `clientgen generate --proto-out` (and `options`) and return
     its zone."""
     run([str(clientgen_binary()), "generate", "-f", str(spec), "--proto-out", str(out), *options], cwd=out.parent)
-    zones = [path.parent for path in out.glob("*/api__*") if path.is_dir()]
+    zones = [Zone(out, path.parent.name, False) for path in out.glob("*/api__*") if path.is_dir()]
+    zones += [Zone(out, path.parent.name, True) for path in out.glob("*/v1") if path.is_dir()]
     if len(zones) != 1:
         pytest.fail(f"expected one zone in {out}, found {zones}")
-    return Zone(zones[0])
+    return zones[0]
 
 
 def compile_python(zone: Zone, out: Path) -> None:
-    """Compile the zone with `python -m grpc_tools.protoc` into Python message and gRPC modules under `out`."""
+    """Compile the zone with `python -m grpc_tools.protoc` into Python message and gRPC modules under `out` (and
+    googleapis' google/api files, which the stubs import, when the tree ships them)."""
     out.mkdir(parents=True, exist_ok=True)
-    protoc = [sys.executable, "-m", "grpc_tools.protoc", "-I", ".", f"--python_out={out}", f"--grpc_python_out={out}"]
-    run([*protoc, *zone.proto_files], cwd=zone.root)
+    files = list(zone.proto_files)
+    if zone.googleapis is not None:
+        files += ["google/api/annotations.proto", "google/api/http.proto"]
+    run([*zone.protoc(f"--python_out={out}", f"--grpc_python_out={out}"), *files], cwd=zone.include)
+
+
+def descriptor_set(zone: Zone, out: Path) -> Any:
+    """The zone's files compiled by protoc into a `FileDescriptorSet` (imports included), read back."""
+    from google.protobuf import descriptor_pb2
+
+    path = out / "descriptors.pb"
+    run([*zone.protoc("--include_imports", f"--descriptor_set_out={path}"), *zone.proto_files], cwd=zone.include)
+    return descriptor_pb2.FileDescriptorSet.FromString(path.read_bytes())
 
 
 def buf_lint(zone: Zone) -> None:
-    """Run `buf lint` in the zone folder, with the buf.yaml clientgen wrote there."""
+    """Run `buf lint` where the tree's buf.yaml for the zone is, with the rules clientgen wrote there."""
     if not BUF.is_file():
         pytest.fail(f"no buf at {BUF}: run `npm ci --prefix tests/tools`")
-    run([str(BUF), "lint"], cwd=zone.root)
+    run([str(BUF), "lint"], cwd=zone.buf_root)
 
 
 # The field types protobuf's JSON mapping writes as strings (the proto3 JSON spec: 64-bit integers are strings).

@@ -74,13 +74,17 @@ const LEGACY_KEYWORDS: &[&str] = &[
 ];
 
 /// Type names the generated code of common plugins defines beside the messages (ts-proto's
-/// helper types); a message or enum must not take them.
+/// helper types, and the Java outer classes `java_outer_classname` names, which with
+/// `java_multiple_files` sit in the Java package beside a class per message); a message or enum
+/// must not take them.
 pub const GENERATED_TYPE_NAMES: &[&str] = &[
     "Builtin",
     "DeepPartial",
     "Exact",
     "KeysOfUnion",
     "MessageFns",
+    "MessagesProto",
+    "ServiceProto",
 ];
 
 /// The zone's name as a lower_snake_case word (`Reference API` → `reference_api`).
@@ -99,6 +103,148 @@ pub fn zone_name(raw: &str) -> String {
 /// `PACKAGE_DIRECTORY_MATCH` holds.
 pub fn package_name(zone: &str) -> String {
     format!("api__{zone}")
+}
+
+/// Python's keywords in lower case: a folder of Python stubs (`<zone>/v1/`) named after one
+/// cannot be imported (`from class.v1 import service_pb2`, as gRPC's Python plugin writes).
+const PYTHON_KEYWORDS: &[&str] = &[
+    "and", "as", "assert", "async", "await", "break", "class", "continue", "def", "del", "elif",
+    "else", "except", "finally", "for", "from", "global", "if", "import", "in", "is", "lambda",
+    "nonlocal", "not", "or", "pass", "raise", "return", "try", "while", "with", "yield",
+];
+
+/// The first word of a zone's package in the versioned layout, and its folder: the zone's name,
+/// with `_api` after a Python keyword (`class` → `class_api`), since the package's folders are
+/// the stubs' Python packages.
+pub fn versioned_zone_folder(zone: &str) -> String {
+    if PYTHON_KEYWORDS.contains(&zone) {
+        format!("{zone}_api")
+    } else {
+        zone.to_string()
+    }
+}
+
+/// The package of a zone in the versioned layout, `<folder>.v1`, in the folder `<folder>/v1/`
+/// (`folder` from [`versioned_zone_folder`]), so that buf's `PACKAGE_VERSION_SUFFIX`,
+/// `PACKAGE_LOWER_SNAKE_CASE` and `PACKAGE_DIRECTORY_MATCH` all hold.
+pub fn versioned_package_name(folder: &str) -> String {
+    format!("{folder}.v1")
+}
+
+/// The Go package name of a proto package (what follows `;` in `go_package`): the package
+/// itself when it is one word (`api__shop`, as protoc-gen-go would derive from the folder), else
+/// its words joined without underscores (`shop.v1` → `shopv1`, buf's managed-mode spelling: a
+/// bare `v1` would clash between zones).
+pub fn go_package_name(package: &str) -> String {
+    if !package.contains('.') {
+        return package.to_string();
+    }
+    package.chars().filter(|c| *c != '.' && *c != '_').collect()
+}
+
+/// Java's reserved words and literals: a package segment cannot be one.
+const JAVA_KEYWORDS: &[&str] = &[
+    "abstract",
+    "assert",
+    "boolean",
+    "break",
+    "byte",
+    "case",
+    "catch",
+    "char",
+    "class",
+    "const",
+    "continue",
+    "default",
+    "do",
+    "double",
+    "else",
+    "enum",
+    "extends",
+    "false",
+    "final",
+    "finally",
+    "float",
+    "for",
+    "goto",
+    "if",
+    "implements",
+    "import",
+    "instanceof",
+    "int",
+    "interface",
+    "long",
+    "native",
+    "new",
+    "null",
+    "package",
+    "private",
+    "protected",
+    "public",
+    "return",
+    "short",
+    "static",
+    "strictfp",
+    "super",
+    "switch",
+    "synchronized",
+    "this",
+    "throw",
+    "throws",
+    "transient",
+    "true",
+    "try",
+    "void",
+    "volatile",
+    "while",
+    "_",
+];
+
+/// The Java package of a proto package under `prefix` (`com` → `com.shop.v1`); a segment that
+/// is a Java keyword gets `_` (`default` → `default_`), since javac refuses it.
+pub fn java_package(prefix: &str, package: &str) -> String {
+    let mut out = prefix.to_string();
+    for segment in package.split('.') {
+        if !out.is_empty() {
+            out.push('.');
+        }
+        out.push_str(segment);
+        if JAVA_KEYWORDS.contains(&segment) {
+            out.push('_');
+        }
+    }
+    out
+}
+
+/// Whether `word` is a Java keyword (which no segment of a Java package may be).
+pub fn is_java_keyword(word: &str) -> bool {
+    JAVA_KEYWORDS.contains(&word)
+}
+
+/// The C# namespace of a proto package under `prefix` (empty: none): each segment in
+/// PascalCase the way protoc's C# generator spells a package (`api__shop` → `ApiShop`,
+/// `shop.v1` → `Shop.V1`, `n_2fa` → `N2Fa`), so the value written is the one protoc would
+/// choose, made visible.
+pub fn csharp_namespace(prefix: &str, package: &str) -> String {
+    let mut out = prefix.to_string();
+    for segment in package.split('.') {
+        if !out.is_empty() {
+            out.push('.');
+        }
+        let mut capital = true;
+        for c in segment.chars() {
+            if c == '_' {
+                capital = true;
+            } else if c.is_ascii_digit() {
+                out.push(c);
+                capital = true;
+            } else {
+                out.push(if capital { c.to_ascii_uppercase() } else { c });
+                capital = false;
+            }
+        }
+    }
+    out
 }
 
 /// The PascalCase name of a message, enum, service or rpc: [`naming::pascal_type_name`]

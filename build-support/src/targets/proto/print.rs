@@ -7,6 +7,7 @@
 
 use super::lock::push_signed;
 use super::messages::{Definition, Enum, Field, Message};
+use super::options::HttpRule;
 use super::service::Rpc;
 use super::types::Shape;
 
@@ -50,11 +51,52 @@ pub fn service_body(out: &mut String, rpcs: &[Rpc]) {
         ] {
             out.push_str(part);
         }
-        if rpc.deprecated {
-            out.push_str(") {\n    option deprecated = true;\n  }\n");
-        } else {
+        let rule = match &rpc.http {
+            Some(HttpRule::Mapped {
+                method,
+                kind,
+                path,
+                body,
+                response_body,
+                ..
+            }) => Some((*method, *kind, path, body, response_body)),
+            _ => None,
+        };
+        if rule.is_none() && !rpc.deprecated {
             out.push_str(");\n");
+            continue;
         }
+        out.push_str(") {\n");
+        if let Some((method, kind, path, body, response_body)) = rule {
+            out.push_str("    option (google.api.http) = {\n");
+            match method {
+                Some(method) => {
+                    for part in ["      ", method, ": \"", path, "\"\n"] {
+                        out.push_str(part);
+                    }
+                }
+                None => {
+                    for part in ["      custom: {\n        kind: \"", kind, "\"\n"] {
+                        out.push_str(part);
+                    }
+                    for part in ["        path: \"", path, "\"\n      }\n"] {
+                        out.push_str(part);
+                    }
+                }
+            }
+            for (key, value) in [("body", body), ("response_body", response_body)] {
+                if let Some(value) = value {
+                    for part in ["      ", key, ": \"", value, "\"\n"] {
+                        out.push_str(part);
+                    }
+                }
+            }
+            out.push_str("    };\n");
+        }
+        if rpc.deprecated {
+            out.push_str("    option deprecated = true;\n");
+        }
+        out.push_str("  }\n");
     }
     out.push_str("}\n");
 }

@@ -6,7 +6,8 @@ use std::sync::Arc;
 use super::escape;
 use super::messages::{Context, Field, JsonNames, Message, add_paragraph, doc_of, type_note};
 use super::names::{self, Candidate, Scope, Style};
-use super::types::Uses;
+use super::options::{self, HttpRule, PathField};
+use super::types::{Shape, Uses};
 use crate::ir::{Api, Operation, ParameterLocation, Type};
 use crate::targets::parallel;
 
@@ -38,6 +39,8 @@ pub struct Rpc {
     pub method: &'static str,
     /// The path template, for the README.
     pub path: String,
+    /// The `google.api.http` rule, when they are asked for.
+    pub http: Option<HttpRule>,
 }
 
 /// What an operation's rpc and request take from the spec alone, before any name is claimed:
@@ -119,11 +122,13 @@ pub fn rpc_names(prepared: &mut [Prepared], messages: &mut Scope) -> Vec<RpcName
         .collect()
 }
 
-/// The rpcs and their request and response messages, in operation order.
+/// The rpcs and their request and response messages, in operation order; with `http`, each rpc
+/// with its `google.api.http` rule.
 pub fn view(
     context: &Context<'_, '_>,
     prepared: Vec<Prepared>,
     rpc_names: &[RpcNames],
+    http: bool,
     uses: &mut Uses,
 ) -> (Vec<Rpc>, Vec<Message>) {
     let api = context.api;
@@ -131,28 +136,68 @@ pub fn view(
     let mut messages = Vec::with_capacity(api.operations.len() * 2);
     let mut fields = Scope::new(Style::Field);
     for ((operation, names), prepared) in api.operations.iter().zip(rpc_names).zip(prepared) {
+        fields.clear();
+        let parameters = prepared.parameters;
+        let request = request(context, operation, names, parameters, &mut fields, uses);
+        let response = response(context, operation, names, uses);
+        let mut doc = prepared.doc;
+        let http = http.then(|| {
+            let rule = http_rule(operation, &request, &response);
+            match &rule {
+                HttpRule::Mapped { note, .. } => {
+                    uses.http = true;
+                    if let Some(note) = note {
+                        add_paragraph(&mut doc, &escape::comment(note));
+                    }
+                }
+                HttpRule::Unmapped(why) => add_paragraph(&mut doc, &escape::comment(why)),
+            }
+            rule
+        });
         rpcs.push(Rpc {
             name: names.rpc.clone(),
-            doc: prepared.doc,
+            doc,
             request: names.request.clone(),
             response: names.response.clone(),
             deprecated: operation.deprecated,
             method: operation.method.as_str(),
             path: operation.path.clone(),
+            http,
         });
-        fields.clear();
-        let parameters = prepared.parameters;
-        messages.push(request(
-            context,
-            operation,
-            names,
-            parameters,
-            &mut fields,
-            uses,
-        ));
-        messages.push(response(context, operation, names, uses));
+        messages.push(request);
+        messages.push(response);
     }
     (rpcs, messages)
+}
+
+/// The `google.api.http` rule of `operation`, whose request and response messages are
+/// `request` (a field per parameter, in order, then `body`) and `response` (`data`, if any).
+fn http_rule(operation: &Operation, request: &Message, response: &Message) -> HttpRule {
+    let path_fields: Vec<PathField<'_>> = operation
+        .parameters
+        .iter()
+        .zip(&request.fields)
+        .filter(|(parameter, _)| parameter.location == ParameterLocation::Path)
+        .map(|(parameter, field)| PathField {
+            wire: &parameter.name,
+            field: &field.name,
+            segment: matches!(&field.shape, Shape::Single(single) if single.scalar),
+        })
+        .collect();
+    let body = operation
+        .body
+        .as_ref()
+        .filter(|_| request.fields.len() > operation.parameters.len())
+        .and_then(|_| request.fields.last())
+        .map(|field| &*field.name);
+    let data = response.fields.first().map(|field| &*field.name);
+    options::http_rule(
+        operation.method.as_str(),
+        &operation.path,
+        &path_fields,
+        body,
+        data,
+    )
 }
 
 fn rpc_doc(operation: &Operation) -> String {

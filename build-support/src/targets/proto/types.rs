@@ -35,6 +35,8 @@ pub struct Uses {
     pub structs: bool,
     /// A message or enum of the zone's `messages.proto`.
     pub local: bool,
+    /// `google/api/annotations.proto` (an rpc's `google.api.http` rule).
+    pub http: bool,
 }
 
 impl Uses {
@@ -43,6 +45,7 @@ impl Uses {
         self.timestamp |= other.timestamp;
         self.structs |= other.structs;
         self.local |= other.local;
+        self.http |= other.http;
     }
 
     /// Records what a field of type `single` needs.
