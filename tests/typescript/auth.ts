@@ -207,6 +207,13 @@ check("a refresh handler may return the access token alone, or null to give up",
   assert.deepEqual(await counters(), { refreshes: 1, unauthorized: 2 }, "one 401 per expiry, one refresh");
 });
 
+check("with no server in the spec, the first call says how to set the base URL", async () => {
+  const api = new API();
+  await assert.rejects(api.echoPublic(), /echoPublic: no base URL.*new API\(.*setBaseUrl/);
+  api.setBaseUrl(baseUrl);
+  assert.deepEqual(await api.echoPublic(), NOTHING);
+});
+
 check("zone clients built on one Credentials share setToken and the refresh handler", async () => {
   const credentials = new Credentials();
   const account = new AccountAPI(baseUrl, { credentials });
