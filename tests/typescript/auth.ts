@@ -131,8 +131,8 @@ check("a requirement naming two schemes sends both or nothing", async (api) => {
 check("a shortcut throws when the spec has several schemes of its kind, naming them", async (api) => {
   assert.throws(() => api.setToken("token"), /setToken: .*2 bearer .*bearerAuth, oauth2/);
   assert.throws(() => api.setApiKey("key"), (error: Error) => /headerKey, queryKey/.test(error.message) && !error.message.includes("cookieKey"));
-  assert.throws(() => api.setToken("token", undefined, "basicAuth"), /"basicAuth" is not a bearer/);
-  assert.throws(() => api.setCredential("nope", "x"), /"nope" is not a security scheme/);
+  assert.throws(() => api.setToken("token", undefined, "basicAuth"), /"basicAuth" is not one of this API's bearer schemes \(bearerAuth, oauth2\)/);
+  assert.throws(() => api.setCredential("nope", "x"), /"nope" is not one of this API's security schemes/);
   assert.equal(api.isAuthenticated(), false);
   assert.deepEqual(await api.echoBearer(), NOTHING);
 });
@@ -146,7 +146,7 @@ check("a shortcut goes to the spec's one scheme of its kind; a cookie key only b
   assert.deepEqual((await client.echo("/echo/header-key", [["key"]])).data, only({ x_api_key: "header-key" }));
   client.setApiKey("cookie-key", "session");
   assert.deepEqual((await client.echo("/echo/cookie-key", [["session"]])).data, only({ cookie: "session=cookie-key" }));
-  assert.throws(() => client.setBasicAuth("alice", "wonderland"), /no basic .*schemes: jwt, key, session/);
+  assert.throws(() => client.setBasicAuth("alice", "wonderland"), /no basic .*security schemes: jwt, key, session/);
 });
 
 check("setBasicAuth without a name goes to the one basic scheme", async (api) => {
