@@ -254,18 +254,21 @@ check("setBasicAuth sends basic credentials", async (api) => {
   assert.deepEqual(await api.basicWhoami(), { username: BASIC_USER, scheme: "basic" });
 });
 
-check("setApiKey sends the key in the header and in the query, as the schemes say", async (api) => {
+check("setApiKey sends the key in the header or in the query, as the named scheme says", async (api) => {
   const header = await rejects("apiKeyWhoami", () => api.apiKeyWhoami());
   assert.deepEqual(responseOf(header).data, { detail: "Not authenticated" });
+  // Two API key schemes: a key without a scheme name would be ambiguous.
+  assert.throws(() => api.setApiKey(API_KEY), /2 API key .*APIKeyHeader, APIKeyQuery/);
+  api.setApiKey(API_KEY, "APIKeyHeader");
+  assert.deepEqual(await api.apiKeyWhoami(), { username: API_KEY_OWNER, scheme: "api_key_header" });
   const query = await rejects("apiKeyQueryWhoami", () => api.apiKeyQueryWhoami());
   assert.deepEqual(responseOf(query).data, { detail: "Not authenticated" });
-  api.setApiKey(API_KEY);
-  assert.deepEqual(await api.apiKeyWhoami(), { username: API_KEY_OWNER, scheme: "api_key_header" });
+  api.setApiKey(API_KEY, "APIKeyQuery");
   assert.deepEqual(await api.apiKeyQueryWhoami(), { username: API_KEY_OWNER, scheme: "api_key_query" });
 });
 
 check("setApiKey for one scheme sends that key only there", async (api) => {
-  api.setApiKey("wrong");
+  api.setApiKey("wrong", "APIKeyHeader");
   api.setApiKey(API_KEY, "APIKeyQuery");
   assert.deepEqual(await api.apiKeyQueryWhoami(), { username: API_KEY_OWNER, scheme: "api_key_query" });
   const error = await rejects("apiKeyWhoami", () => api.apiKeyWhoami());

@@ -66,8 +66,7 @@ pub fn emit(api: &ir::Api, options: &Options) -> Result<Tree, Error> {
                 doc: doc_block(&index_doc(api, &title)),
                 uses_models: operations.uses_models,
                 schemes: security_schemes(api),
-                base_url: escape::string_literal(api.servers.first().map_or("", String::as_str)),
-                base_url_doc: base_url_doc(api),
+                base_url: base_url(api),
                 client_import: client_import(&operations),
                 errors: &operations.errors,
                 methods: &operations.methods,
@@ -127,8 +126,8 @@ struct IndexView<'a> {
     uses_models: bool,
     /// `Key: { type: "bearer" }` entries of the security scheme table.
     schemes: Vec<String>,
-    base_url: String,
-    base_url_doc: String,
+    /// The constructor's default; `None`: the spec names no server, a call throws until one is set.
+    base_url: Option<BaseUrlView>,
     /// The import of the types `index.ts` names from `client.ts`.
     client_import: String,
     errors: &'a [String],
@@ -213,14 +212,21 @@ fn index_doc(api: &ir::Api, title: &str) -> String {
     text
 }
 
-fn base_url_doc(api: &ir::Api) -> String {
-    match api.servers.first() {
-        Some(url) => format!(
+/// The default base URL: the spec's first server, as a literal and for the doc comment.
+#[derive(Serialize)]
+struct BaseUrlView {
+    literal: String,
+    doc: String,
+}
+
+fn base_url(api: &ir::Api) -> Option<BaseUrlView> {
+    api.servers.first().map(|url| BaseUrlView {
+        literal: escape::string_literal(url),
+        doc: format!(
             "the spec's first server, `{}`",
             escape::doc_line(&escape::markdown_code(url))
         ),
-        None => "`\"\"`: the spec names no server, so pass one".to_string(),
-    }
+    })
 }
 
 fn security_schemes(api: &ir::Api) -> Vec<String> {
