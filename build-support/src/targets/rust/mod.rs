@@ -245,6 +245,14 @@ fn source(api: &ir::Api, module: &Module, options: &Options, format: bool) -> St
         "/// Success bodies of operations with several, and documented error bodies.",
     );
     module_block(&mut out, "responses", &operations.responses);
+    let start = out.len();
+    text::line(
+        &mut out,
+        4,
+        "/// The spec's security schemes: where credentials set by kind go is worked out from them.",
+    );
+    text::line(&mut out, 4, &operations::security_schemes_const(api));
+    text::settle_item(&mut out, start, text::Frame::ApiModule, format);
     docs::doc(
         &mut out,
         4,
