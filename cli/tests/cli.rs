@@ -339,7 +339,7 @@ fn a_served_spec_without_servers_gets_the_origin_as_base_url_in_every_client() {
     assert_eq!(output.status.code(), Some(0), "{}", text(&output.stderr));
     assert_eq!(
         languages_holding(dir.path(), &format!("\"{origin}\"")),
-        ["python", "typescript"],
+        ["python", "typescript", "rust"],
         "{origin}"
     );
 }
@@ -357,7 +357,7 @@ fn a_served_specs_relative_server_is_resolved_against_its_url_in_every_client() 
     assert_eq!(output.status.code(), Some(0), "{}", text(&output.stderr));
     assert_eq!(
         languages_holding(dir.path(), &format!("\"{expected}\"")),
-        ["python", "typescript"],
+        ["python", "typescript", "rust"],
         "{expected}"
     );
 }

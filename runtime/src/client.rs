@@ -178,7 +178,9 @@ pub fn install_tls_provider() {
 
 impl Client {
     /// A client for the API at `base_url` (`https://api.example.com/v1`), with a default
-    /// [`reqwest::Client`] (TLS by rustls with ring: see [`install_tls_provider`]).
+    /// [`reqwest::Client`] (TLS by rustls with ring: see [`install_tls_provider`]). An empty or
+    /// relative `base_url` fails every call with [`crate::Error::InvalidRequest`], which says
+    /// how to set it.
     pub fn new(base_url: impl Into<String>) -> Self {
         install_tls_provider();
         Client::with_http_client(base_url, reqwest::Client::new())
@@ -412,6 +414,24 @@ impl Client {
                 .clone()
                 .map(|key| Attach::ApiKey(location, name, key)),
             (_, None) => None,
+        }
+    }
+
+    /// Why requests cannot go to the base URL: there is none (the spec names no server and
+    /// none was given), or it is relative (the spec's server is, and it was not read from a URL).
+    pub(crate) fn base_url_problem(&self) -> Option<String> {
+        let how = "give the API's URL: `Client::new(\"https://api.example.com\")`, or \
+                   generate from the served spec (`clientgen generate -u URL`) so that the \
+                   generated `Client::default()` knows it";
+        if self.base_url.is_empty() {
+            Some(format!("no base URL: the spec names no server; {how}"))
+        } else if !self.base_url.contains("://") {
+            Some(format!(
+                "the base URL `{}` is not absolute (the spec's server is relative); {how}",
+                self.base_url
+            ))
+        } else {
+            None
         }
     }
 

@@ -210,7 +210,7 @@ impl<'a> Request<'a> {
 
     /// The reqwest request, or the first problem met while building it.
     fn prepare<E>(self) -> Result<reqwest::RequestBuilder, Error<E>> {
-        if let Some(problem) = self.problem {
+        if let Some(problem) = self.problem.or_else(|| self.client.base_url_problem()) {
             return Err(Error::InvalidRequest(problem));
         }
         let mut builder = self

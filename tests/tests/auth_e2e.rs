@@ -226,3 +226,16 @@ async fn empty_values_are_no_credential() {
     let got = client.echo_header_key().await.expect("header key");
     assert_eq!(seen(&got), NOTHING);
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn without_a_base_url_a_call_fails_saying_how_to_give_one() {
+    // auth.json names no server: `Client::default()` has no base URL.
+    assert_eq!(auth_api::DEFAULT_BASE_URL, "");
+    for client in [Client::default(), Client::new("")] {
+        let message = invalid(client.echo_public().await);
+        assert!(message.contains("no base URL"), "{message}");
+        assert!(message.contains("Client::new("), "{message}");
+    }
+    let message = invalid(Client::new("/api").echo_public().await);
+    assert!(message.contains("`/api` is not absolute"), "{message}");
+}
