@@ -44,6 +44,7 @@ pub struct Generator {
     force: bool,
     rerun_if_changed: Option<bool>,
     zones: Option<PathBuf>,
+    source_url: Option<String>,
 }
 
 #[derive(Debug, Clone)]
@@ -106,7 +107,30 @@ impl Generator {
             force: false,
             rerun_if_changed: None,
             zones: None,
+            source_url: None,
         }
+    }
+
+    /// Says the spec was read from `url` (`http://127.0.0.1:8000/openapi.json`): its relative
+    /// `servers` entries are resolved against it, and a spec listing no servers gets the URL's
+    /// origin (OpenAPI's default server is `/`), so every client's default base URL is where
+    /// the API is served. A FastAPI app mounted under a prefix lists the prefix in `servers`.
+    /// `clientgen generate -u URL` does this.
+    ///
+    /// ```no_run
+    /// // build.rs
+    /// fn main() -> Result<(), clientgen_build::Error> {
+    ///     let url = "http://127.0.0.1:8000/openapi.json";
+    ///     let text = std::fs::read_to_string("openapi.json").expect("a copy of the served spec");
+    ///     clientgen_build::Generator::from_text(url, text)
+    ///         .source_url(url) // no `servers`: the clients default to http://127.0.0.1:8000
+    ///         .out("clients")
+    ///         .generate()
+    /// }
+    /// ```
+    pub fn source_url(mut self, url: impl Into<String>) -> Self {
+        self.source_url = Some(url.into());
+        self
     }
 
     /// Writes every target this build supports under `dir/<language>/`: the Python package to
@@ -487,6 +511,9 @@ impl Generator {
             Input::File(path) => Spec::from_file(path)?,
             Input::Text { name, text } => Spec::from_text(name.clone(), text.clone())?,
         };
+        if let Some(url) = &self.source_url {
+            spec.api.servers = crate::lower::resolve_servers(&spec.api.servers, url);
+        }
         let split = match &zone_config {
             Some(config) => {
                 let split = zones::split_spec(&spec, config)?;

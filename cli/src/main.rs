@@ -193,7 +193,7 @@ fn generate(args: GenerateArgs) -> Result<(), Failure> {
         (Some(file), _) => Generator::new(file),
         (None, Some(url)) => {
             let text = fetch::fetch(url).map_err(|message| Failure { message, code: 1 })?;
-            Generator::from_text(url, text)
+            Generator::from_text(url, text).source_url(url)
         }
         (None, None) => return Err(usage("give the spec with -f FILE or -u URL")),
     };

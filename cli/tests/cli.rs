@@ -280,3 +280,84 @@ fn rust_out_writes_the_file_build_rs_writes() {
 fn reference_spec() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/rust/specs/reference.json")
 }
+
+/// Serves `spec` once at `http://127.0.0.1:<port>{path}`; returns the URL and the thread.
+fn serve_once(spec: String, path: &str) -> (String, std::thread::JoinHandle<()>) {
+    let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+    let url = format!("http://{}{path}", listener.local_addr().unwrap());
+    let server = std::thread::spawn(move || {
+        let (mut stream, _) = listener.accept().unwrap();
+        let mut request = [0u8; 4096];
+        let _ = stream.read(&mut request).unwrap();
+        let head = format!(
+            "HTTP/1.1 200 OK\r\ncontent-type: application/json\r\ncontent-length: {}\r\nconnection: close\r\n\r\n",
+            spec.len()
+        );
+        stream.write_all(head.as_bytes()).unwrap();
+        stream.write_all(spec.as_bytes()).unwrap();
+    });
+    (url, server)
+}
+
+/// A one-operation spec with `servers` as given (JSON text, or nothing).
+fn small_spec(servers: Option<&str>) -> String {
+    let servers = servers.map_or(String::new(), |servers| format!(r#""servers": {servers},"#));
+    format!(
+        r#"{{"openapi": "3.1.0", "info": {{"title": "Served", "version": "1"}}, {servers}
+        "paths": {{"/ping": {{"get": {{"operationId": "ping", "responses": {{"200": {{"description": "ok",
+        "content": {{"application/json": {{"schema": {{"type": "string"}}}}}}}}}}}}}}}}}}"#
+    )
+}
+
+/// Every generated file under `dir` whose text contains `needle`, by language folder.
+fn languages_holding(dir: &Path, needle: &str) -> Vec<String> {
+    let mut found = Vec::new();
+    for language in ["python", "typescript", "rust"] {
+        let mut stack = vec![dir.join(language)];
+        let mut holds = false;
+        while let Some(path) = stack.pop() {
+            if path.is_dir() {
+                stack.extend(std::fs::read_dir(&path).unwrap().map(|e| e.unwrap().path()));
+            } else if std::fs::read_to_string(&path).is_ok_and(|text| text.contains(needle)) {
+                holds = true;
+            }
+        }
+        if holds {
+            found.push(language.to_string());
+        }
+    }
+    found
+}
+
+#[test]
+fn a_served_spec_without_servers_gets_the_origin_as_base_url_in_every_client() {
+    let (url, server) = serve_once(small_spec(None), "/openapi.json");
+    let origin = url.trim_end_matches("/openapi.json").to_string();
+    let dir = tempfile::tempdir().unwrap();
+    let output = clientgen(&["generate", "-u", &url, "-o", dir.path().to_str().unwrap()]);
+    server.join().unwrap();
+    assert_eq!(output.status.code(), Some(0), "{}", text(&output.stderr));
+    assert_eq!(
+        languages_holding(dir.path(), &format!("\"{origin}\"")),
+        ["python", "typescript", "rust"],
+        "{origin}"
+    );
+}
+
+#[test]
+fn a_served_specs_relative_server_is_resolved_against_its_url_in_every_client() {
+    let spec = small_spec(Some(
+        r#"[{"url": "../api/v2/"}, {"url": "https://eu.example.com"}]"#,
+    ));
+    let (url, server) = serve_once(spec, "/docs/openapi.json");
+    let expected = url.replace("/docs/openapi.json", "/api/v2");
+    let dir = tempfile::tempdir().unwrap();
+    let output = clientgen(&["generate", "-u", &url, "-o", dir.path().to_str().unwrap()]);
+    server.join().unwrap();
+    assert_eq!(output.status.code(), Some(0), "{}", text(&output.stderr));
+    assert_eq!(
+        languages_holding(dir.path(), &format!("\"{expected}\"")),
+        ["python", "typescript", "rust"],
+        "{expected}"
+    );
+}

@@ -27,6 +27,9 @@ pub struct Client {
 }
 
 /// Credentials for one security scheme of the spec.
+///
+/// An empty token, key or user name is no credential: setting one removes the scheme's
+/// credential.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Credential {
     /// A bearer token (`http` bearer, `oauth2` and `openIdConnect` schemes).
@@ -71,6 +74,47 @@ enum SchemeKind {
     },
 }
 
+impl SchemeKind {
+    /// Whether `credential` is of the kind this scheme takes.
+    fn takes(&self, credential: &Credential) -> bool {
+        matches!(
+            (self, credential),
+            (SchemeKind::Bearer, Credential::Bearer(_))
+                | (SchemeKind::Basic, Credential::Basic { .. })
+                | (SchemeKind::ApiKey { .. }, Credential::ApiKey(_))
+        )
+    }
+
+    /// What this scheme takes, for error messages.
+    fn takes_name(&self) -> &'static str {
+        match self {
+            SchemeKind::Bearer => "a bearer token",
+            SchemeKind::Basic => "a user name and password",
+            SchemeKind::ApiKey { .. } => "an API key",
+        }
+    }
+}
+
+/// The scheme each credential set by kind goes to, worked out from the spec's schemes.
+#[derive(Debug, Clone, Copy, Default)]
+pub(crate) struct Resolved {
+    bearer: Option<&'static str>,
+    basic: Option<&'static str>,
+    api_key: Option<&'static str>,
+}
+
+/// The spec's schemes, for a message that says what there is to name.
+fn others(spec: &[Scheme]) -> String {
+    if spec.is_empty() {
+        return " (it declares no security schemes)".to_string();
+    }
+    let keys: Vec<&str> = spec.iter().map(|scheme| scheme.key).collect();
+    format!(
+        "; its schemes are {}: name one with `with_credential`",
+        keys.join(", ")
+    )
+}
+
 impl Scheme {
     /// A bearer-token scheme named `key` in `components/securitySchemes`.
     pub const fn bearer(key: &'static str) -> Scheme {
@@ -97,6 +141,25 @@ impl Scheme {
     }
 }
 
+impl Credential {
+    /// Whether this holds nothing (an empty token, key or user name).
+    fn is_empty(&self) -> bool {
+        match self {
+            Credential::Bearer(text) | Credential::ApiKey(text) => text.is_empty(),
+            Credential::Basic { username, .. } => username.is_empty(),
+        }
+    }
+
+    /// What this is, for error messages.
+    fn kind_name(&self) -> &'static str {
+        match self {
+            Credential::Bearer(_) => "a bearer token",
+            Credential::Basic { .. } => "a user name and password",
+            Credential::ApiKey(_) => "an API key",
+        }
+    }
+}
+
 /// How one credential is attached to a request.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) enum Attach {
@@ -115,7 +178,9 @@ pub fn install_tls_provider() {
 
 impl Client {
     /// A client for the API at `base_url` (`https://api.example.com/v1`), with a default
-    /// [`reqwest::Client`] (TLS by rustls with ring: see [`install_tls_provider`]).
+    /// [`reqwest::Client`] (TLS by rustls with ring: see [`install_tls_provider`]). An empty or
+    /// relative `base_url` fails every call with [`crate::Error::InvalidRequest`], which says
+    /// how to set it.
     pub fn new(base_url: impl Into<String>) -> Self {
         install_tls_provider();
         Client::with_http_client(base_url, reqwest::Client::new())
@@ -145,8 +210,16 @@ impl Client {
         &self.http
     }
 
-    /// Sends `token` for every bearer scheme (`http` bearer, `oauth2`, `openIdConnect`) that has no
-    /// credential of its own.
+    /// Sends `token` for the spec's one bearer-kind scheme (`http` bearer, `oauth2` or
+    /// `openIdConnect`), unless that scheme has a credential of its own. When the spec has none
+    /// or several, every call fails with [`crate::Error::InvalidRequest`] naming the schemes:
+    /// name one with [`Client::with_credential`] instead. An empty `token` sets nothing (and
+    /// removes a token set before).
+    ///
+    /// ```
+    /// let client = clientgen::Client::new("https://api.example.com").with_bearer_token("secret");
+    /// # let _ = client;
+    /// ```
     pub fn with_bearer_token(mut self, token: impl Into<String>) -> Self {
         self.set_bearer_token(token);
         self
@@ -154,10 +227,12 @@ impl Client {
 
     /// Like [`Client::with_bearer_token`], in place.
     pub fn set_bearer_token(&mut self, token: impl Into<String>) {
-        self.bearer_token = Some(token.into());
+        self.bearer_token = Some(token.into()).filter(|token| !token.is_empty());
     }
 
-    /// Sends these credentials for every HTTP Basic scheme that has no credential of its own.
+    /// Sends these credentials for the spec's one HTTP Basic scheme, unless that scheme has a
+    /// credential of its own; with none or several, every call fails as
+    /// [`Client::with_bearer_token`] says. An empty `username` sets nothing.
     pub fn with_basic_auth(
         mut self,
         username: impl Into<String>,
@@ -169,11 +244,14 @@ impl Client {
 
     /// Like [`Client::with_basic_auth`], in place.
     pub fn set_basic_auth(&mut self, username: impl Into<String>, password: Option<String>) {
-        self.basic = Some((username.into(), password));
+        let username: String = username.into();
+        self.basic = (!username.is_empty()).then_some((username, password));
     }
 
-    /// Sends `key` for every api-key scheme that has no credential of its own, where each scheme
-    /// says (header, query parameter or cookie).
+    /// Sends `key` for the spec's one `apiKey` scheme in a header or the query, unless that
+    /// scheme has a credential of its own; with none or several, every call fails as
+    /// [`Client::with_bearer_token`] says. A key that goes in a cookie (a session cookie) is
+    /// set by name only, with [`Client::with_credential`]. An empty `key` sets nothing.
     pub fn with_api_key(mut self, key: impl Into<String>) -> Self {
         self.set_api_key(key);
         self
@@ -181,11 +259,22 @@ impl Client {
 
     /// Like [`Client::with_api_key`], in place.
     pub fn set_api_key(&mut self, key: impl Into<String>) {
-        self.api_key = Some(key.into());
+        self.api_key = Some(key.into()).filter(|key| !key.is_empty());
     }
 
     /// Sends `credential` for the security scheme named `scheme` in the spec's
-    /// `components/securitySchemes`, before any credential set for all schemes of its kind.
+    /// `components/securitySchemes`, and for no other; it goes before a credential set by kind.
+    /// An empty credential removes the scheme's own. A credential of the wrong kind for its
+    /// scheme (an API key for an `oauth2` scheme) fails every call with
+    /// [`crate::Error::InvalidRequest`].
+    ///
+    /// ```
+    /// use clientgen::Credential;
+    /// let client = clientgen::Client::new("https://api.example.com")
+    ///     .with_credential("headerKey", Credential::ApiKey("key".to_string()))
+    ///     .with_credential("cookieKey", Credential::ApiKey("session-id".to_string()));
+    /// # let _ = client;
+    /// ```
     pub fn with_credential(mut self, scheme: impl Into<String>, credential: Credential) -> Self {
         self.set_credential(scheme, credential);
         self
@@ -193,7 +282,12 @@ impl Client {
 
     /// Like [`Client::with_credential`], in place.
     pub fn set_credential(&mut self, scheme: impl Into<String>, credential: Credential) {
-        self.by_scheme.insert(scheme.into(), credential);
+        let scheme = scheme.into();
+        if credential.is_empty() {
+            self.by_scheme.remove(&scheme);
+        } else {
+            self.by_scheme.insert(scheme, credential);
+        }
     }
 
     /// Sends this header with every request (an invalid name or value fails each request with
@@ -217,28 +311,127 @@ impl Client {
         &self.headers
     }
 
-    /// The credential for `scheme`, if this client has one.
-    pub(crate) fn attach(&self, scheme: &Scheme) -> Option<Attach> {
-        let own = self.by_scheme.get(scheme.key);
-        match (scheme.kind, own) {
+    /// Which schemes of `spec` (every scheme the spec declares) the credentials set by kind
+    /// go to, or why they cannot go anywhere: a shortcut whose kind the spec has no scheme or
+    /// several schemes of, or a credential of the wrong kind for the scheme it names.
+    pub(crate) fn resolve(&self, spec: &[Scheme]) -> Result<Resolved, String> {
+        for scheme in spec {
+            if let Some(credential) = self.by_scheme.get(scheme.key) {
+                if !scheme.kind.takes(credential) {
+                    return Err(format!(
+                        "the credential set for security scheme `{}` is {}, but that scheme takes {}",
+                        scheme.key,
+                        credential.kind_name(),
+                        scheme.kind.takes_name()
+                    ));
+                }
+            }
+        }
+        let one = |set: bool,
+                   shortcut: &str,
+                   kind: &str,
+                   example: &str,
+                   fits: fn(&SchemeKind) -> bool| {
+            if !set {
+                return Ok(None);
+            }
+            let keys: Vec<&'static str> = spec
+                .iter()
+                .filter(|scheme| fits(&scheme.kind))
+                .map(|scheme| scheme.key)
+                .collect();
+            match keys.as_slice() {
+                [key] => Ok(Some(*key)),
+                [] => Err(format!(
+                    "{shortcut} was given, but the spec has no {kind} scheme to send it to{}",
+                    others(spec)
+                )),
+                several => Err(format!(
+                    "{shortcut} was given, but the spec has several {kind} schemes ({}); \
+                     name the one it is for with `with_credential(\"{}\", {example})`",
+                    several.join(", "),
+                    several[0],
+                )),
+            }
+        };
+        Ok(Resolved {
+            bearer: one(
+                self.bearer_token.is_some(),
+                "with_bearer_token",
+                "bearer-kind (http bearer, oauth2, openIdConnect)",
+                "Credential::Bearer(token)",
+                |kind| matches!(kind, SchemeKind::Bearer),
+            )?,
+            basic: one(
+                self.basic.is_some(),
+                "with_basic_auth",
+                "HTTP Basic",
+                "Credential::Basic { username, password }",
+                |kind| matches!(kind, SchemeKind::Basic),
+            )?,
+            api_key: one(
+                self.api_key.is_some(),
+                "with_api_key",
+                "apiKey (in a header or the query)",
+                "Credential::ApiKey(key)",
+                |kind| {
+                    matches!(
+                        kind,
+                        SchemeKind::ApiKey {
+                            location: ApiKeyIn::Header | ApiKeyIn::Query,
+                            ..
+                        }
+                    )
+                },
+            )?,
+        })
+    }
+
+    /// The credential for `scheme`, if this client has one: its own, else the one set by kind
+    /// when `resolved` sends that kind to this scheme.
+    pub(crate) fn attach(&self, scheme: &Scheme, resolved: &Resolved) -> Option<Attach> {
+        let by_kind = |to: Option<&'static str>| to == Some(scheme.key);
+        match (scheme.kind, self.by_scheme.get(scheme.key)) {
             (SchemeKind::Bearer, Some(Credential::Bearer(token))) => {
                 Some(Attach::Bearer(token.clone()))
             }
-            (SchemeKind::Bearer, _) => self.bearer_token.clone().map(Attach::Bearer),
             (SchemeKind::Basic, Some(Credential::Basic { username, password })) => {
                 Some(Attach::Basic(username.clone(), password.clone()))
             }
-            (SchemeKind::Basic, _) => self
-                .basic
-                .clone()
-                .map(|(username, password)| Attach::Basic(username, password)),
             (SchemeKind::ApiKey { location, name }, Some(Credential::ApiKey(key))) => {
                 Some(Attach::ApiKey(location, name, key.clone()))
             }
-            (SchemeKind::ApiKey { location, name }, _) => self
+            (_, Some(_)) => None,
+            (SchemeKind::Bearer, None) if by_kind(resolved.bearer) => {
+                self.bearer_token.clone().map(Attach::Bearer)
+            }
+            (SchemeKind::Basic, None) if by_kind(resolved.basic) => self
+                .basic
+                .clone()
+                .map(|(username, password)| Attach::Basic(username, password)),
+            (SchemeKind::ApiKey { location, name }, None) if by_kind(resolved.api_key) => self
                 .api_key
                 .clone()
                 .map(|key| Attach::ApiKey(location, name, key)),
+            (_, None) => None,
+        }
+    }
+
+    /// Why requests cannot go to the base URL: there is none (the spec names no server and
+    /// none was given), or it is relative (the spec's server is, and it was not read from a URL).
+    pub(crate) fn base_url_problem(&self) -> Option<String> {
+        let how = "give the API's URL: `Client::new(\"https://api.example.com\")`, or \
+                   generate from the served spec (`clientgen generate -u URL`) so that the \
+                   generated `Client::default()` knows it";
+        if self.base_url.is_empty() {
+            Some(format!("no base URL: the spec names no server; {how}"))
+        } else if !self.base_url.contains("://") {
+            Some(format!(
+                "the base URL `{}` is not absolute (the spec's server is relative); {how}",
+                self.base_url
+            ))
+        } else {
+            None
         }
     }
 

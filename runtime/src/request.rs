@@ -102,13 +102,21 @@ impl<'a> Request<'a> {
         }
     }
 
-    /// Attaches credentials: the first alternative whose schemes all have a credential on the
-    /// client is used; when none has, the request goes without (and the server says 401).
-    pub fn security(&mut self, alternatives: &[&[Scheme]]) {
+    /// Attaches credentials: `spec` is every security scheme the spec declares (where the
+    /// credentials set by kind go is worked out from them), `alternatives` the operation's
+    /// `security`. The first alternative whose schemes all have a credential on the client is
+    /// used, with exactly those credentials; when none has, the request goes without (and the
+    /// server says 401). A credential set by kind that has no one scheme to go to fails the
+    /// call with [`Error::InvalidRequest`].
+    pub fn security(&mut self, spec: &[Scheme], alternatives: &[&[Scheme]]) {
+        let resolved = match self.client.resolve(spec) {
+            Ok(resolved) => resolved,
+            Err(problem) => return self.fail(problem),
+        };
         let chosen = alternatives.iter().find_map(|schemes| {
             schemes
                 .iter()
-                .map(|scheme| self.client.attach(scheme))
+                .map(|scheme| self.client.attach(scheme, &resolved))
                 .collect::<Option<Vec<Attach>>>()
         });
         for attach in chosen.unwrap_or_default() {
@@ -202,7 +210,7 @@ impl<'a> Request<'a> {
 
     /// The reqwest request, or the first problem met while building it.
     fn prepare<E>(self) -> Result<reqwest::RequestBuilder, Error<E>> {
-        if let Some(problem) = self.problem {
+        if let Some(problem) = self.problem.or_else(|| self.client.base_url_problem()) {
             return Err(Error::InvalidRequest(problem));
         }
         let mut builder = self

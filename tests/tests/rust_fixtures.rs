@@ -1,4 +1,4 @@
-//! The Rust client of every fixture spec (and of the reference and contract apps) compiles and
+//! The Rust client of every fixture spec (and of the reference, contract and auth apps) compiles and
 //! is clippy-clean with `-D warnings` (but for the lints the generated module allows in its
 //! header), and so does the reference spec's client split into zones (one module per zone); so
 //! does a user function that returns `Result<(), clientgen::Error<E>>` with a large `E`.
@@ -39,6 +39,7 @@ fn fixture_specs() -> Vec<PathBuf> {
     }
     specs.push(reference_spec());
     specs.push(Path::new(env!("CARGO_MANIFEST_DIR")).join("rust/specs/contract.json"));
+    specs.push(Path::new(env!("CARGO_MANIFEST_DIR")).join("rust/specs/auth.json"));
     specs.sort();
     specs
 }

@@ -22,11 +22,14 @@ mod refs;
 mod request_shapes;
 mod schema;
 mod security;
+mod servers;
 mod shared_enums;
 mod split;
 #[cfg(test)]
 mod tests;
 mod union;
+
+pub use servers::resolve_servers;
 
 use rustc_hash::{FxHashMap, FxHashSet};
 

@@ -81,3 +81,44 @@ fn written_rust_is_exactly_what_prettyplease_prints() {
     }
     assert!(failures.is_empty(), "{}", failures.join("\n\n"));
 }
+
+/// The generated file of a one-operation spec with `servers` (JSON text, or none).
+fn emitted(servers: Option<&str>) -> String {
+    let servers = servers.map_or(String::new(), |servers| format!(r#""servers": {servers},"#));
+    let text = format!(
+        r#"{{"openapi": "3.1.0", "info": {{"title": "T", "version": "1"}}, {servers}
+        "paths": {{"/ping": {{"get": {{"operationId": "ping",
+        "responses": {{"204": {{"description": "ok"}}}}}}}}}}}}"#
+    );
+    let spec = Spec::from_text("spec.json", text).expect("a valid spec");
+    let options = Options {
+        spec_name: "spec.json".to_string(),
+        file_name: "api.rs".to_string(),
+    };
+    let tree = emit(&spec.api, &options).expect("emit");
+    let (_, file) = tree.files().next().expect("one file");
+    file.contents.to_string()
+}
+
+#[test]
+fn the_default_base_url_is_the_specs_first_server() {
+    let text = emitted(Some(
+        r#"[{"url": "https://api.example.com/v1"}, {"url": "https://eu.example.com"}]"#,
+    ));
+    assert!(
+        text.contains(r#"pub const DEFAULT_BASE_URL: &str = "https://api.example.com/v1";"#),
+        "{text}"
+    );
+    assert!(text.contains("impl Default for Client {"), "{text}");
+    assert!(text.contains("Self::new(DEFAULT_BASE_URL)"), "{text}");
+}
+
+#[test]
+fn without_servers_the_default_base_url_is_empty_and_documented_so() {
+    let text = emitted(None);
+    assert!(
+        text.contains(r#"pub const DEFAULT_BASE_URL: &str = "";"#),
+        "{text}"
+    );
+    assert!(text.contains("the spec names no server"), "{text}");
+}

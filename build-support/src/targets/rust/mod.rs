@@ -245,6 +245,15 @@ fn source(api: &ir::Api, module: &Module, options: &Options, format: bool) -> St
         "/// Success bodies of operations with several, and documented error bodies.",
     );
     module_block(&mut out, "responses", &operations.responses);
+    let start = out.len();
+    text::line(
+        &mut out,
+        4,
+        "/// The spec's security schemes: where credentials set by kind go is worked out from them.",
+    );
+    text::line(&mut out, 4, &operations::security_schemes_const(api));
+    text::settle_item(&mut out, start, text::Frame::ApiModule, format);
+    default_base_url(&mut out, api, format);
     docs::doc(
         &mut out,
         4,
@@ -260,6 +269,32 @@ fn source(api: &ir::Api, module: &Module, options: &Options, format: bool) -> St
     out.push_str(CLIENT_TAIL);
     out.push_str("}\n");
     out
+}
+
+/// `DEFAULT_BASE_URL` (the spec's first server, or `""` when it names none: calls then fail
+/// saying how to give one) and `Client::default()`, a client for it.
+fn default_base_url(out: &mut String, api: &ir::Api, format: bool) {
+    let start = out.len();
+    let server = api.servers.first();
+    let doc = match server {
+        Some(url) => format!(
+            "The base URL of `Client::default()`: the spec's first server, `{}`.",
+            url.replace('`', "'")
+        ),
+        None => "The base URL of `Client::default()`: none, as the spec names no server; \
+                 pass one to `Client::new`."
+            .to_string(),
+    };
+    docs::doc(out, 4, Some(&doc));
+    text::line(
+        out,
+        4,
+        &format!(
+            "pub const DEFAULT_BASE_URL: &str = {};",
+            text::literal(server.map_or("", String::as_str))
+        ),
+    );
+    text::settle_item(out, start, text::Frame::ApiModule, format);
 }
 
 /// `pub mod <name> { … }` at indent 4, `{}` when empty.
@@ -282,7 +317,13 @@ const CLIENT_HEAD: &str = "    #[derive(Debug, Clone)]
         }
 ";
 
-const CLIENT_TAIL: &str = "    impl From<::clientgen::Client> for Client {
+const CLIENT_TAIL: &str = "    impl Default for Client {
+        /// A client for the API at [`DEFAULT_BASE_URL`].
+        fn default() -> Self {
+            Self::new(DEFAULT_BASE_URL)
+        }
+    }
+    impl From<::clientgen::Client> for Client {
         fn from(client: ::clientgen::Client) -> Self {
             Self(client)
         }

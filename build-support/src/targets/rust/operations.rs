@@ -9,7 +9,7 @@ use super::text::{self, Frame, Tail, line, line_fmt, typed_line};
 use super::types::{self, Names, Place};
 use crate::ir::{
     self, Api, ApiKeyLocation, Content, MediaKind, Operation, Parameter, ParameterLocation,
-    RequestBody, Response, SecuritySchemeKind, Status, Statuses, Type, TypeKind,
+    RequestBody, Response, SecurityScheme, SecuritySchemeKind, Status, Statuses, Type, TypeKind,
 };
 use crate::targets::constraints;
 
@@ -153,9 +153,7 @@ impl Plan {
                 doc: parameter_doc(parameter),
             });
         }
-        if let Some(security) = security(api, operation) {
-            statements.push(security);
-        }
+        statements.push(security(api, operation));
         if let (Some((body, content)), Some(body_name)) = (body, body_name) {
             let (ty, send) = body_code(api, body, content, &body_name, names);
             statements.push(send);
@@ -522,40 +520,57 @@ fn holds_binary(ty: &Type) -> bool {
     }
 }
 
-/// `request.security(&[...]);` for an operation that needs credentials.
-fn security(api: &Api, operation: &Operation) -> Option<String> {
+/// `request.security(SECURITY_SCHEMES, &[...]);`, on every operation: the runtime works out
+/// from the spec's schemes where credentials set by kind go (and fails the call when they
+/// have no one scheme to go to), and sends those the operation's `security` asks for.
+fn security(api: &Api, operation: &Operation) -> String {
     let alternatives: Vec<String> = operation
         .security
         .iter()
         .filter_map(|alternative| {
             let schemes = alternative
                 .iter()
-                .map(|key| {
-                    let scheme = api.security_scheme(key)?;
-                    let key = text::literal(key);
-                    Some(match &scheme.kind {
-                        SecuritySchemeKind::Bearer { .. } => {
-                            format!("::clientgen::Scheme::bearer({key})")
-                        }
-                        SecuritySchemeKind::Basic => format!("::clientgen::Scheme::basic({key})"),
-                        SecuritySchemeKind::ApiKey { location, name } => {
-                            let location = match location {
-                                ApiKeyLocation::Header => "Header",
-                                ApiKeyLocation::Query => "Query",
-                                ApiKeyLocation::Cookie => "Cookie",
-                            };
-                            format!(
-                                "::clientgen::Scheme::api_key({key}, ::clientgen::ApiKeyIn::{location}, {})",
-                                text::literal(name)
-                            )
-                        }
-                    })
-                })
+                .map(|key| api.security_scheme(key).map(scheme_expr))
                 .collect::<Option<Vec<_>>>()?;
             Some(format!("&[{}]", schemes.join(", ")))
         })
         .collect();
-    (!alternatives.is_empty()).then(|| format!("request.security(&[{}]);", alternatives.join(", ")))
+    format!(
+        "request.security({SECURITY_SCHEMES}, &[{}]);",
+        alternatives.join(", ")
+    )
+}
+
+/// The name of the generated constant that lists the spec's security schemes.
+pub(super) const SECURITY_SCHEMES: &str = "SECURITY_SCHEMES";
+
+/// `const SECURITY_SCHEMES: &[::clientgen::Scheme] = &[...];`, every scheme the spec declares.
+pub(super) fn security_schemes_const(api: &Api) -> String {
+    let schemes: Vec<String> = api.security_schemes.iter().map(scheme_expr).collect();
+    format!(
+        "const {SECURITY_SCHEMES}: &[::clientgen::Scheme] = &[{}];",
+        schemes.join(", ")
+    )
+}
+
+/// `::clientgen::Scheme::bearer("key")` and its siblings, for one scheme.
+fn scheme_expr(scheme: &SecurityScheme) -> String {
+    let key = text::literal(&scheme.key);
+    match &scheme.kind {
+        SecuritySchemeKind::Bearer { .. } => format!("::clientgen::Scheme::bearer({key})"),
+        SecuritySchemeKind::Basic => format!("::clientgen::Scheme::basic({key})"),
+        SecuritySchemeKind::ApiKey { location, name } => {
+            let location = match location {
+                ApiKeyLocation::Header => "Header",
+                ApiKeyLocation::Query => "Query",
+                ApiKeyLocation::Cookie => "Cookie",
+            };
+            format!(
+                "::clientgen::Scheme::api_key({key}, ::clientgen::ApiKeyIn::{location}, {})",
+                text::literal(name)
+            )
+        }
+    }
 }
 
 /// How an operation's responses are typed and decoded.
