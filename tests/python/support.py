@@ -62,6 +62,14 @@ API_KEY, API_KEY_OWNER = "carol-key", "carol"
 # The settings every client takes, as Client(...) keyword arguments; functions style reads <PACKAGE>_<NAME>.
 AUTH_SETTINGS = ("bearer_token", "user_key", "pass_key", "api_key")
 CLIENT_SETTINGS = ("base_url", *AUTH_SETTINGS, "timeout")
+# The reference app's security schemes (`credentials={...}` keys), with the setting that holds each in the functions
+# style's environment (<PACKAGE>_<SCHEME_IN_UPPER_SNAKE_CASE>).
+REFERENCE_SCHEME_VARIABLES = {
+    "OAuth2PasswordBearer": "o_auth2_password_bearer",
+    "HTTPBasic": "http_basic",
+    "APIKeyHeader": "api_key_header",
+    "APIKeyQuery": "api_key_query",
+}
 
 
 @dataclass(frozen=True)
@@ -147,6 +155,12 @@ def functions_api(package: Package, settings: dict[str, Any], monkeypatch: pytes
                 monkeypatch.setenv(package.env_name(setting), str(settings[setting]))
             else:
                 monkeypatch.delenv(package.env_name(setting), raising=False)
+        credentials = settings.get("credentials", {})
+        for scheme, variable in REFERENCE_SCHEME_VARIABLES.items():
+            if scheme in credentials:
+                monkeypatch.setenv(package.env_name(variable), str(credentials[scheme]))
+            else:
+                monkeypatch.delenv(package.env_name(variable), raising=False)
 
     return package_api(package, package.module("client"), apply_settings)
 

@@ -30,7 +30,7 @@ async def opened(package: Package, **settings: Any) -> AsyncIterator[Any]:
 
 async def test_client_sends_the_credentials_it_was_given(package: Package, server_url: str) -> None:
     async with opened(
-        package, base_url=server_url, api_key=API_KEY, user_key=BASIC_USER, pass_key=BASIC_PASSWORD
+        package, base_url=server_url, credentials={"APIKeyHeader": API_KEY}, user_key=BASIC_USER, pass_key=BASIC_PASSWORD
     ) as client:
         assert (await resolve(client.api_key_whoami())).username == API_KEY_OWNER
         assert (await resolve(client.basic_whoami())).username == BASIC_USER
@@ -50,14 +50,14 @@ async def test_client_arguments_default_to_the_config_environment(
     package: Package, server_url: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setenv(package.env_name("base_url"), server_url)
-    monkeypatch.setenv(package.env_name("api_key"), API_KEY)
+    monkeypatch.setenv(package.env_name("api_key_header"), API_KEY)
     async with opened(package) as client:
         assert (await resolve(client.api_key_whoami())).username == API_KEY_OWNER
 
 
 async def test_two_clients_keep_separate_credentials(package: Package, server_url: str) -> None:
     async with (
-        opened(package, base_url=server_url, api_key=API_KEY) as keyed,
+        opened(package, base_url=server_url, credentials={"APIKeyHeader": API_KEY}) as keyed,
         opened(package, base_url=server_url) as anonymous,
     ):
         assert (await resolve(keyed.api_key_whoami())).username == API_KEY_OWNER

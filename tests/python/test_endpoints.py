@@ -192,13 +192,13 @@ async def test_basic_whoami_sends_basic_credentials(connect: Connect) -> None:
 
 
 async def test_api_key_whoami_sends_the_key_in_the_header(connect: Connect) -> None:
-    authed = await connect(api_key=API_KEY)
+    authed = await connect(credentials={"APIKeyHeader": API_KEY})
     seen = await authed.ops.api_key_whoami()
     assert (seen.username, seen.scheme) == (API_KEY_OWNER, "api_key_header")
 
 
 async def test_api_key_query_whoami_sends_the_key_in_the_query(connect: Connect) -> None:
-    authed = await connect(api_key=API_KEY)
+    authed = await connect(credentials={"APIKeyQuery": API_KEY})
     seen = await authed.ops.api_key_query_whoami()
     assert (seen.username, seen.scheme) == (API_KEY_OWNER, "api_key_query")
 
@@ -216,13 +216,13 @@ async def test_protected_operation_without_credentials_raises_api_error(api: Api
     [
         ("get_me", {"bearer_token": "stolen"}),
         ("basic_whoami", {"user_key": BASIC_USER, "pass_key": "wrong"}),
-        ("api_key_whoami", {"api_key": "wrong"}),
-        ("api_key_query_whoami", {"api_key": "wrong"}),
+        ("api_key_whoami", {"credentials": {"APIKeyHeader": "wrong"}}),
+        ("api_key_query_whoami", {"credentials": {"APIKeyQuery": "wrong"}}),
     ],
     ids=["bearer", "basic", "api-key-header", "api-key-query"],
 )
 async def test_protected_operation_with_wrong_credentials_raises_api_error(
-    connect: Connect, operation: str, settings: dict[str, str]
+    connect: Connect, operation: str, settings: dict[str, Any]
 ) -> None:
     authed = await connect(**settings)
     with pytest.raises(authed.http.ApiError) as raised:

@@ -43,10 +43,10 @@ async def test_headers_setting_adds_json_headers_to_every_call(
 
 async def test_api_key_setting_is_read_at_call_time(package: Package, monkeypatch: pytest.MonkeyPatch) -> None:
     client, http = package.module("client"), package.module("http")
-    monkeypatch.delenv(package.env_name("api_key"), raising=False)
+    monkeypatch.delenv(package.env_name("api_key_header"), raising=False)
     with pytest.raises(http.ApiError):
         await resolve(client.api_key_whoami())
-    monkeypatch.setenv(package.env_name("api_key"), API_KEY)
+    monkeypatch.setenv(package.env_name("api_key_header"), API_KEY)
     assert (await resolve(client.api_key_whoami())).username == API_KEY_OWNER
 
 

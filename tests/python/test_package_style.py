@@ -171,9 +171,10 @@ def test_bearer_basic_and_api_key_auth(venv_python: Path, server_url: str, tmp_p
         basic = basic_whoami.sync(client=client.with_basic_auth({BASIC_USER!r}, {BASIC_PASSWORD!r}))
         assert basic == Identity(username={BASIC_USER!r}, scheme="basic"), basic
 
-        keyed = client.with_api_key({API_KEY!r})
+        keyed = client.with_api_key({API_KEY!r}, scheme="APIKeyHeader")
         assert api_key_whoami.sync(client=keyed) == Identity(username={API_KEY_OWNER!r}, scheme="api_key_header")
-        assert api_key_query_whoami.sync(client=keyed) == Identity(username={API_KEY_OWNER!r}, scheme="api_key_query")
+        by_query = client.with_credentials({{"APIKeyQuery": {API_KEY!r}}})
+        assert api_key_query_whoami.sync(client=by_query) == Identity(username={API_KEY_OWNER!r}, scheme="api_key_query")
         print("ok")
         """,
         server_url,

@@ -95,7 +95,7 @@ CALLS = textwrap.dedent(
         os.environ["PUBLIC_BEARER_TOKEN"] = token.access_token
         me = await resolve(public.get_me())
         assert (me.username, me.scheme) == (sys.argv[1], "bearer"), me
-        os.environ["PUBLIC_API_KEY"] = sys.argv[3]
+        os.environ["PUBLIC_API_KEY_HEADER"] = sys.argv[3]  # the APIKeyHeader scheme's credential
         assert (await resolve(public.api_key_whoami())).username == sys.argv[4]
         # Each zone holds only its operations and the types they reach.
         assert not hasattr(admin, "list_users") and not hasattr(public, "create_ticket")
@@ -174,18 +174,18 @@ from typing import Any, TypeVar
 
 from admin import Client as AdminClient
 from admin.api.admin import reset
-from cfg_support import AuthenticatedClient as SupportAuthenticatedClient
+from cfg_support import Client as SupportClient
 from cfg_support.api.tickets import create_ticket, list_tickets
 from cfg_support.api.users import create_user, get_user, list_users
 from cfg_support.models import Ticket, TicketCreate, User, UserCreate, UserPage
-from public import AuthenticatedClient, Client
+from public import AuthenticatedClient, Client, Credentials
 from public.api.auth import api_key_query_whoami, api_key_whoami, basic_whoami, get_me, token
 from public.api.meta import is_healthy
 from public.models import BodyToken, Identity, Token
 
 URL = os.environ["SERVER_URL"]
 FLAVOUR, USERNAME, PASSWORD, BASIC_USER, BASIC_PASSWORD, API_KEY, API_KEY_OWNER = sys.argv[1:]
-_C = TypeVar("_C", AdminClient, Client, SupportAuthenticatedClient)
+_C = TypeVar("_C", AdminClient, Client, SupportClient)
 
 
 async def call(operation: ModuleType, **arguments: Any) -> Any:
@@ -216,13 +216,16 @@ async def main() -> None:
         assert await call(get_me, client=bearer) == Identity(username=USERNAME, scheme="bearer")
         basic = public.with_basic_auth(BASIC_USER, BASIC_PASSWORD)
         assert await call(basic_whoami, client=basic) == Identity(username=BASIC_USER, scheme="basic")
-        keyed = public.with_api_key(API_KEY)
+        keyed = public.with_api_key(API_KEY, scheme="APIKeyHeader")
         assert await call(api_key_whoami, client=keyed) == Identity(username=API_KEY_OWNER, scheme="api_key_header")
-        by_query = await call(api_key_query_whoami, client=keyed)
+        by_query = await call(api_key_query_whoami, client=public.with_credentials({"APIKeyQuery": API_KEY}))
         assert by_query == Identity(username=API_KEY_OWNER, scheme="api_key_query"), by_query
 
-        # cfg_support through its own AuthenticatedClient, with the token the public zone issued.
-        support = await opened(SupportAuthenticatedClient(base_url=URL, token=issued.access_token))
+        # cfg_support on the public zone's credential store (its operations name no scheme, so none is sent; an
+        # AuthenticatedClient of a zone without a bearer scheme is a CredentialError).
+        shared = Credentials()
+        shared.set_bearer_token(issued.access_token)
+        support = await opened(SupportClient(base_url=URL, store=shared))
         page = await call(list_users, client=support)
         assert isinstance(page, UserPage) and (page.items, page.total) == ([], 0), page
         user = await call(create_user, client=support, json_body=UserCreate(name="Ada", email="ada@example.com"))

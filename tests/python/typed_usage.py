@@ -93,7 +93,7 @@ def config_values() -> None:
 
 def class_style() -> None:
     """`Client` takes the settings; `with` closes it."""
-    with Client(base_url="http://127.0.0.1:8000", api_key="k", headers={"X-Request-ID": "r"}, timeout=5.0) as c:
+    with Client(base_url="http://127.0.0.1:8000", credentials={"APIKeyHeader": "k"}, headers={"X-Request-ID": "r"}, timeout=5.0) as c:
         user = c.get_user(user_id=1)
         assert_type(user, class_schemas.User | class_schemas.NotFoundError | class_schemas.HTTPValidationError)
     other = Client(bearer_token="t", user_key="u", pass_key="p")

@@ -127,6 +127,7 @@ fn small_files(
             HttpView {
                 common,
                 package_style: false,
+                env: &env_prefix,
                 schemes: security_schemes(api),
             },
         )?,
@@ -242,6 +243,8 @@ struct HttpView<'a> {
     common: &'a Common<'a>,
     /// Transport of the package style: no `config.py`, no `ApiError`, no shared client.
     package_style: bool,
+    /// The prefix of the environment variables `config.py` reads (`MY_CLIENT`).
+    env: &'a str,
     schemes: Vec<SchemeView>,
 }
 
@@ -300,8 +303,8 @@ fn config_view(api: &ir::Api, common: &Common<'_>, env_prefix: &str) -> serde_js
             ),
         ),
         None => (
-            escape::string_literal("http://localhost"),
-            "``http://localhost`` (the spec names no server)".to_string(),
+            "None".to_string(),
+            "none, as the spec names no server: a call fails until one is set".to_string(),
         ),
     };
     serde_json::json!({
@@ -309,7 +312,36 @@ fn config_view(api: &ir::Api, common: &Common<'_>, env_prefix: &str) -> serde_js
         "env": env_prefix,
         "base_url": base_url,
         "base_url_doc": escape::docstring(&base_url_doc, "").unwrap_or_default(),
+        "credentials": credential_variables(api, env_prefix),
     })
+}
+
+/// One environment variable per security scheme, `<PREFIX>_<SCHEME_IN_UPPER_SNAKE_CASE>`, that
+/// `config.py` reads that scheme's credential from.
+fn credential_variables(api: &ir::Api, env_prefix: &str) -> Vec<serde_json::Value> {
+    api.security_schemes
+        .iter()
+        .map(|scheme| {
+            let kind = match &scheme.kind {
+                ir::SecuritySchemeKind::Bearer { .. } => "token",
+                ir::SecuritySchemeKind::Basic => "``user:password``",
+                ir::SecuritySchemeKind::ApiKey { .. } => "key",
+            };
+            let variable = format!(
+                "{env_prefix}_{}",
+                names::snake_name(&scheme.key).to_ascii_uppercase()
+            );
+            let doc = format!(
+                "``{}``, {kind}: ``${variable}``",
+                scheme.key.replace('`', "'")
+            );
+            serde_json::json!({
+                "key": escape::string_literal(&scheme.key),
+                "variable": escape::string_literal(&variable),
+                "doc": escape::docstring(&escape::comment(&doc), "").unwrap_or_default(),
+            })
+        })
+        .collect()
 }
 
 /// The values of `pyproject.toml`; `packages` is the inside of its `packages = [...]` list.

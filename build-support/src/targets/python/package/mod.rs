@@ -70,6 +70,7 @@ pub fn emit(api: &ir::Api, options: &Options) -> Result<Tree, Error> {
             super::HttpView {
                 common: &common,
                 package_style: true,
+                env: "",
                 schemes: super::security_schemes(api),
             },
         )?,
