@@ -489,7 +489,16 @@ tokens = TokensClient({base_url}store=shared)
 """
 
 
-@pytest.mark.parametrize("style", ["class", "package"])
+ZONES_FUNCTIONS_MYPY = """
+from {prefix}_keys import http as keys_http
+from {prefix}_tokens import http as tokens_http
+
+keys_http.use_credentials(tokens_http.credentials)  # another zone's store fits: a Protocol
+tokens_http.credentials.set("bearerAuth", "t")
+"""
+
+
+@pytest.mark.parametrize("style", ["functions", "class", "package"])
 def test_zone_clients_share_one_store(
     style: str, tmp_path: Path, auth_server_url: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -505,7 +514,13 @@ def test_zone_clients_share_one_store(
     monkeypatch.syspath_prepend(str(tmp_path / "out"))
     keys, tokens = (importlib.import_module(f"{prefix}_{zone}") for zone in ("keys", "tokens"))
     shared = tokens.Credentials()
-    if style == "class":
+    if style == "functions":
+        for zone in (keys, tokens):
+            monkeypatch.setenv(f"{zone.__name__.upper()}_BASE_URL", auth_server_url)
+            importlib.import_module(f"{zone.__name__}.http").use_credentials(shared)
+        keys_ops, tokens_ops = (importlib.import_module(f"{zone.__name__}.client") for zone in (keys, tokens))
+        both = lambda: (keys_ops.echo_bearer_or_header_key(), tokens_ops.echo_bearer())  # noqa: E731
+    elif style == "class":
         keys_client = keys.Client(base_url=auth_server_url, store=shared)
         tokens_client = tokens.Client(base_url=auth_server_url, store=shared)
         both = lambda: (keys_client.echo_bearer_or_header_key(), tokens_client.echo_bearer())  # noqa: E731
@@ -521,7 +536,8 @@ def test_zone_clients_share_one_store(
     shared.set("bearerAuth", "")
     assert [seen.authorization for seen in both()] == [None, None]
     script = tmp_path / "out" / "shared_store.py"
-    script.write_text(ZONES_MYPY.format(prefix=prefix, base_url="" if style == "class" else '"http://x", '))
+    usage = ZONES_FUNCTIONS_MYPY if style == "functions" else ZONES_MYPY
+    script.write_text(usage.format(prefix=prefix, base_url="" if style == "class" else '"http://x", '))
     checked = subprocess.run(
         [sys.executable, "-m", "mypy", "--strict", "shared_store.py", f"{prefix}_keys", f"{prefix}_tokens"],
         cwd=tmp_path / "out", capture_output=True, text=True, timeout=300,
