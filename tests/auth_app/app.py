@@ -5,7 +5,7 @@ The `echo_*` operations each declare one security requirement (or alternatives, 
 arrived — the `Authorization` header, `X-API-Key`, the `api_key` query parameter and the `Cookie` header — whatever
 it is: they never refuse a call, so a test sees exactly what a client sent. `me` is the one operation that checks
 its bearer token, so that a client's refresh hook has a 401 to answer. Run it with `python -m uvicorn app:app` from
-this folder; `dump_openapi.py` writes its document (committed as tests/rust/specs/auth.json). State lives in
+this folder; `tests/dump_fastapi_openapi.py tests/auth_app` writes its document (committed as tests/rust/specs/auth.json). State lives in
 memory; `POST /test/reset` clears it.
 """
 

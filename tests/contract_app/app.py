@@ -3,7 +3,7 @@
 Each operation stands for one situation a client meets when a server steps off the happy path:
 documented and undocumented error statuses, `default`, foreign and empty bodies, a 204, two
 documented 2xx, headers worth reading. Run it with `python -m uvicorn app:app` from this folder;
-`dump_openapi.py` writes its document (committed as tests/rust/specs/contract.json). It keeps no
+`tests/dump_fastapi_openapi.py tests/contract_app` writes its document (committed as tests/rust/specs/contract.json). It keeps no
 state: every answer depends on the request alone.
 """
 

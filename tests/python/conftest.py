@@ -26,7 +26,7 @@ from pathlib import Path
 import httpx
 import pytest
 
-from support import PACKAGES, free_port, generate_python, AUTH_APP, CONTRACT_APP, REFERENCE_APP, REPO_ROOT, Api, Connect, connections
+from support import PACKAGES, free_port, generate_python, AUTH_APP, DUMP_FASTAPI_OPENAPI, CONTRACT_APP, REFERENCE_APP, REPO_ROOT, Api, Connect, connections
 from drf_support import DRF_APP, DrfSpecs, dump_drf_specs, reset as reset_drf_app
 
 SERVER_START_TIMEOUT = 30.0
@@ -36,7 +36,7 @@ SERVER_START_TIMEOUT = 30.0
 def spec_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The reference app's OpenAPI document, as the installed FastAPI writes it."""
     path = tmp_path_factory.mktemp("spec") / "openapi.json"
-    subprocess.run([sys.executable, str(REFERENCE_APP / "dump_openapi.py"), str(path)], check=True)
+    subprocess.run([sys.executable, str(DUMP_FASTAPI_OPENAPI), str(REFERENCE_APP), str(path)], check=True)
     return path
 
 

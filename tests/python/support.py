@@ -47,6 +47,8 @@ def generate_python(spec: Path, out: Path, *options: str) -> None:
 
 
 REFERENCE_APP = REPO_ROOT / "tests" / "reference_app"
+DUMP_FASTAPI_OPENAPI = REPO_ROOT / "tests" / "dump_fastapi_openapi.py"
+"""Writes the document of one of the tests' FastAPI apps (reference, contract, auth)."""
 CONTRACT_APP = REPO_ROOT / "tests" / "contract_app"
 AUTH_APP = REPO_ROOT / "tests" / "auth_app"
 AUTH_SPEC = REPO_ROOT / "tests" / "rust" / "specs" / "auth.json"

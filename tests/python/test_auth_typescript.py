@@ -6,19 +6,17 @@ The auth app's client (tests/rust/specs/auth.json) is generated into auth/ and i
 and run once against the live app; each check of auth.ts (one per behaviour) is reported here as a test.
 """
 
-import re
 from pathlib import Path
 
 import pytest
 
 from support import AUTH_SPEC, REPO_ROOT, clientgen_binary
-from test_typescript import TS_TESTS, copy_script, generate, run, tsc, write_project
+from test_typescript import copy_script, generate, run, run_checks, script_checks
 
 SCRIPT = "auth.ts"
 ZONES = REPO_ROOT / "tests" / "fixtures" / "zones" / "auth.toml"
 # The checks of auth.ts, read from its source so that a new check is a new test here.
-CHECKS = re.findall(r'^check\(\s*"([^"]+)"', (TS_TESTS / SCRIPT).read_text(encoding="utf-8"), re.MULTILINE)
-RESULT = re.compile(r"^(ok|FAIL)  +(.*)$")
+CHECKS = script_checks(SCRIPT)
 
 
 @pytest.fixture(scope="module")
@@ -40,22 +38,7 @@ def project(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.fixture(scope="module")
 def results(project: Path, auth_server_session_url: str) -> dict[str, str]:
     """Check name → `ok`, or the failure and its stack: auth.ts compiled and run once (it resets the app per check)."""
-    include = [SCRIPT, "auth/*.ts", "zones/**/*.ts"]
-    config = write_project(project, "nodenext", include, noEmit=False, outDir="dist", rootDir=".")
-    compiled = run([tsc(), "-p", config, "--pretty", "false"], cwd=project)
-    assert compiled.returncode == 0, compiled.stdout + compiled.stderr
-    ran = run(["node", project / "dist" / "auth.js", auth_server_session_url], cwd=project, timeout=120)
-    outcomes: dict[str, str] = {}
-    current = ""
-    for line in ran.stdout.splitlines():
-        matched = RESULT.match(line)
-        if matched:
-            current = matched.group(2)
-            outcomes[current] = matched.group(1)
-        elif current and outcomes[current] != "ok" and line.strip():
-            outcomes[current] += "\n" + line
-    assert outcomes, f"auth.js reported nothing (exit {ran.returncode}):\n{ran.stdout}{ran.stderr}"
-    return outcomes
+    return run_checks(project, SCRIPT, ["auth/*.ts", "zones/**/*.ts"], auth_server_session_url)
 
 
 def test_every_check_of_the_script_is_reported(results: dict[str, str]) -> None:

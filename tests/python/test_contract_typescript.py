@@ -6,20 +6,18 @@ NotFoundError, 422 → HTTPValidationError, an undocumented status → unknown, 
 contract.ts runs against the live app once; each of its checks (one per row) is reported here as a test.
 """
 
-import re
 import shutil
 from pathlib import Path
 
 import pytest
 
 from support import CONTRACT_SPEC
-from test_typescript import MODES, TS_TESTS, copy_script, generate, run, tsc, write_project
+from test_typescript import MODES, TS_TESTS, copy_script, generate, run, run_checks, script_checks, tsc, write_project
 
 SCRIPT = "contract.ts"
 TYPES = "contract_types.ts"
 # The checks of contract.ts, read from its source so that a new check is a new test here.
-CHECKS = re.findall(r'^check\(\s*"([^"]+)"', (TS_TESTS / SCRIPT).read_text(encoding="utf-8"), re.MULTILINE)
-RESULT = re.compile(r"^(ok|FAIL)  +(.*)$")
+CHECKS = script_checks(SCRIPT)
 
 
 @pytest.fixture(scope="module")
@@ -43,21 +41,7 @@ def test_status_narrows_the_data_of_responses_and_errors_under_tsc_strict(projec
 @pytest.fixture(scope="module")
 def results(project: Path, contract_server_url: str) -> dict[str, str]:
     """Check name → `ok`, or the failure and its stack: contract.ts compiled and run once against the app."""
-    config = write_project(project, "nodenext", [SCRIPT, "contract/*.ts"], noEmit=False, outDir="dist", rootDir=".")
-    compiled = run([tsc(), "-p", config, "--pretty", "false"], cwd=project)
-    assert compiled.returncode == 0, compiled.stdout + compiled.stderr
-    ran = run(["node", project / "dist" / "contract.js", contract_server_url], cwd=project, timeout=120)
-    outcomes: dict[str, str] = {}
-    current = ""
-    for line in ran.stdout.splitlines():
-        matched = RESULT.match(line)
-        if matched:
-            current = matched.group(2)
-            outcomes[current] = matched.group(1)
-        elif current and outcomes[current] != "ok" and line.strip():
-            outcomes[current] += "\n" + line
-    assert outcomes, f"contract.js reported nothing (exit {ran.returncode}):\n{ran.stdout}{ran.stderr}"
-    return outcomes
+    return run_checks(project, SCRIPT, ["contract/*.ts"], contract_server_url)
 
 
 def test_every_check_of_the_script_is_reported(results: dict[str, str]) -> None:

@@ -12,7 +12,7 @@ from support import AUTH_APP, AUTH_SPEC, CONTRACT_APP, CONTRACT_SPEC
 
 def test_committed_document_matches_the_app(contract_server_url: str) -> None:
     """tests/rust/specs/contract.json is what the app serves. To refresh it:
-    `.venv/bin/python tests/contract_app/dump_openapi.py tests/rust/specs/contract.json`."""
+    `.venv/bin/python tests/dump_fastapi_openapi.py tests/contract_app tests/rust/specs/contract.json`."""
     served = httpx.get(f"{contract_server_url}/openapi.json").json()
     assert served == json.loads(CONTRACT_SPEC.read_text(encoding="utf-8")), f"refresh {CONTRACT_SPEC} from {CONTRACT_APP}"
 
@@ -44,7 +44,7 @@ def test_app_answers_each_row(contract_server_url: str) -> None:
 
 def test_committed_auth_document_matches_the_auth_app(auth_server_url: str) -> None:
     """tests/rust/specs/auth.json is what the auth app serves. To refresh it:
-    `.venv/bin/python tests/auth_app/dump_openapi.py tests/rust/specs/auth.json`."""
+    `.venv/bin/python tests/dump_fastapi_openapi.py tests/auth_app tests/rust/specs/auth.json`."""
     served = httpx.get(f"{auth_server_url}/openapi.json").json()
     assert served == json.loads(AUTH_SPEC.read_text(encoding="utf-8")), f"refresh {AUTH_SPEC} from {AUTH_APP}"
 

@@ -70,6 +70,36 @@ def copy_script(script: str, folder: Path) -> None:
         shutil.copy(TS_TESTS / name, folder / name)
 
 
+def script_checks(script: str) -> list[str]:
+    """The names of the checks test script `script` declares (`check("name", ...)`), in order."""
+    source = (TS_TESTS / script).read_text(encoding="utf-8")
+    return re.findall(r'^check\(\s*"([^"]+)"', source, re.MULTILINE)
+
+
+CHECK_RESULT = re.compile(r"^(ok|FAIL)  +(.*)$")
+
+
+def run_checks(project: Path, script: str, clients: list[str], server_url: str) -> dict[str, str]:
+    """Compiles `script` (copied into `project`) with the `clients` globs under `tsc --strict` (NodeNext), runs it
+    once against `server_url`, and returns check name → `ok`, or the failure and its stack (checks.ts's report)."""
+    config = write_project(project, "nodenext", [script, *clients], noEmit=False, outDir="dist", rootDir=".")
+    compiled = run([tsc(), "-p", config, "--pretty", "false"], cwd=project)
+    assert compiled.returncode == 0, compiled.stdout + compiled.stderr
+    javascript = project / "dist" / script.replace(".ts", ".js")
+    ran = run(["node", javascript, server_url], cwd=project, timeout=120)
+    outcomes: dict[str, str] = {}
+    current = ""
+    for line in ran.stdout.splitlines():
+        matched = CHECK_RESULT.match(line)
+        if matched:
+            current = matched.group(2)
+            outcomes[current] = matched.group(1)
+        elif current and outcomes[current] != "ok" and line.strip():
+            outcomes[current] += "\n" + line
+    assert outcomes, f"{javascript.name} reported nothing (exit {ran.returncode}):\n{ran.stdout}{ran.stderr}"
+    return outcomes
+
+
 @pytest.fixture(scope="module")
 def project(tmp_path_factory: pytest.TempPathFactory, spec_path: Path) -> Path:
     """A Node project (`"type": "module"`) holding the reference app's client in refclient/, the features spec's
