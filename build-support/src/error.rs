@@ -7,7 +7,10 @@ use crate::diagnostics::{Diagnostic, Severity};
 
 /// Why generation failed. Every variant says what to do; the output folders are left as they
 /// were whenever this is returned.
-#[derive(Debug)]
+///
+/// `{:?}` prints what `Display` prints (as anyhow's errors do), so that a build script whose
+/// `main` returns this error shows cargo the same rustc-style text the `clientgen` command
+/// prints; `{:#?}` prints the structure.
 pub enum Error {
     /// The spec has problems; every one found is listed, each with file, JSON pointer and, where
     /// the source tells, line and column.
@@ -91,6 +94,34 @@ impl fmt::Display for Error {
                 f,
                 "internal error: {message}; this is a bug in clientgen, please report it with the spec"
             ),
+        }
+    }
+}
+
+impl fmt::Debug for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if !f.alternate() {
+            return fmt::Display::fmt(self, f);
+        }
+        match self {
+            Error::Spec(diagnostics) => f.debug_tuple("Spec").field(diagnostics).finish(),
+            Error::Read { path, source } => f
+                .debug_struct("Read")
+                .field("path", path)
+                .field("source", source)
+                .finish(),
+            Error::Write { dir, message } => f
+                .debug_struct("Write")
+                .field("dir", dir)
+                .field("message", message)
+                .finish(),
+            Error::ForeignOutput { dir, found } => f
+                .debug_struct("ForeignOutput")
+                .field("dir", dir)
+                .field("found", found)
+                .finish(),
+            Error::Config(message) => f.debug_tuple("Config").field(message).finish(),
+            Error::Internal(message) => f.debug_tuple("Internal").field(message).finish(),
         }
     }
 }
