@@ -316,15 +316,15 @@ impl Client {
     /// several schemes of, or a credential of the wrong kind for the scheme it names.
     pub(crate) fn resolve(&self, spec: &[Scheme]) -> Result<Resolved, String> {
         for scheme in spec {
-            if let Some(credential) = self.by_scheme.get(scheme.key) {
-                if !scheme.kind.takes(credential) {
-                    return Err(format!(
-                        "the credential set for security scheme `{}` is {}, but that scheme takes {}",
-                        scheme.key,
-                        credential.kind_name(),
-                        scheme.kind.takes_name()
-                    ));
-                }
+            if let Some(credential) = self.by_scheme.get(scheme.key)
+                && !scheme.kind.takes(credential)
+            {
+                return Err(format!(
+                    "the credential set for security scheme `{}` is {}, but that scheme takes {}",
+                    scheme.key,
+                    credential.kind_name(),
+                    scheme.kind.takes_name()
+                ));
             }
         }
         let one = |set: bool,

@@ -123,11 +123,11 @@ impl Response {
                 message,
             ))))
         };
-        if let Some(content_type) = self.0.headers().get(CONTENT_TYPE) {
-            if !is_json(content_type.as_bytes()) {
-                let shown = String::from_utf8_lossy(content_type.as_bytes());
-                return refuse(format!("the Content-Type is {shown}, not JSON"));
-            }
+        if let Some(content_type) = self.0.headers().get(CONTENT_TYPE)
+            && !is_json(content_type.as_bytes())
+        {
+            let shown = String::from_utf8_lossy(content_type.as_bytes());
+            return refuse(format!("the Content-Type is {shown}, not JSON"));
         }
         if self.0.raw_body().is_empty() {
             return refuse("the body is empty".to_string());

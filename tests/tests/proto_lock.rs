@@ -5,7 +5,7 @@
 
 mod support;
 
-use clientgen_build::targets::proto::{self, EnumStyle, LOCK_FILE, Layout, Options};
+use clientgen_build::targets::proto::{self, LOCK_FILE, Layout, Options};
 use clientgen_build::tree::Tree;
 use clientgen_build::{Error, Generator, Spec};
 use serde_json::{Value, json};

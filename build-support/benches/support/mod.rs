@@ -100,7 +100,7 @@ impl Summary {
         let mut sorted = samples.to_vec();
         sorted.sort();
         let mid = sorted.len() / 2;
-        let median = if sorted.len() % 2 == 0 {
+        let median = if sorted.len().is_multiple_of(2) {
             (sorted[mid - 1] + sorted[mid]) / 2
         } else {
             sorted[mid]

@@ -77,10 +77,10 @@ fn member(
     walk: &mut Walk,
     f: impl FnOnce(&mut Value, &mut Walk) -> bool,
 ) {
-    if let Some(value) = map.get_mut(key) {
-        if !walk.at(key, |walk| f(value, walk)) {
-            map.shift_remove(key);
-        }
+    if let Some(value) = map.get_mut(key)
+        && !walk.at(key, |walk| f(value, walk))
+    {
+        map.shift_remove(key);
     }
 }
 

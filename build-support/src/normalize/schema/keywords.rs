@@ -44,10 +44,10 @@ pub(in crate::normalize) fn rewrite_swagger2_reference(target: &mut String) {
 
 /// 2.0's `x-nullable: true` → `nullable: true`.
 pub(super) fn swagger2_nullable(map: &mut Map<String, Value>) {
-    if let Some(flag) = map.shift_remove("x-nullable") {
-        if flag == Value::Bool(true) {
-            set_nullable(map);
-        }
+    if let Some(flag) = map.shift_remove("x-nullable")
+        && flag == Value::Bool(true)
+    {
+        set_nullable(map);
     }
 }
 
@@ -59,10 +59,11 @@ pub(super) fn constant(map: &mut Map<String, Value>) {
     let composed = ["$ref", "allOf", "anyOf", "oneOf", "not"]
         .iter()
         .any(|key| map.contains_key(*key));
-    if !map.contains_key("type") && !composed {
-        if let Some(name) = type_of(&value) {
-            map.insert("type".into(), name.into());
-        }
+    if !map.contains_key("type")
+        && !composed
+        && let Some(name) = type_of(&value)
+    {
+        map.insert("type".into(), name.into());
     }
     if value.is_null() {
         set_nullable(map);
@@ -130,10 +131,10 @@ pub(super) fn examples(map: &mut Map<String, Value>) {
     if !matches!(map.get("examples"), Some(Value::Array(_))) {
         return;
     }
-    if let Some(Value::Array(list)) = map.shift_remove("examples") {
-        if let Some(first) = list.into_iter().next() {
-            map.entry("example").or_insert(first);
-        }
+    if let Some(Value::Array(list)) = map.shift_remove("examples")
+        && let Some(first) = list.into_iter().next()
+    {
+        map.entry("example").or_insert(first);
     }
 }
 
@@ -228,15 +229,15 @@ fn take_list(map: &mut Map<String, Value>, key: &str) -> Vec<Value> {
 /// Keywords whose 2.0 or mistaken shape 3.0 cannot hold: a `discriminator` string becomes
 /// `{"propertyName": …}`; a `required` that is not a list is dropped.
 pub(super) fn shapes(map: &mut Map<String, Value>, walk: &mut Walk) {
-    if let Some(discriminator) = map.get_mut("discriminator") {
-        if let Value::String(property) = discriminator {
-            let mut object = Map::new();
-            object.insert(
-                "propertyName".into(),
-                Value::String(std::mem::take(property)),
-            );
-            *discriminator = Value::Object(object);
-        }
+    if let Some(discriminator) = map.get_mut("discriminator")
+        && let Value::String(property) = discriminator
+    {
+        let mut object = Map::new();
+        object.insert(
+            "propertyName".into(),
+            Value::String(std::mem::take(property)),
+        );
+        *discriminator = Value::Object(object);
     }
     match map.get("required") {
         None | Some(Value::Array(_)) => {}

@@ -84,12 +84,11 @@ fn collapse_list(map: &mut Map<String, Value>, key: &str) {
         Some(Value::Array(branches)) => branches.len(),
         _ => return,
     };
-    if remaining <= 1 {
-        if let Some(Value::Array(mut branches)) = map.shift_remove(key) {
-            if let Some(branch) = branches.pop() {
-                absorb(map, branch);
-            }
-        }
+    if remaining <= 1
+        && let Some(Value::Array(mut branches)) = map.shift_remove(key)
+        && let Some(branch) = branches.pop()
+    {
+        absorb(map, branch);
     }
     set_nullable(map);
 }

@@ -156,10 +156,10 @@ pub(super) fn convert(value: Value, shared: &SharedBodies, walk: &mut Walk) -> O
         return None;
     };
     if let Some(Value::String(target)) = map.get_mut("$ref") {
-        if let Some(name) = target.strip_prefix("#/parameters/") {
-            if let Some(parameter) = shared.get(&unescape(name)) {
-                return Some(parameter.clone());
-            }
+        if let Some(name) = target.strip_prefix("#/parameters/")
+            && let Some(parameter) = shared.get(&unescape(name))
+        {
+            return Some(parameter.clone());
         }
         rewrite_swagger2_reference(target);
         return Some(Parameter::Regular(Value::Object(map)));
