@@ -123,20 +123,8 @@ fn usage_errors_exit_2() {
 
 #[test]
 fn url_input_reads_a_served_spec() {
-    let spec = std::fs::read(fixture("handwritten/petstore-fastapi.json")).unwrap();
-    let listener = TcpListener::bind("127.0.0.1:0").unwrap();
-    let url = format!("http://{}/openapi.json", listener.local_addr().unwrap());
-    let server = std::thread::spawn(move || {
-        let (mut stream, _) = listener.accept().unwrap();
-        let mut request = [0u8; 4096];
-        let _ = stream.read(&mut request).unwrap();
-        let head = format!(
-            "HTTP/1.1 200 OK\r\ncontent-type: application/json\r\ncontent-length: {}\r\nconnection: close\r\n\r\n",
-            spec.len()
-        );
-        stream.write_all(head.as_bytes()).unwrap();
-        stream.write_all(&spec).unwrap();
-    });
+    let spec = std::fs::read_to_string(fixture("handwritten/petstore-fastapi.json")).unwrap();
+    let (url, server) = serve_once(spec, "/openapi.json");
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("served");
     let output = clientgen(&[
