@@ -5,7 +5,7 @@
 //! - A listed status (`404`, `4XX`) is a success when it is 2xx, an error otherwise.
 //! - `default` covers every status the operation does not list. When the operation lists no
 //!   success, `default` is its success for a 2xx and its error for any other status. When it
-//!   lists a success, `default` stands for its errors (how Azure, Google and most specs use it):
+//!   lists a success, `default` stands for its errors (how Azure's specs use it):
 //!   it covers every unlisted status but 2xx, and an unlisted 2xx is undocumented.
 //! - An operation that lists neither a success nor `default` succeeds on any 2xx, without a
 //!   body.
