@@ -54,7 +54,7 @@ const SOURCE_WINDOW: usize = 60;
 
 impl Diagnostic {
     /// Keeps `line` (the text of the diagnostic's line) for display: whole when short, else the
-    /// [`SOURCE_WINDOW`] characters on each side of the column between `…`, so a diagnostic on a
+    /// `SOURCE_WINDOW` characters on each side of the column between `…`, so a diagnostic on a
     /// minified one-line spec does not hold a copy of the whole spec.
     pub fn show_source(&mut self, line: &str) {
         let column = self.location.map_or(1, |location| location.column);

@@ -1,7 +1,7 @@
 //! The clientgen core and the build.rs API.
 //!
 //! Data flows one way: [`load`] → [`normalize`] → [`lower`] (to the [`ir`]) → [`targets`] (to a
-//! [`tree::Tree`] per language) → [`write`]. Each stage only calls the stages to its left.
+//! [`tree::Tree`] per language) → [`write`](mod@write). Each stage only calls the stages to its left.
 //!
 //! Most users want [`Generator`]:
 //!

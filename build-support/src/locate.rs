@@ -2,7 +2,7 @@
 //!
 //! Diagnostics carry JSON pointers only; [`fill_locations`] turns them into `line:column` at the
 //! end. All the pointers wanted in one text are merged into a tree of their segments
-//! ([`wanted::Wanted`]) and found in one walk, however many there are. Neither walker builds a
+//! (`wanted::Wanted`) and found in one walk, however many there are. Neither walker builds a
 //! value: the JSON one steps forward through the text once, skipping whole whatever no pointer
 //! goes into; the YAML one reads block-style lines by indentation. A last forward pass turns the
 //! byte offsets found into lines and columns.

@@ -42,7 +42,7 @@ struct Input {
 struct GenerateArgs {
     #[command(flatten)]
     input: Input,
-    /// Write every target this build supports under DIR/<language>/.
+    /// Write every target this build supports under `DIR/<language>/`.
     #[arg(short = 'o', long = "out", value_name = "DIR")]
     out: Option<PathBuf>,
     /// Write the Python package into DIR (its name is the package's import name).

@@ -2,7 +2,7 @@
 //! an OpenAPI document at compile time. Use it through the `clientgen` crate, which re-exports it
 //! and holds what the generated code needs.
 //!
-//! A thin shell over `clientgen-build`: [`args`] parses the arguments, [`expand`] runs the core
+//! A thin shell over `clientgen-build`: `args` parses the arguments, `expand` runs the core
 //! and writes the other clients, and every problem becomes a `compile_error!` at the argument it
 //! concerns.
 

@@ -17,7 +17,7 @@
 //! at the top (the include path); with `google.api.http` rules, googleapis' two files and their
 //! license go to `third-party/googleapis/` and the `buf.yaml` at the top is a workspace that
 //! holds them as a module of their own (see [`options`]).
-//! Names are decided in [`names`], types in [`types`], numbers in [`lock`], file options and
+//! Names are decided in `names`, types in `types`, numbers in `lock`, file options and
 //! HTTP rules in [`options`]; the templates lay out the head of each file, and [`print`] appends
 //! the definitions.
 

@@ -4,14 +4,14 @@
 //! (one serde type per schema an operation sends or receives), `responses` (an enum per
 //! operation with several success bodies or documented errors), `Client`, a newtype over
 //! `clientgen::Client` with one method per operation, and a request builder per operation with
-//! more than [`operations::BUILDER_THRESHOLD`] optional parameters
+//! more than `operations::BUILDER_THRESHOLD` optional parameters
 //! (`client.op(a).opt(x).send().await`). With zones ([`emit_zones`]), the file holds one such
 //! module per zone instead, named after the zone (`admin::Client`, `admin::types::…`), each with
 //! only the zone's operations and types.
 //!
 //! What the user's crate must compile is kept small, since a big spec makes a big crate:
 //! - schemas no operation reaches are left out (GitHub: 2,960 webhook payloads of 7,373 types);
-//! - serde traits only as the wire needs them (see [`usage`]): `Serialize` on what the client
+//! - serde traits only as the wire needs them (see `ir::Usage`): `Serialize` on what the client
 //!   sends (parameters and request bodies, with everything they reach), `Deserialize` on what
 //!   it receives (JSON response and error bodies);
 //! - enums travel as `String` or `i64` through `From` conversions (`#[serde(from, into)]`),
@@ -21,7 +21,7 @@
 //! - a method builds its request and returns a `clientgen::Call`, a future the runtime owns,
 //!   with a plain function that decodes the response by status: no `async fn` per operation.
 //!
-//! The code is written as text in prettyplease's layout (see [`text`]): [`emit`] writes it to a
+//! The code is written as text in prettyplease's layout (see `text`): [`emit`] writes it to a
 //! file for build.rs and the CLI, [`tokens`] parses the same text into tokens for the macro, so
 //! both front doors produce the same code.
 
