@@ -152,12 +152,18 @@ impl Generator {
     }
 
     /// Writes the Python client package into `dir`; the folder's name is the package's name.
+    /// `dir` is a path (relative ones from the crate's folder in a build script) or a folder
+    /// under Cargo's `OUT_DIR`, [`OutDir::join`]: the one a published crate writes to (see
+    /// [`OutDir`] for which to pick). The same holds for every target's folder.
     ///
     /// ```no_run
     /// // build.rs
+    /// use clientgen_build::{Generator, OutDir};
+    ///
     /// fn main() -> Result<(), clientgen_build::Error> {
-    ///     clientgen_build::Generator::new("openapi.json")
+    ///     Generator::new("openapi.json")
     ///         .python("clients/my_client") // `from my_client import client, schemas`
+    ///         .typescript(OutDir::join("typescript")) // $OUT_DIR/typescript/index.ts, …
     ///         .generate()
     /// }
     /// ```
