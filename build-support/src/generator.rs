@@ -643,13 +643,20 @@ impl Generator {
         // Every target is emitted before anything is written, so a failing target leaves all
         // output folders as they were. A folder is written before the folders inside it
         // (`.rust_to_out_dir()` beside `.python(OutDir::join("py"))`), so that it is still
-        // empty, not foreign, on the first run.
-        trees.sort_by(|(_, a), (_, b)| a.cmp(b));
-        let mut outputs = Vec::new();
-        for (tree, dir) in trees {
-            let report = write::write_tree(&tree, &dir, WriteOptions { force: self.force })?;
-            outputs.push((dir, report));
+        // empty, not foreign, on the first run; the outputs keep the targets' order.
+        let mut order: Vec<usize> = (0..trees.len()).collect();
+        order.sort_by(|&a, &b| trees[a].1.cmp(&trees[b].1));
+        let mut written = Vec::new();
+        for index in order {
+            let (tree, dir) = &trees[index];
+            let report = write::write_tree(tree, dir, WriteOptions { force: self.force })?;
+            written.push((index, dir.clone(), report));
         }
+        written.sort_by_key(|(index, ..)| *index);
+        let outputs = written
+            .into_iter()
+            .map(|(_, dir, report)| (dir, report))
+            .collect();
         let outcome = Outcome { spec, outputs };
         if rerun {
             // A deleted output folder is written again by the next build.

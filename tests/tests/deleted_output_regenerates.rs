@@ -144,3 +144,27 @@ fn the_macro_writes_a_deleted_output_folder_again_on_the_next_build() {
     let dir = scratch_crate(name, &dependencies, &[("src/main.rs", MACRO_MAIN_RS)]);
     deleted_folder_comes_back(&dir, name, "clients", "python/pet_store/client.py");
 }
+
+/// `.rust_to_out_dir()` beside `.python(OutDir::join("py"))`: one output folder inside another.
+/// The outer one is written first, while it is still empty (not a folder clientgen did not make).
+#[test]
+fn an_output_folder_inside_another_is_written_on_the_first_run_and_after() {
+    let spec = Path::new(env!("CARGO_MANIFEST_DIR")).join("../examples/python-build/openapi.json");
+    let out = tempfile::tempdir().expect("temp dir");
+    for _ in 0..2 {
+        let outcome = clientgen_build::Generator::new(&spec)
+            .python(out.path().join("py/petstore"))
+            .rust(out.path())
+            .emit_rerun_if_changed(false)
+            .run()
+            .expect("both outputs are written");
+        let folders: Vec<_> = outcome.outputs.iter().map(|(dir, _)| dir.clone()).collect();
+        assert_eq!(
+            folders,
+            [out.path().join("py/petstore"), out.path().to_path_buf()],
+            "the outputs keep the targets' order"
+        );
+    }
+    assert!(out.path().join("py/petstore/client.py").is_file());
+    assert!(out.path().join("pet_store.rs").is_file());
+}
