@@ -21,6 +21,7 @@ A block that cannot be checked is listed in `NOT_CHECKED`, keyed by a line of it
 neither checked nor listed fails `test_every_block_is_checked_or_listed`.
 """
 
+import importlib.util
 import json
 import os
 import re
@@ -343,7 +344,8 @@ def check_cargo(words: list[str], where: str, cwd: Path) -> None:
 def check_pip(words: list[str], where: str) -> None:
     assert words[1] == "install", f"{where}: pip {words[1]} is not checked"
     requirements = (REPO_ROOT / "tests" / "requirements.txt").read_text().lower()
-    for name in words[2:]:
+    # Flags and the user's own folders (`-e clients/python/…`) are left alone.
+    for name in [word for word in words[2:] if not word.startswith("-") and "/" not in word]:
         assert re.search(rf"^{re.escape(name.lower())}\b", requirements, re.M), (
             f"{where}: {name} is not among the packages the tests install (tests/requirements.txt)"
         )
@@ -362,8 +364,11 @@ def check_command(words: list[str], where: str, cwd: Path) -> Path:
         check_cargo(words, where, cwd)
     elif program == "pip":
         check_pip(words, where)
+    elif program.startswith("python") and words[1] == "-m":
+        found = importlib.util.find_spec(words[2].split(".")[0]) is not None
+        assert found, f"{where}: no module {words[2]} (tests/requirements.txt installs what may be run)"
     elif program == "bash" or program.startswith("python"):
-        assert (cwd / words[0]).exists() or program == "bash", f"{where}: no {words[0]}"
+        assert program == "bash" or "/" not in words[0] or (cwd / words[0]).exists(), f"{where}: no {words[0]}"
         assert (cwd / words[1]).is_file(), f"{where}: no script {words[1]}"
     else:
         pytest.fail(f"{where}: no check knows `{program}` (add one, or list the block in NOT_CHECKED)")
