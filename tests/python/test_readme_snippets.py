@@ -87,7 +87,9 @@ CHECKED_LANGUAGES = {"python", "ts", "typescript", "tsx", "rust", "toml", "sh", 
 def test_every_block_is_checked_or_listed() -> None:
     blocks = readme_blocks()
     assert blocks, "no code blocks found in the README"
-    unchecked = [block.name for block in blocks if block.language not in CHECKED_LANGUAGES and not_checked(block) is None]
+    unchecked = [
+        block.name for block in blocks if block.language not in CHECKED_LANGUAGES and not_checked(block) is None
+    ]
     assert not unchecked, f"blocks in a language no test checks (check them, or list them in NOT_CHECKED): {unchecked}"
     stale = [marker for marker in NOT_CHECKED if not any(marker in block.text for block in blocks)]
     assert not stale, f"NOT_CHECKED lists blocks the README no longer has: {stale}"
