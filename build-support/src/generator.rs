@@ -1,7 +1,9 @@
 //! The build.rs API: a builder in the style of prost-build.
 
 use std::path::{Path, PathBuf};
+use std::time::SystemTime;
 
+use crate::destination::{Destination, OutDir};
 use crate::targets::proto::{self, EnumStyle, FileOptions, Layout as ProtoLayout};
 use crate::targets::python::{self, PythonStyle};
 use crate::targets::{rust, typescript};
@@ -27,12 +29,11 @@ use crate::{Error, Spec};
 #[derive(Debug, Clone)]
 pub struct Generator {
     input: Input,
-    out: Option<PathBuf>,
-    python: Option<PathBuf>,
-    typescript: Option<PathBuf>,
-    proto: Option<PathBuf>,
-    rust: Option<PathBuf>,
-    rust_out_dir_missing: bool,
+    out: Option<Destination>,
+    python: Option<Destination>,
+    typescript: Option<Destination>,
+    proto: Option<Destination>,
+    rust: Option<Destination>,
     python_style: PythonStyle,
     python_asyncio: bool,
     proto_enum_style: EnumStyle,
@@ -95,7 +96,6 @@ impl Generator {
             typescript: None,
             proto: None,
             rust: None,
-            rust_out_dir_missing: false,
             python_style: PythonStyle::default(),
             python_asyncio: false,
             proto_enum_style: EnumStyle::default(),
@@ -146,22 +146,28 @@ impl Generator {
     ///         .generate()
     /// }
     /// ```
-    pub fn out(mut self, dir: impl Into<PathBuf>) -> Self {
+    pub fn out(mut self, dir: impl Into<Destination>) -> Self {
         self.out = Some(dir.into());
         self
     }
 
     /// Writes the Python client package into `dir`; the folder's name is the package's name.
+    /// `dir` is a path (relative ones from the crate's folder in a build script) or a folder
+    /// under Cargo's `OUT_DIR`, [`OutDir::join`]: the one a published crate writes to (see
+    /// [`OutDir`] for which to pick). The same holds for every target's folder.
     ///
     /// ```no_run
     /// // build.rs
+    /// use clientgen_build::{Generator, OutDir};
+    ///
     /// fn main() -> Result<(), clientgen_build::Error> {
-    ///     clientgen_build::Generator::new("openapi.json")
+    ///     Generator::new("openapi.json")
     ///         .python("clients/my_client") // `from my_client import client, schemas`
+    ///         .typescript(OutDir::join("typescript")) // $OUT_DIR/typescript/index.ts, …
     ///         .generate()
     /// }
     /// ```
-    pub fn python(mut self, dir: impl Into<PathBuf>) -> Self {
+    pub fn python(mut self, dir: impl Into<Destination>) -> Self {
         self.python = Some(dir.into());
         self
     }
@@ -177,7 +183,7 @@ impl Generator {
     ///         .generate()
     /// }
     /// ```
-    pub fn typescript(mut self, dir: impl Into<PathBuf>) -> Self {
+    pub fn typescript(mut self, dir: impl Into<Destination>) -> Self {
         self.typescript = Some(dir.into());
         self
     }
@@ -196,7 +202,7 @@ impl Generator {
     ///         .generate()
     /// }
     /// ```
-    pub fn proto(mut self, dir: impl Into<PathBuf>) -> Self {
+    pub fn proto(mut self, dir: impl Into<Destination>) -> Self {
         self.proto = Some(dir.into());
         self
     }
@@ -339,7 +345,7 @@ impl Generator {
     ///         .generate()
     /// }
     /// ```
-    pub fn rust(mut self, dir: impl Into<PathBuf>) -> Self {
+    pub fn rust(mut self, dir: impl Into<Destination>) -> Self {
         self.rust = Some(dir.into());
         self
     }
@@ -355,10 +361,8 @@ impl Generator {
     ///         .generate()
     /// }
     /// ```
-    pub fn rust_to_out_dir(mut self) -> Self {
-        self.rust = std::env::var_os("OUT_DIR").map(PathBuf::from);
-        self.rust_out_dir_missing = self.rust.is_none();
-        self
+    pub fn rust_to_out_dir(self) -> Self {
+        self.rust(OutDir::join(""))
     }
 
     /// Chooses the Python client's shape: module functions (the default) or a `Client` class.
@@ -472,30 +476,28 @@ impl Generator {
 
     /// Like [`Generator::generate`], but returns what was read and what each write changed.
     pub fn run(self) -> Result<Outcome, Error> {
-        if self.rust_out_dir_missing {
-            return Err(Error::Config(
-                ".rust_to_out_dir() needs OUT_DIR, which Cargo sets only for build scripts: call it \
-                 from build.rs, or use .rust(dir)"
-                    .to_string(),
-            ));
-        }
-        let requested = [
-            &self.out,
-            &self.python,
-            &self.typescript,
-            &self.proto,
-            &self.rust,
-        ];
-        if requested.iter().all(|dir| dir.is_none()) {
+        let out_dir = std::env::var_os("OUT_DIR").map(PathBuf::from);
+        let resolve = |dir: &Option<Destination>| {
+            dir.as_ref()
+                .map(|dir| dir.resolve(out_dir.as_deref()))
+                .transpose()
+        };
+        let out = resolve(&self.out)?;
+        let python_dir = resolve(&self.python)?;
+        let typescript_dir = resolve(&self.typescript)?;
+        let proto_dir = resolve(&self.proto)?;
+        let rust_dir = resolve(&self.rust)?;
+        if [&out, &python_dir, &typescript_dir, &proto_dir, &rust_dir]
+            .iter()
+            .all(|dir| dir.is_none())
+        {
             return Err(Error::Config(
                 "no output was requested: call .out(dir), .python(dir), .typescript(dir) or \
                  .proto(dir) before .generate()"
                     .to_string(),
             ));
         }
-        let rerun = self
-            .rerun_if_changed
-            .unwrap_or_else(|| std::env::var_os("OUT_DIR").is_some());
+        let rerun = self.rerun_if_changed.unwrap_or(out_dir.is_some());
         if rerun {
             // Printed before loading so that Cargo re-runs after the user fixes a broken file.
             if let Input::File(path) = &self.input {
@@ -540,13 +542,13 @@ impl Generator {
             if !OUT_TARGETS.contains(&language) {
                 return None;
             }
-            self.out.as_ref().map(|out| {
+            out.as_ref().map(|out| {
                 let dir = out.join(language);
                 leaf.map_or(dir.clone(), |leaf| dir.join(leaf))
             })
         };
         let mut trees = Vec::new();
-        if let Some(dir) = self.python.clone().or_else(|| under_out("python", leaf)) {
+        if let Some(dir) = python_dir.or_else(|| under_out("python", leaf)) {
             let options = |package_name: String| python::Options {
                 style: self.python_style,
                 asyncio: self.python_asyncio,
@@ -561,11 +563,7 @@ impl Generator {
             };
             trees.push((tree, dir));
         }
-        if let Some(dir) = self
-            .typescript
-            .clone()
-            .or_else(|| under_out("typescript", leaf))
-        {
+        if let Some(dir) = typescript_dir.or_else(|| under_out("typescript", leaf)) {
             let options = |package_name: String| typescript::Options {
                 package_name,
                 spec_name: spec.file_name(),
@@ -594,7 +592,7 @@ impl Generator {
             };
             trees.push((tree, dir));
         }
-        if let Some(dir) = self.proto.clone().or_else(|| under_out("proto", None)) {
+        if let Some(dir) = proto_dir.or_else(|| under_out("proto", None)) {
             let lock_path = dir.join(proto::LOCK_FILE);
             let previous_lock = match std::fs::read_to_string(&lock_path) {
                 Ok(text) => Some(text),
@@ -631,7 +629,7 @@ impl Generator {
             };
             trees.push((tree, dir));
         }
-        if let Some(dir) = self.rust.clone().or_else(|| under_out("rust", None)) {
+        if let Some(dir) = rust_dir.or_else(|| under_out("rust", None)) {
             let options = rust::Options {
                 spec_name: spec.file_name(),
                 file_name: rust::file_name(&api_name),
@@ -643,13 +641,30 @@ impl Generator {
             trees.push((tree, dir));
         }
         // Every target is emitted before anything is written, so a failing target leaves all
-        // output folders as they were.
-        let mut outputs = Vec::new();
-        for (tree, dir) in trees {
-            let report = write::write_tree(&tree, &dir, WriteOptions { force: self.force })?;
-            outputs.push((dir, report));
+        // output folders as they were. A folder is written before the folders inside it
+        // (`.rust_to_out_dir()` beside `.python(OutDir::join("py"))`), so that it is still
+        // empty, not foreign, on the first run; the outputs keep the targets' order.
+        let mut order: Vec<usize> = (0..trees.len()).collect();
+        order.sort_by(|&a, &b| trees[a].1.cmp(&trees[b].1));
+        let mut written = Vec::new();
+        for index in order {
+            let (tree, dir) = &trees[index];
+            let report = write::write_tree(tree, dir, WriteOptions { force: self.force })?;
+            written.push((index, dir.clone(), report));
         }
-        Ok(Outcome { spec, outputs })
+        written.sort_by_key(|(index, ..)| *index);
+        let outputs = written
+            .into_iter()
+            .map(|(_, dir, report)| (dir, report))
+            .collect();
+        let outcome = Outcome { spec, outputs };
+        if rerun {
+            // A deleted output folder is written again by the next build.
+            for manifest in outcome.watch_outputs()? {
+                println!("cargo:rerun-if-changed={}", manifest.display());
+            }
+        }
+        Ok(outcome)
     }
 }
 
@@ -737,6 +752,41 @@ pub struct Outcome {
     pub spec: Spec,
     /// Each output folder and what writing it changed.
     pub outputs: Vec<(PathBuf, WriteReport)>,
+}
+
+impl Outcome {
+    /// The manifest of each output folder, dated to the spec's modification time
+    /// ([`write::date_manifest`]), for Cargo to watch: [`Generator::generate`] prints each as
+    /// `cargo:rerun-if-changed` in a build script, and `generate_clients!` reads each with
+    /// `include_str!`, so that the next build writes a deleted output folder again, and a build
+    /// that changed nothing stays fresh.
+    ///
+    /// ```no_run
+    /// // build.rs, when printing Cargo's instructions yourself
+    /// fn main() -> Result<(), clientgen_build::Error> {
+    ///     let outcome = clientgen_build::Generator::new("openapi.json")
+    ///         .python("clients/my_client")
+    ///         .emit_rerun_if_changed(false)
+    ///         .run()?;
+    ///     for manifest in outcome.watch_outputs()? {
+    ///         println!("cargo:rerun-if-changed={}", manifest.display());
+    ///     }
+    ///     Ok(())
+    /// }
+    /// ```
+    pub fn watch_outputs(&self) -> Result<Vec<PathBuf>, Error> {
+        let spec_time = self
+            .spec
+            .sources
+            .iter()
+            .filter_map(|source| std::fs::metadata(&source.path).ok()?.modified().ok())
+            .max()
+            .unwrap_or(SystemTime::UNIX_EPOCH);
+        self.outputs
+            .iter()
+            .map(|(dir, _)| write::date_manifest(dir, spec_time))
+            .collect()
+    }
 }
 
 /// One tree holding each zone's tree (made by `emit`) in the zone's folder.

@@ -16,6 +16,7 @@
 
 #![warn(missing_docs)]
 
+mod destination;
 pub mod diagnostics;
 mod error;
 mod generator;
@@ -32,6 +33,7 @@ pub mod tree;
 pub mod write;
 pub mod zones;
 
+pub use destination::{Destination, OutDir};
 pub use diagnostics::{Diagnostic, Severity};
 pub use error::Error;
 pub use generator::{Generator, Outcome};

@@ -68,8 +68,13 @@ pub fn expand(args: &Args) -> TokenStream {
             .out
             .as_ref()
             .map_or(Span::call_site(), |out| out.span());
-        if let Err(message) = write_others(args, &manifest_dir, &path, &api_name, zones) {
-            out.extend(error(out_span, &shorten(&message, &manifest_dir)));
+        match write_others(args, &manifest_dir, &path, &api_name, zones) {
+            // Reading each output folder's manifest makes its deletion recompile the crate,
+            // which writes the folder again.
+            Ok(manifests) => out.extend(track(
+                &manifests.iter().map(PathBuf::as_path).collect::<Vec<_>>(),
+            )),
+            Err(message) => out.extend(error(out_span, &shorten(&message, &manifest_dir))),
         }
     }
     out
@@ -101,15 +106,17 @@ fn check_zones(
     }
 }
 
-/// Writes the Python, TypeScript and proto clients requested (unchanged files are left alone).
-/// With zones, `python/` and `typescript/` hold one folder per zone.
+/// Writes the Python, TypeScript and proto clients requested (unchanged files are left alone)
+/// and returns the output folders' manifests, dated for Cargo to watch
+/// ([`clientgen_build::Outcome::watch_outputs`]). With zones, `python/` and `typescript/` hold
+/// one folder per zone.
 fn write_others(
     args: &Args,
     manifest_dir: &Path,
     spec: &Path,
     api_name: &str,
     zones: Option<PathBuf>,
-) -> Result<(), String> {
+) -> Result<Vec<PathBuf>, String> {
     let out = match &args.out {
         Some(out) => relative(manifest_dir, &out.value(), "out")?,
         None => out_dir::default_out(manifest_dir),
@@ -149,7 +156,10 @@ fn write_others(
     if args.targets.proto {
         generator = generator.proto(out.join("proto"));
     }
-    generator.generate().map_err(|error| error.to_string())
+    generator
+        .run()
+        .and_then(|outcome| outcome.watch_outputs())
+        .map_err(|error| error.to_string())
 }
 
 /// `manifest_dir/value`, refusing absolute paths (a build must not depend on where it runs).
@@ -162,8 +172,8 @@ fn relative(manifest_dir: &Path, value: &str, key: &str) -> Result<PathBuf, Stri
     Ok(manifest_dir.join(value))
 }
 
-/// `const _: &str = include_str!(…);` for each file read, so Cargo re-expands the macro when one
-/// changes.
+/// `const _: &str = include_str!(…);` for each file read or watched, so Cargo re-expands the
+/// macro when one changes or goes.
 fn track(paths: &[&Path]) -> TokenStream {
     let paths = paths.iter().map(|path| path.to_string_lossy().into_owned());
     quote!(#(const _: &str = include_str!(#paths);)*)

@@ -38,7 +38,9 @@ use proc_macro::TokenStream;
 /// Without `out`, the other clients go to `$OUT_DIR/clientgen` when the crate has a build
 /// script, else to `<target dir>/clientgen/<package>` (the target dir is `$CARGO_TARGET_DIR`,
 /// or `target/` beside the nearest `Cargo.lock` above the crate). Unchanged files are not
-/// rewritten, so expanding often (as IDEs do) costs little.
+/// rewritten, so expanding often (as IDEs do) costs little. The expansion reads each output
+/// folder's `.clientgen-manifest` (with `include_str!`), so a folder deleted by hand is written
+/// again by the next build.
 ///
 /// With `zones`, the Python and TypeScript clients go to `python/` and `typescript/` under `out`,
 /// one folder per zone (`cfg/<zone>`, `custom/<zone>` or `<zone>`), and the proto tree holds one

@@ -14,8 +14,10 @@ fn main() -> std::io::Result<()> {
     for file in files {
         println!("  {file}");
     }
+    println!("use it (Python 3.10+; the client needs httpx and pydantic v2):");
+    println!("  pip install httpx pydantic");
     println!(
-        "use it with: cd {} && python3 -c 'from petstore import client, schemas'",
+        "  cd {} && python3 -c 'from petstore import client, schemas'",
         package
             .parent()
             .map(|p| p.display().to_string())
