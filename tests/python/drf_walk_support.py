@@ -130,8 +130,7 @@ class Walker:
     async def close(self) -> None:
         """Close the clients this walker opened."""
         for client in self._clients:
-            # The package style's Client closes through its httpx client; the class styles have close().
-            closed = client.get_httpx_client().close() if self.style.name == "package" else client.close()
+            closed = client.close()
             if inspect.isawaitable(closed):
                 await closed
 

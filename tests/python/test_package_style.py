@@ -296,6 +296,47 @@ def test_headers_cookies_timeout_and_own_httpx_client(venv_python: Path, server_
     )
 
 
+def test_client_closes_only_the_connections_it_opened(venv_python: Path, server_url: str, tmp_path: Path) -> None:
+    run_in_venv(
+        venv_python,
+        """
+        import asyncio
+        import os
+        import httpx
+        from cfg_support import Client
+        from cfg_support.api.meta import echo_request
+
+        own = httpx.Client()
+        with Client(base_url=os.environ["SERVER_URL"]).set_httpx_client(own) as client:
+            echo_request.sync(client=client)
+        assert not own.is_closed, "the caller's httpx client was closed"
+
+        with Client(base_url=os.environ["SERVER_URL"]) as client:
+            tagged = client.with_headers({"X-Request-ID": "t"})
+            echo_request.sync(client=tagged)
+            created = client.get_httpx_client()
+            assert tagged.get_httpx_client() is created, "with_headers() opened another pool"
+        assert created.is_closed, "leaving `with` left the client's own connections open"
+
+        async def main() -> None:
+            own_async = httpx.AsyncClient()
+            async with Client(base_url=os.environ["SERVER_URL"]).set_async_httpx_client(own_async) as client:
+                await echo_request.asyncio(client=client)
+            assert not own_async.is_closed
+            await own_async.aclose()
+            async with Client(base_url=os.environ["SERVER_URL"]) as client:
+                await echo_request.asyncio(client=client)
+                created_async = client.get_async_httpx_client()
+            assert created_async.is_closed
+
+        asyncio.run(main())
+        print("ok")
+        """,
+        server_url,
+        tmp_path,
+    )
+
+
 def test_invalid_model_data_raises_validation_error(venv_python: Path, tmp_path: Path) -> None:
     run_in_venv(
         venv_python,

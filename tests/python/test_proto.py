@@ -1,4 +1,4 @@
-"""The proto target end to end: protoc compiles every generated tree, the Python stubs import, buf lint is clean (in
+"""The proto target end to end: protoc compiles every generated tree, the Python stubs import, buf lint is clean and `buf format` changes nothing (in
 both enum styles), a gRPC server written here answers a call made through the generated stub, and protobuf's own JSON
 parser (`json_format`) reads real response bodies of the reference apps (FastAPI and DRF, error bodies included) into
 the generated messages and writes them back equal, but for the rules of protobuf's JSON mapping (`proto3_json`).

@@ -19,6 +19,7 @@ from support import REPO_ROOT, clientgen_binary
 
 TS_TESTS = REPO_ROOT / "tests" / "typescript"
 TSC = REPO_ROOT / "tests" / "tools" / "node_modules" / ".bin" / "tsc"
+ESBUILD = REPO_ROOT / "tests" / "tools" / "node_modules" / ".bin" / "esbuild"
 FIXTURES = REPO_ROOT / "tests" / "fixtures"
 # The shared fixtures, the hostile ones that should generate (the `ref_loop*` specs are errors),
 # plus this target's own edge cases (name collisions, an empty spec).
@@ -136,9 +137,33 @@ def test_generated_folder_holds_the_six_files(project: Path) -> None:
     files = {path.name for path in (project / "refclient").iterdir() if not path.name.startswith(".")}
     assert files == GENERATED_FILES
     package = json.loads((project / "refclient" / "package.json").read_text())
-    assert (package["name"], package["type"], package["types"]) == ("refclient", "module", "./dist/index.d.ts")
-    assert package["exports"]["."] == {"types": "./dist/index.d.ts", "default": "./dist/index.js"}
-    assert "dependencies" not in package
+    assert (package["name"], package["type"], package["types"]) == ("refclient", "module", "./index.ts")
+    assert package["exports"]["."] == {"types": "./index.ts", "default": "./index.ts"}
+    assert "dependencies" not in package and "scripts" not in package
+
+
+def test_client_works_as_a_local_npm_dependency(tmp_path: Path, spec_path: Path, server_url: str) -> None:
+    """As the README shows it: `npm install ./<folder>` in an app, `import API from "<kebab-name>"`, type-checked
+    under both resolutions, bundled by esbuild and run by node against the reference app: no build step."""
+    generate(spec_path, tmp_path / "api" / "my_api")
+    app = tmp_path / "app"
+    app.mkdir()
+    (app / "package.json").write_text('{"name": "consumer", "private": true, "type": "module"}\n')
+    installed = run(["npm", "install", "--offline", "--no-audit", "--no-fund", "../api/my_api"], cwd=app, timeout=120)
+    assert installed.returncode == 0, installed.stdout + installed.stderr
+    assert json.loads((app / "package.json").read_text())["dependencies"] == {"my-api": "file:../api/my_api"}
+    (app / "health.ts").write_text(
+        'import API from "my-api";\n\n'
+        "export async function healthy(url: string): Promise<boolean> {\n  return new API(url).isHealthy();\n}\n"
+    )
+    (app / "main.ts").write_text('import { healthy } from "./health.js";\n\nconsole.log(await healthy(process.argv[2] ?? ""));\n')
+    for mode, files in (("nodenext", ["main.ts", "health.ts"]), ("bundler", ["health.ts"])):
+        checked = run([tsc(), "-p", write_project(app, mode, files)], cwd=app)
+        assert checked.returncode == 0, f"{mode}: {checked.stdout}{checked.stderr}"
+    bundled = run([ESBUILD, "main.ts", "--bundle", "--platform=node", "--format=esm", "--outfile=main.js"], cwd=app)
+    assert bundled.returncode == 0, bundled.stdout + bundled.stderr
+    ran = run(["node", "main.js", server_url], cwd=app, timeout=60)
+    assert (ran.returncode, ran.stdout.strip()) == (0, "true"), ran.stdout + ran.stderr
 
 
 @pytest.mark.parametrize("mode", MODES)

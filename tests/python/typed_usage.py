@@ -9,9 +9,12 @@ import uuid
 from pathlib import Path
 from typing import assert_never, assert_type
 
+import httpx
+
 import refclient.config
 import refclient.http
 import refclient_async.config
+import refclient_async.http
 import refclient_async_class.http
 import refclient_class.http
 from refclient import client, schemas
@@ -124,3 +127,30 @@ async def asyncio_styles() -> None:
             await c.get_me()
         except refclient_async_class.http.ApiError as error:
             assert_type(error.content, bytes)
+
+
+class TracedClient(Client):
+    """A user's subclass: entering it gives the subclass back (`__enter__` returns `Self`)."""
+
+    def trace_id(self) -> str:
+        return "trace"
+
+
+class TracedAsyncClient(AsyncClient):
+    """As `TracedClient`, for the async class style."""
+
+    def trace_id(self) -> str:
+        return "trace"
+
+
+async def subclasses_keep_their_type() -> None:
+    """`with`/`async with` on a subclass, and the caller's own httpx client."""
+    with TracedClient(http_client=httpx.Client()) as traced:
+        assert_type(traced, TracedClient)
+        print(traced.trace_id())
+    async with TracedAsyncClient(http_client=httpx.AsyncClient()) as traced_async:
+        assert_type(traced_async, TracedAsyncClient)
+    refclient.http.clients.use(httpx.Client())
+    refclient.http.clients.close()
+    refclient_async.http.clients.use_async(httpx.AsyncClient())
+    await refclient_async.http.clients.aclose()

@@ -117,10 +117,13 @@ def descriptor_set(zone: Zone, out: Path) -> Any:
 
 
 def buf_lint(zone: Zone) -> None:
-    """Run `buf lint` where the tree's buf.yaml for the zone is, with the rules clientgen wrote there."""
+    """Run `buf lint` where the tree's buf.yaml for the zone is, with the rules clientgen wrote there, and check that
+    `buf format` would change nothing in the zone's own files."""
     if not BUF.is_file():
         pytest.fail(f"no buf at {BUF}: run `npm ci --prefix tests/tools`")
     run([str(BUF), "lint"], cwd=zone.buf_root)
+    own_files = (zone.include / zone.import_dir).relative_to(zone.buf_root)
+    run([str(BUF), "format", "--diff", "--exit-code", "--path", str(own_files)], cwd=zone.buf_root)
 
 
 # The field types protobuf's JSON mapping writes as strings (the proto3 JSON spec: 64-bit integers are strings).

@@ -383,8 +383,8 @@ struct RpcRow {
     path: String,
 }
 
-/// The files a `.proto` file imports, in path order: the zone's messages (when `local` is
-/// given and used) and the well-known types it uses.
+/// The files a `.proto` file imports, sorted by path as `buf format` sorts them: the zone's
+/// messages (when `local` is given and used) and the well-known types it uses.
 fn imports(uses: Uses, local: Option<&str>) -> Vec<String> {
     let mut imports = Vec::new();
     if let Some(local) = local.filter(|_| uses.local) {
@@ -399,6 +399,7 @@ fn imports(uses: Uses, local: Option<&str>) -> Vec<String> {
     if uses.timestamp {
         imports.push("google/protobuf/timestamp.proto".to_string());
     }
+    imports.sort_unstable();
     imports
 }
 

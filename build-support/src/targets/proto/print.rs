@@ -67,7 +67,18 @@ pub fn service_body(out: &mut String, rpcs: &[Rpc]) {
             continue;
         }
         out.push_str(") {\n");
-        if let Some((method, kind, path, body, response_body)) = rule {
+        if let Some((Some(method), _, path, None, None)) = rule {
+            // `buf format` keeps a one-field rule on one line.
+            for part in [
+                "    option (google.api.http) = {",
+                method,
+                ": \"",
+                path,
+                "\"};\n",
+            ] {
+                out.push_str(part);
+            }
+        } else if let Some((method, kind, path, body, response_body)) = rule {
             out.push_str("    option (google.api.http) = {\n");
             match method {
                 Some(method) => {
@@ -143,25 +154,37 @@ fn print_field(out: &mut String, indent: &str, field: &Field) {
         out.push_str(part);
     }
     push_signed(out, field.number);
-    match (&field.json_name, field.deprecated) {
-        (Some(json_name), deprecated) => {
-            out.push_str(" [json_name = \"");
-            out.push_str(json_name);
-            out.push('"');
-            if deprecated {
-                out.push_str(", deprecated = true");
-            }
-            out.push(']');
-        }
-        (None, true) => out.push_str(" [deprecated = true]"),
-        (None, false) => {}
-    }
+    field_options(out, indent, field);
     out.push(';');
     if let Some(note) = &field.note {
         out.push_str(" // ");
         out.push_str(note);
     }
     out.push('\n');
+}
+
+/// A field's options as `buf format` writes them: one on the field's line (`[json_name = "x"]`),
+/// two one a line, indented a level more, the `]` back at the field's indent.
+fn field_options(out: &mut String, indent: &str, field: &Field) {
+    let parts: &[&str] = match (field.json_name.as_deref(), field.deprecated) {
+        (None, false) => &[],
+        (None, true) => &[" [deprecated = true]"],
+        (Some(name), false) => &[" [json_name = \"", name, "\"]"],
+        (Some(name), true) => &[
+            " [\n",
+            indent,
+            "  json_name = \"",
+            name,
+            "\",\n",
+            indent,
+            "  deprecated = true\n",
+            indent,
+            "]",
+        ],
+    };
+    for part in parts {
+        out.push_str(part);
+    }
 }
 
 /// An enum: top-level (`enum Role { … }`), or in the JSON style nested in a message of its name

@@ -197,18 +197,19 @@ impl Flavor {
         let indent = self.indent();
         match (self.class_style, self.asyncio) {
             (true, true) => format!(
-                "{indent}response = await _http.send_async(request, self._settings, self._client)\n"
+                "{indent}response = await _http.send_async(\n{indent}    request, self._settings, \
+                 self._clients.async_client()\n{indent})\n"
             ),
-            (true, false) => {
-                format!("{indent}response = _http.send(request, self._settings, self._client)\n")
-            }
+            (true, false) => format!(
+                "{indent}response = _http.send(request, self._settings, self._clients.client())\n"
+            ),
             (false, true) => format!(
-                "{indent}async with httpx.AsyncClient() as http_client:\n{indent}    response = \
-                 await _http.send_async(request, _http.Settings.from_config(), http_client)\n"
+                "{indent}response = await _http.send_async(\n{indent}    request, \
+                 _http.Settings.from_config(), _http.clients.async_client()\n{indent})\n"
             ),
             (false, false) => format!(
                 "{indent}response = _http.send(request, _http.Settings.from_config(), \
-                 _http.shared_client())\n"
+                 _http.clients.client())\n"
             ),
         }
     }

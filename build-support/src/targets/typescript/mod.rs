@@ -149,6 +149,8 @@ struct ReadmeView<'a> {
     version: String,
     spec_name: String,
     folder: String,
+    /// The npm package name, which is safe in Markdown code as it is.
+    package: String,
     example: Option<&'a str>,
     example_with_response: Option<&'a str>,
     operations: Vec<ReadmeRow>,
@@ -295,6 +297,7 @@ fn readme_view<'a>(
         version: escape::markdown_code(&api.version),
         spec_name: escape::markdown_code(spec_name),
         folder: escape::markdown_code(&options.package_name).replace('"', "'"),
+        package: names::npm_package_name(&options.package_name),
         example: operations.rows.first().map(|(name, _, _)| name.as_str()),
         example_with_response: operations.first_with_response.as_deref(),
         operations: operations

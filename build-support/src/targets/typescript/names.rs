@@ -239,24 +239,20 @@ pub fn is_bare_key(name: &str) -> bool {
         && name.bytes().all(word)
 }
 
-/// The `name` of `package.json`: npm allows lower-case letters, digits, `-`, `.`, `_` and `~`,
-/// not starting with `.` or `_`, at most 214 characters (`My API` → `my-api`).
+/// The `name` of `package.json`, in npm's kebab-case: the words of `raw` (runs of ASCII letters
+/// and digits) in lower case, joined by `-`, at most 214 characters (`sample_users_api` →
+/// `sample-users-api`, `My API` → `my-api`).
 pub fn npm_package_name(raw: &str) -> String {
-    let mut name: String = raw
-        .chars()
-        .map(|c| match c.to_ascii_lowercase() {
-            c @ ('a'..='z' | '0'..='9' | '-' | '.' | '_' | '~') => c,
-            _ => '-',
-        })
-        .collect();
-    let trimmed = name
-        .trim_start_matches(['.', '_', '-'])
-        .trim_end_matches('-');
-    name = trimmed.chars().take(214).collect();
-    if name.is_empty() {
-        "api-client".to_string()
-    } else {
-        name
+    let mut name = raw
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|word| !word.is_empty())
+        .map(str::to_ascii_lowercase)
+        .collect::<Vec<_>>()
+        .join("-");
+    name.truncate(214);
+    match name.trim_end_matches('-') {
+        "" => "api-client".to_string(),
+        trimmed => trimmed.to_string(),
     }
 }
 
@@ -343,6 +339,8 @@ mod tests {
         assert_eq!(npm_package_name("refclient"), "refclient");
         assert_eq!(npm_package_name("My API"), "my-api");
         assert_eq!(npm_package_name("_private"), "private");
+        assert_eq!(npm_package_name("sample_users_api"), "sample-users-api");
+        assert_eq!(npm_package_name("v1.2__beta~x"), "v1-2-beta-x");
         assert_eq!(npm_package_name("@scope/name"), "scope-name");
         assert_eq!(npm_package_name("..."), "api-client");
     }
