@@ -36,8 +36,13 @@ pub enum Error {
         /// A few of the files found there.
         found: Vec<String>,
     },
-    /// The generator was configured wrongly (no target, a bad option value…).
+    /// The generator was configured wrongly (no target, a bad option value…): the caller's
+    /// code or command line is at fault. The `clientgen` command exits 2 for it.
     Config(String),
+    /// A file the generator reads besides the spec (the zones file, the proto lock file) or an
+    /// output folder cannot be used; the message says which and what to do. The `clientgen`
+    /// command exits 1 for it, as for a spec error.
+    Input(String),
     /// A bug in clientgen: an internal invariant did not hold.
     Internal(String),
 }
@@ -89,7 +94,7 @@ impl fmt::Display for Error {
                 dir.display(),
                 found.join(", ")
             ),
-            Error::Config(message) => write!(f, "{message}"),
+            Error::Config(message) | Error::Input(message) => write!(f, "{message}"),
             Error::Internal(message) => write!(
                 f,
                 "internal error: {message}; this is a bug in clientgen, please report it with the spec"
@@ -121,6 +126,7 @@ impl fmt::Debug for Error {
                 .field("found", found)
                 .finish(),
             Error::Config(message) => f.debug_tuple("Config").field(message).finish(),
+            Error::Input(message) => f.debug_tuple("Input").field(message).finish(),
             Error::Internal(message) => f.debug_tuple("Internal").field(message).finish(),
         }
     }

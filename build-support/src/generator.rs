@@ -35,6 +35,8 @@ pub struct Generator {
     rust_out_dir_missing: bool,
     python_style: PythonStyle,
     python_asyncio: bool,
+    python_env_prefix: Option<String>,
+    python_package_name: Option<String>,
     proto_enum_style: EnumStyle,
     proto_layout: Option<ProtoLayout>,
     proto_http_annotations: Option<bool>,
@@ -98,6 +100,8 @@ impl Generator {
             rust_out_dir_missing: false,
             python_style: PythonStyle::default(),
             python_asyncio: false,
+            python_env_prefix: None,
+            python_package_name: None,
             proto_enum_style: EnumStyle::default(),
             proto_layout: None,
             proto_http_annotations: None,
@@ -395,6 +399,46 @@ impl Generator {
         self
     }
 
+    /// Sets what the names of the environment variables the Python client's `config.py` reads
+    /// start with: `"GITHUB"` reads `GITHUB_BASE_URL`, `GITHUB_BEARER_TOKEN` and so on. By
+    /// default it is the package name in upper case (`clients/my_client` reads
+    /// `MY_CLIENT_BASE_URL`; with zones, each zone's name). Given with zones, every zone reads
+    /// the same variables. ASCII letters, digits and underscores; the `package` style reads no
+    /// environment variables, so it refuses this.
+    ///
+    /// ```no_run
+    /// // build.rs
+    /// fn main() -> Result<(), clientgen_build::Error> {
+    ///     clientgen_build::Generator::new("openapi.json")
+    ///         .python("clients/gh")
+    ///         .python_env_prefix("GITHUB") // GITHUB_BASE_URL, not GH_BASE_URL
+    ///         .generate()
+    /// }
+    /// ```
+    pub fn python_env_prefix(mut self, prefix: impl Into<String>) -> Self {
+        self.python_env_prefix = Some(prefix.into());
+        self
+    }
+
+    /// Names the Python package that [`Generator::out`] writes to `dir/python/<name>/`, in place
+    /// of the spec's title in snake_case (`GitHub v3 REST API` → `github_v3_rest_api`). The
+    /// folder given to [`Generator::python`] names the package itself, so the two together are
+    /// refused unless they agree, as is a name with zones (each zone names its package).
+    ///
+    /// ```no_run
+    /// // build.rs
+    /// fn main() -> Result<(), clientgen_build::Error> {
+    ///     clientgen_build::Generator::new("openapi.json")
+    ///         .out("clients")
+    ///         .python_package_name("github") // clients/python/github/, `import github`
+    ///         .generate()
+    /// }
+    /// ```
+    pub fn python_package_name(mut self, name: impl Into<String>) -> Self {
+        self.python_package_name = Some(name.into());
+        self
+    }
+
     /// Splits the API into the zones of a zones file (`zones.toml`, see [`crate::zones`]): each
     /// zone becomes its own Python package and TypeScript folder at `<dir>/cfg/<zone>/` or
     /// `<dir>/custom/<zone>/` (`<dir>/<zone>/` in the flat layout) and its own proto group
@@ -493,6 +537,7 @@ impl Generator {
                     .to_string(),
             ));
         }
+        self.check_python_options()?;
         let rerun = self
             .rerun_if_changed
             .unwrap_or_else(|| std::env::var_os("OUT_DIR").is_some());
@@ -533,6 +578,7 @@ impl Generator {
             }
         }
         let api_name = python::default_package_name(&spec.api);
+        let python_leaf = self.python_package_name.clone().unwrap_or(api_name.clone());
         // Without zones, a language's folder under `out` is named after the API; with zones it
         // holds the zones' folders.
         let leaf = split.is_none().then_some(api_name.as_str());
@@ -546,15 +592,27 @@ impl Generator {
             })
         };
         let mut trees = Vec::new();
-        if let Some(dir) = self.python.clone().or_else(|| under_out("python", leaf)) {
+        let python_dir = self
+            .python
+            .clone()
+            .or_else(|| under_out("python", split.is_none().then_some(&python_leaf)));
+        if let Some(dir) = python_dir {
             let options = |package_name: String| python::Options {
                 style: self.python_style,
                 asyncio: self.python_asyncio,
                 package_name,
+                env_prefix: self.python_env_prefix.clone(),
                 spec_name: spec.file_name(),
             };
             let tree = match &split {
                 None => python::emit(&spec.api, &options(package_name_of(&dir)?))?,
+                Some(_) if self.python_package_name.is_some() => {
+                    return Err(Error::Config(
+                        "a Python package name was given with zones, which name their packages \
+                         after the zones: drop the package name"
+                            .to_string(),
+                    ));
+                }
                 Some(split) => per_zone(split, |zone| {
                     python::emit(&zone.api, &options(zone.name.clone()))
                 })?,
@@ -653,6 +711,57 @@ impl Generator {
     }
 }
 
+impl Generator {
+    /// Refuses Python options that do not fit together: all problems in one [`Error::Config`].
+    fn check_python_options(&self) -> Result<(), Error> {
+        let package_style = self.python_style == PythonStyle::Package;
+        let mut problems = Vec::new();
+        if package_style && self.python_asyncio {
+            problems.push(
+                "asyncio applies to the `functions` and `class` Python styles: the `package` \
+                 style's operation modules always have both `sync` and `asyncio` functions; \
+                 drop it"
+                    .to_string(),
+            );
+        }
+        if let Some(prefix) = &self.python_env_prefix {
+            if package_style {
+                problems.push(
+                    "an environment prefix applies to the `functions` and `class` Python \
+                     styles: the `package` style reads no environment variables \
+                     (`Client(base_url=...)`); drop it"
+                        .to_string(),
+                );
+            }
+            problems.extend(python::env_prefix_problem(prefix));
+        }
+        if let Some(name) = &self.python_package_name {
+            if let Some(problem) = python::package_name_problem(name) {
+                problems.push(format!("the Python package name is refused: {problem}"));
+            }
+            if let Some(dir) = &self.python
+                && folder_name(dir).as_deref() != Some(name.as_str())
+            {
+                problems.push(format!(
+                    "the Python package name `{name}` differs from the name of its folder {}, \
+                     which is the import name: name the folder `{name}` or drop the package name",
+                    dir.display()
+                ));
+            }
+        }
+        if problems.is_empty() {
+            return Ok(());
+        }
+        Err(Error::Config(
+            problems
+                .iter()
+                .map(|problem| format!("error: {problem}"))
+                .collect::<Vec<_>>()
+                .join("\n"),
+        ))
+    }
+}
+
 /// The proto tree's settings for every zone: the Generator's, else the zones file's `[proto]`
 /// table's, else the defaults.
 struct ProtoSettings {
@@ -726,7 +835,25 @@ impl Generator {
             problems.len(),
             if problems.len() == 1 { "" } else { "s" }
         ));
-        Err(Error::Config(problems.join("\n")))
+        // A value the zones file gave makes it the file's problem, else the caller's.
+        let from_file = zones.is_some_and(|config| {
+            let own = &config.proto;
+            (self.proto_go_package_prefix.is_none() && own.go_package_prefix.is_some())
+                || (self.proto_java_package_prefix.is_none() && own.java_package_prefix.is_some())
+                || (self.proto_csharp_namespace_prefix.is_none()
+                    && own.csharp_namespace_prefix.is_some())
+                || config.zones.iter().any(|zone| {
+                    zone.proto.go_package.is_some()
+                        || zone.proto.java_package.is_some()
+                        || zone.proto.csharp_namespace.is_some()
+                })
+        });
+        let message = problems.join("\n");
+        Err(if from_file {
+            Error::Input(message)
+        } else {
+            Error::Config(message)
+        })
     }
 }
 
@@ -810,24 +937,19 @@ fn folder_name(dir: &Path) -> Option<String> {
         .map(|name| name.to_string_lossy().into_owned())
 }
 
-/// The Python package name is the output folder's name; it must be an identifier.
+/// The Python package name is the output folder's name: an identifier that is neither a
+/// keyword nor a standard-library module (see [`python::package_name_problem`]).
 fn package_name_of(dir: &Path) -> Result<String, Error> {
-    let name = dir
-        .file_name()
-        .map(|name| name.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    let valid = name
-        .chars()
-        .next()
-        .is_some_and(|c| c.is_ascii_alphabetic() || c == '_')
-        && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_');
-    if valid {
-        Ok(name)
-    } else {
-        Err(Error::Config(format!(
-            "the Python output folder {} must be named like a Python package (letters, digits, \
-             underscores, not starting with a digit), because its name is the import name",
-            dir.display()
-        )))
+    let name = folder_name(dir).unwrap_or_default();
+    match python::package_name_problem(&name) {
+        None => Ok(name),
+        Some(problem) => Err(Error::Input(format!(
+            "error: the Python output folder {} is refused: {problem}; choose another folder \
+             name (`my_{}` say), since the folder's name is the package's import name",
+            dir.display(),
+            name.trim_start_matches(|c: char| !c.is_ascii_alphabetic())
+                .to_ascii_lowercase()
+                .replace(|c: char| !c.is_ascii_alphanumeric(), "_")
+        ))),
     }
 }

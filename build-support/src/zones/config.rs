@@ -226,6 +226,6 @@ impl Problems<'_> {
             self.file.display(),
             if count == 1 { "" } else { "s" }
         ));
-        Error::Config(message)
+        Error::Input(message)
     }
 }

@@ -248,7 +248,7 @@ pub fn split(api: &ir::Api, config: &ZoneConfig) -> Result<Split, Vec<Conflict>>
     Ok(Split { zones, warnings })
 }
 
-/// Splits `spec` into the zones of `config`; conflicts become one [`Error::Config`] listing each
+/// Splits `spec` into the zones of `config`; conflicts become one [`Error::Input`] listing each
 /// operation, located in the spec, and the zones that take it.
 pub fn split_spec(spec: &Spec, config: &ZoneConfig) -> Result<Split, Error> {
     split(&spec.api, config).map_err(|conflicts| conflict_error(&conflicts, spec, &config.file))
@@ -295,7 +295,7 @@ fn conflict_error(conflicts: &[Conflict], spec: &Spec, zones_file: &Path) -> Err
         if conflicts.len() == 1 { "is" } else { "are" },
         zones_file.display()
     ));
-    Error::Config(message)
+    Error::Input(message)
 }
 
 #[cfg(test)]
