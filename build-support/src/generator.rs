@@ -606,13 +606,6 @@ impl Generator {
             };
             let tree = match &split {
                 None => python::emit(&spec.api, &options(package_name_of(&dir)?))?,
-                Some(_) if self.python_package_name.is_some() => {
-                    return Err(Error::Config(
-                        "a Python package name was given with zones, which name their packages \
-                         after the zones: drop the package name"
-                            .to_string(),
-                    ));
-                }
                 Some(split) => per_zone(split, |zone| {
                     python::emit(&zone.api, &options(zone.name.clone()))
                 })?,
@@ -739,7 +732,13 @@ impl Generator {
             if let Some(problem) = python::package_name_problem(name) {
                 problems.push(format!("the Python package name is refused: {problem}"));
             }
-            if let Some(dir) = &self.python
+            if self.zones.is_some() {
+                problems.push(
+                    "a Python package name was given with zones, which name their packages \
+                     after the zones: drop the package name"
+                        .to_string(),
+                );
+            } else if let Some(dir) = &self.python
                 && folder_name(dir).as_deref() != Some(name.as_str())
             {
                 problems.push(format!(
