@@ -551,6 +551,17 @@ impl Generator {
             }
         }
         let zone_config = self.zones.as_deref().map(zones::load).transpose()?;
+        if let Some(config) = &zone_config
+            && self.python_style == PythonStyle::Package
+            && (config.python.env_prefix.is_some()
+                || config.zones.iter().any(|zone| zone.env_prefix.is_some()))
+        {
+            return Err(Error::Input(format!(
+                "error: {} sets an `env_prefix`, which the `package` Python style does not read \
+                 (its `Client` takes `base_url=`): remove it, or use the functions or class style",
+                config.file.display()
+            )));
+        }
         let proto_settings = self.proto_settings(zone_config.as_ref())?;
         let mut spec = match &self.input {
             Input::File(path) => Spec::from_file(path)?,
@@ -597,17 +608,32 @@ impl Generator {
             .clone()
             .or_else(|| under_out("python", split.is_none().then_some(&python_leaf)));
         if let Some(dir) = python_dir {
-            let options = |package_name: String| python::Options {
+            // The prefix: a zone's own, else the Generator's, else the zones file's.
+            let options = |package_name: String, own_prefix: Option<&String>| python::Options {
                 style: self.python_style,
                 asyncio: self.python_asyncio,
                 package_name,
-                env_prefix: self.python_env_prefix.clone(),
+                env_prefix: own_prefix
+                    .or(self.python_env_prefix.as_ref())
+                    .or_else(|| zone_config.as_ref()?.python.env_prefix.as_ref())
+                    .cloned(),
                 spec_name: spec.file_name(),
             };
             let tree = match &split {
-                None => python::emit(&spec.api, &options(package_name_of(&dir)?))?,
+                None => python::emit(&spec.api, &options(package_name_of(&dir)?, None))?,
                 Some(split) => per_zone(split, |zone| {
-                    python::emit(&zone.api, &options(zone.name.clone()))
+                    if let Some(problem) = python::package_name_problem(&zone.name) {
+                        return Err(Error::Input(format!(
+                            "error: the zone `{}` cannot be a Python package: {problem}; rename \
+                             the zone in the zones file",
+                            zone.name
+                        )));
+                    }
+                    let own = zone_config.as_ref().and_then(|config| {
+                        let rule = config.zones.iter().find(|rule| rule.name == zone.name)?;
+                        rule.env_prefix.as_ref()
+                    });
+                    python::emit(&zone.api, &options(zone.name.clone(), own))
                 })?,
             };
             trees.push((tree, dir));

@@ -726,3 +726,49 @@ fn a_yaml_spec_indented_with_a_tab_says_tab() {
     let stderr = refused(&["check", "-f", spec.to_str().unwrap()], 1);
     assert!(stderr.contains("indented with a tab"), "{stderr}");
 }
+
+#[test]
+fn zones_set_environment_prefixes_and_refuse_python_names_of_stdlib_modules() {
+    let dir = tempfile::tempdir().unwrap();
+    let spec = petstore();
+    let zones = dir.path().join("zones.toml");
+    std::fs::write(
+        &zones,
+        "[python]\nenv_prefix = \"PETSTORE\"\n[zones.pets]\noperations = [\"list_pets\"]\n\
+         [zones.admin]\noperations = [\"delete_pet\"]\nenv_prefix = \"ADMIN\"\n",
+    )
+    .unwrap();
+    let out = dir.path().join("clients");
+    let output = clientgen(&[
+        "generate",
+        "-f",
+        &spec,
+        "--zones",
+        zones.to_str().unwrap(),
+        "--python-out",
+        out.to_str().unwrap(),
+    ]);
+    assert_eq!(output.status.code(), Some(0), "{}", text(&output.stderr));
+    let pets = std::fs::read_to_string(out.join("pets/config.py")).unwrap();
+    assert!(pets.contains("PETSTORE_BASE_URL"), "{pets}");
+    let admin = std::fs::read_to_string(out.join("admin/config.py")).unwrap();
+    assert!(admin.contains("ADMIN_BASE_URL"), "{admin}");
+
+    std::fs::write(&zones, "[zones.email]\npaths = [\"/pets\"]\n").unwrap();
+    let out = dir.path().join("refused");
+    let stderr = refused(
+        &[
+            "generate",
+            "-f",
+            &spec,
+            "--zones",
+            zones.to_str().unwrap(),
+            "--python-out",
+            out.to_str().unwrap(),
+        ],
+        1,
+    );
+    assert!(stderr.contains("zone `email`"), "{stderr}");
+    assert!(stderr.contains("standard library"), "{stderr}");
+    assert!(!out.exists());
+}
