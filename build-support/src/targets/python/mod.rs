@@ -173,8 +173,9 @@ fn small_files(
 }
 
 /// The package name used when the caller names no folder: the API's title in snake_case
-/// (`Reference API` → `reference_api`, `GitHub v3 REST API` → `github_v3_rest_api`; see
-/// [`names::title_package_name`]).
+/// (`Reference API` → `reference_api`, `GitHub v3 REST API` → `github_v3_rest_api`: a title of
+/// several words is split only at spaces and punctuation, so brands keep their humps; a name
+/// Python refuses gets `_client` appended).
 pub fn default_package_name(api: &ir::Api) -> String {
     names::title_package_name(&api.title)
 }
