@@ -978,3 +978,6 @@ fn package_name_of(dir: &Path) -> Result<String, Error> {
         ))),
     }
 }
+
+#[cfg(test)]
+mod tests;
