@@ -825,12 +825,33 @@ impl Generator {
                 ..FileOptions::default()
             },
         };
-        let mut problems: Vec<String> = settings
-            .file_options
-            .problems()
-            .into_iter()
-            .map(|problem| format!("error: proto option {problem}"))
-            .collect();
+        // The caller's values are the caller's problems; the zones file's, the file's.
+        let caller = FileOptions {
+            go_package_prefix: self.proto_go_package_prefix.clone(),
+            java_package_prefix: self.proto_java_package_prefix.clone(),
+            csharp_namespace_prefix: self.proto_csharp_namespace_prefix.clone(),
+            ..FileOptions::default()
+        };
+        let unless_given = |own: &Option<String>, used: &Option<String>| {
+            if own.is_some() { None } else { used.clone() }
+        };
+        let used = &settings.file_options;
+        let from_file = FileOptions {
+            go_package_prefix: unless_given(&caller.go_package_prefix, &used.go_package_prefix),
+            java_package_prefix: unless_given(
+                &caller.java_package_prefix,
+                &used.java_package_prefix,
+            ),
+            csharp_namespace_prefix: unless_given(
+                &caller.csharp_namespace_prefix,
+                &used.csharp_namespace_prefix,
+            ),
+            ..FileOptions::default()
+        };
+        let proto_option = |problem: String| format!("error: proto option {problem}");
+        let mut problems: Vec<String> = caller.problems().into_iter().map(proto_option).collect();
+        let mut file_problems: Vec<String> =
+            from_file.problems().into_iter().map(proto_option).collect();
         if let Some(config) = zones {
             for zone in &config.zones {
                 let own = FileOptions {
@@ -844,7 +865,7 @@ impl Generator {
                     .map(|at| format!(":{}:{}", at.line, at.column))
                     .unwrap_or_default();
                 for problem in own.problems() {
-                    problems.push(format!(
+                    file_problems.push(format!(
                         "error: {}{at}: zone `{}`: {problem}",
                         config.file.display(),
                         zone.name
@@ -852,6 +873,8 @@ impl Generator {
                 }
             }
         }
+        let in_file = !file_problems.is_empty();
+        problems.extend(file_problems);
         if problems.is_empty() {
             return Ok(settings);
         }
@@ -860,21 +883,8 @@ impl Generator {
             problems.len(),
             if problems.len() == 1 { "" } else { "s" }
         ));
-        // A value the zones file gave makes it the file's problem, else the caller's.
-        let from_file = zones.is_some_and(|config| {
-            let own = &config.proto;
-            (self.proto_go_package_prefix.is_none() && own.go_package_prefix.is_some())
-                || (self.proto_java_package_prefix.is_none() && own.java_package_prefix.is_some())
-                || (self.proto_csharp_namespace_prefix.is_none()
-                    && own.csharp_namespace_prefix.is_some())
-                || config.zones.iter().any(|zone| {
-                    zone.proto.go_package.is_some()
-                        || zone.proto.java_package.is_some()
-                        || zone.proto.csharp_namespace.is_some()
-                })
-        });
         let message = problems.join("\n");
-        Err(if from_file {
+        Err(if in_file {
             Error::Input(message)
         } else {
             Error::Config(message)

@@ -772,3 +772,43 @@ fn zones_set_environment_prefixes_and_refuse_python_names_of_stdlib_modules() {
     assert!(stderr.contains("standard library"), "{stderr}");
     assert!(!out.exists());
 }
+
+#[test]
+fn a_bad_proto_flag_is_a_usage_error_and_a_bad_zones_file_value_an_input_error() {
+    let dir = tempfile::tempdir().unwrap();
+    let spec = petstore();
+    let out = dir.path().join("proto");
+    let out = out.to_str().unwrap();
+    let stderr = refused(
+        &[
+            "generate",
+            "-f",
+            &spec,
+            "--proto-out",
+            out,
+            "--proto-go-package-prefix",
+            "example.com/gen/",
+        ],
+        2,
+    );
+    assert!(stderr.contains("go_package_prefix"), "{stderr}");
+    let zones = dir.path().join("zones.toml");
+    std::fs::write(
+        &zones,
+        "[proto]\ngo_package_prefix = \"example.com/gen/\"\n",
+    )
+    .unwrap();
+    refused(
+        &[
+            "generate",
+            "-f",
+            &spec,
+            "--proto-out",
+            out,
+            "--zones",
+            zones.to_str().unwrap(),
+        ],
+        1,
+    );
+    assert!(!dir.path().join("proto").exists());
+}
