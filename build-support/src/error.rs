@@ -70,13 +70,14 @@ impl fmt::Display for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             Error::Spec(diagnostics) => {
-                let errors = diagnostics
+                // Errors first, so that the message starts with `error:`; warnings after them.
+                let (errors, warnings): (Vec<_>, Vec<_>) = diagnostics
                     .iter()
-                    .filter(|d| d.severity == Severity::Error)
-                    .count();
-                for diagnostic in diagnostics {
+                    .partition(|d| d.severity == Severity::Error);
+                for diagnostic in errors.iter().chain(&warnings) {
                     writeln!(f, "{diagnostic}")?;
                 }
+                let errors = errors.len();
                 write!(
                     f,
                     "the spec has {errors} error{}; nothing was written",

@@ -812,3 +812,22 @@ fn a_bad_proto_flag_is_a_usage_error_and_a_bad_zones_file_value_an_input_error()
     );
     assert!(!dir.path().join("proto").exists());
 }
+
+#[test]
+fn a_spec_with_errors_and_warnings_lists_the_errors_first() {
+    let dir = tempfile::tempdir().unwrap();
+    let spec = dir.path().join("openapi.json");
+    // `not` is a warning; a dangling $ref, an error; the warning comes first in the document.
+    std::fs::write(
+        &spec,
+        r##"{"openapi": "3.0.3", "info": {"title": "t", "version": "1"}, "paths": {
+          "/a": {"get": {"operationId": "a", "responses": {"200": {"description": "ok",
+            "content": {"application/json": {"schema": {"not": {"type": "string"}}}}}}}},
+          "/b": {"get": {"operationId": "b", "responses": {"200": {"description": "ok",
+            "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Nope"}}}}}}}}}"##,
+    )
+    .unwrap();
+    let stderr = refused(&["check", "-f", spec.to_str().unwrap()], 1);
+    assert!(stderr.contains("points at nothing"), "{stderr}");
+    assert!(stderr.contains("\nwarning: `not` is not supported"), "{stderr}");
+}
