@@ -829,5 +829,8 @@ fn a_spec_with_errors_and_warnings_lists_the_errors_first() {
     .unwrap();
     let stderr = refused(&["check", "-f", spec.to_str().unwrap()], 1);
     assert!(stderr.contains("points at nothing"), "{stderr}");
-    assert!(stderr.contains("\nwarning: `not` is not supported"), "{stderr}");
+    assert!(
+        stderr.contains("\nwarning: `not` is not supported"),
+        "{stderr}"
+    );
 }
