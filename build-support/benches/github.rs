@@ -85,6 +85,7 @@ fn run() -> Result<(), String> {
         style: PythonStyle::Functions,
         asyncio: false,
         package_name: "github".to_owned(),
+        env_prefix: None,
         spec_name: SPEC_NAME.to_owned(),
     };
     let typescript_options = typescript::Options {

@@ -36,6 +36,8 @@ pub struct Generator {
     rust: Option<Destination>,
     python_style: PythonStyle,
     python_asyncio: bool,
+    python_env_prefix: Option<String>,
+    python_package_name: Option<String>,
     proto_enum_style: EnumStyle,
     proto_layout: Option<ProtoLayout>,
     proto_http_annotations: Option<bool>,
@@ -98,6 +100,8 @@ impl Generator {
             rust: None,
             python_style: PythonStyle::default(),
             python_asyncio: false,
+            python_env_prefix: None,
+            python_package_name: None,
             proto_enum_style: EnumStyle::default(),
             proto_layout: None,
             proto_http_annotations: None,
@@ -399,6 +403,46 @@ impl Generator {
         self
     }
 
+    /// Sets what the names of the environment variables the Python client's `config.py` reads
+    /// start with: `"GITHUB"` reads `GITHUB_BASE_URL`, `GITHUB_BEARER_TOKEN` and so on. By
+    /// default it is the package name in upper case (`clients/my_client` reads
+    /// `MY_CLIENT_BASE_URL`; with zones, each zone's name). Given with zones, every zone reads
+    /// the same variables. ASCII letters, digits and underscores; the `package` style reads no
+    /// environment variables, so it refuses this.
+    ///
+    /// ```no_run
+    /// // build.rs
+    /// fn main() -> Result<(), clientgen_build::Error> {
+    ///     clientgen_build::Generator::new("openapi.json")
+    ///         .python("clients/gh")
+    ///         .python_env_prefix("GITHUB") // GITHUB_BASE_URL, not GH_BASE_URL
+    ///         .generate()
+    /// }
+    /// ```
+    pub fn python_env_prefix(mut self, prefix: impl Into<String>) -> Self {
+        self.python_env_prefix = Some(prefix.into());
+        self
+    }
+
+    /// Names the Python package that [`Generator::out`] writes to `dir/python/<name>/`, in place
+    /// of the spec's title in snake_case (`GitHub v3 REST API` → `github_v3_rest_api`). The
+    /// folder given to [`Generator::python`] names the package itself, so the two together are
+    /// refused unless they agree, as is a name with zones (each zone names its package).
+    ///
+    /// ```no_run
+    /// // build.rs
+    /// fn main() -> Result<(), clientgen_build::Error> {
+    ///     clientgen_build::Generator::new("openapi.json")
+    ///         .out("clients")
+    ///         .python_package_name("github") // clients/python/github/, `import github`
+    ///         .generate()
+    /// }
+    /// ```
+    pub fn python_package_name(mut self, name: impl Into<String>) -> Self {
+        self.python_package_name = Some(name.into());
+        self
+    }
+
     /// Splits the API into the zones of a zones file (`zones.toml`, see [`crate::zones`]): each
     /// zone becomes its own Python package and TypeScript folder at `<dir>/cfg/<zone>/` or
     /// `<dir>/custom/<zone>/` (`<dir>/<zone>/` in the flat layout) and its own proto group
@@ -497,6 +541,7 @@ impl Generator {
                     .to_string(),
             ));
         }
+        self.check_python_options(python_dir.as_deref())?;
         let rerun = self.rerun_if_changed.unwrap_or(out_dir.is_some());
         if rerun {
             // Printed before loading so that Cargo re-runs after the user fixes a broken file.
@@ -508,6 +553,17 @@ impl Generator {
             }
         }
         let zone_config = self.zones.as_deref().map(zones::load).transpose()?;
+        if let Some(config) = &zone_config
+            && self.python_style == PythonStyle::Package
+            && (config.python.env_prefix.is_some()
+                || config.zones.iter().any(|zone| zone.env_prefix.is_some()))
+        {
+            return Err(Error::Input(format!(
+                "error: {} sets an `env_prefix`, which the `package` Python style does not read \
+                 (its `Client` takes `base_url=`): remove it, or use the functions or class style",
+                config.file.display()
+            )));
+        }
         let proto_settings = self.proto_settings(zone_config.as_ref())?;
         let mut spec = match &self.input {
             Input::File(path) => Spec::from_file(path)?,
@@ -535,6 +591,7 @@ impl Generator {
             }
         }
         let api_name = python::default_package_name(&spec.api);
+        let python_leaf = self.python_package_name.clone().unwrap_or(api_name.clone());
         // Without zones, a language's folder under `out` is named after the API; with zones it
         // holds the zones' folders.
         let leaf = split.is_none().then_some(api_name.as_str());
@@ -548,17 +605,34 @@ impl Generator {
             })
         };
         let mut trees = Vec::new();
-        if let Some(dir) = python_dir.or_else(|| under_out("python", leaf)) {
-            let options = |package_name: String| python::Options {
+        let python_leaf = split.is_none().then_some(python_leaf.as_str());
+        if let Some(dir) = python_dir.or_else(|| under_out("python", python_leaf)) {
+            // The prefix: a zone's own, else the Generator's, else the zones file's.
+            let options = |package_name: String, own_prefix: Option<&String>| python::Options {
                 style: self.python_style,
                 asyncio: self.python_asyncio,
                 package_name,
+                env_prefix: own_prefix
+                    .or(self.python_env_prefix.as_ref())
+                    .or_else(|| zone_config.as_ref()?.python.env_prefix.as_ref())
+                    .cloned(),
                 spec_name: spec.file_name(),
             };
             let tree = match &split {
-                None => python::emit(&spec.api, &options(package_name_of(&dir)?))?,
+                None => python::emit(&spec.api, &options(package_name_of(&dir)?, None))?,
                 Some(split) => per_zone(split, |zone| {
-                    python::emit(&zone.api, &options(zone.name.clone()))
+                    if let Some(problem) = python::package_name_problem(&zone.name) {
+                        return Err(Error::Input(format!(
+                            "error: the zone `{}` cannot be a Python package: {problem}; rename \
+                             the zone in the zones file",
+                            zone.name
+                        )));
+                    }
+                    let own = zone_config.as_ref().and_then(|config| {
+                        let rule = config.zones.iter().find(|rule| rule.name == zone.name)?;
+                        rule.env_prefix.as_ref()
+                    });
+                    python::emit(&zone.api, &options(zone.name.clone(), own))
                 })?,
             };
             trees.push((tree, dir));
@@ -668,6 +742,64 @@ impl Generator {
     }
 }
 
+impl Generator {
+    /// Refuses Python options that do not fit together: all problems in one [`Error::Config`].
+    /// `python_dir` is the Python folder as resolved (under `OUT_DIR` or not).
+    fn check_python_options(&self, python_dir: Option<&Path>) -> Result<(), Error> {
+        let package_style = self.python_style == PythonStyle::Package;
+        let mut problems = Vec::new();
+        if package_style && self.python_asyncio {
+            problems.push(
+                "asyncio applies to the `functions` and `class` Python styles: the `package` \
+                 style's operation modules always have both `sync` and `asyncio` functions; \
+                 drop it"
+                    .to_string(),
+            );
+        }
+        if let Some(prefix) = &self.python_env_prefix {
+            if package_style {
+                problems.push(
+                    "an environment prefix applies to the `functions` and `class` Python \
+                     styles: the `package` style reads no environment variables \
+                     (`Client(base_url=...)`); drop it"
+                        .to_string(),
+                );
+            }
+            problems.extend(python::env_prefix_problem(prefix));
+        }
+        if let Some(name) = &self.python_package_name {
+            if let Some(problem) = python::package_name_problem(name) {
+                problems.push(format!("the Python package name is refused: {problem}"));
+            }
+            if self.zones.is_some() {
+                problems.push(
+                    "a Python package name was given with zones, which name their packages \
+                     after the zones: drop the package name"
+                        .to_string(),
+                );
+            } else if let Some(dir) = python_dir
+                && folder_name(dir).as_deref() != Some(name.as_str())
+            {
+                problems.push(format!(
+                    "the Python package name `{name}` differs from the name of its folder {}, \
+                     which is the import name: name the folder `{name}` or drop the package name",
+                    dir.display()
+                ));
+            }
+        }
+        if problems.is_empty() {
+            return Ok(());
+        }
+        Err(Error::Config(
+            problems
+                .iter()
+                .map(|problem| format!("error: {problem}"))
+                .collect::<Vec<_>>()
+                .join("\n"),
+        ))
+    }
+}
+
 /// The proto tree's settings for every zone: the Generator's, else the zones file's `[proto]`
 /// table's, else the defaults.
 struct ProtoSettings {
@@ -706,12 +838,33 @@ impl Generator {
                 ..FileOptions::default()
             },
         };
-        let mut problems: Vec<String> = settings
-            .file_options
-            .problems()
-            .into_iter()
-            .map(|problem| format!("error: proto option {problem}"))
-            .collect();
+        // The caller's values are the caller's problems; the zones file's, the file's.
+        let caller = FileOptions {
+            go_package_prefix: self.proto_go_package_prefix.clone(),
+            java_package_prefix: self.proto_java_package_prefix.clone(),
+            csharp_namespace_prefix: self.proto_csharp_namespace_prefix.clone(),
+            ..FileOptions::default()
+        };
+        let unless_given = |own: &Option<String>, used: &Option<String>| {
+            if own.is_some() { None } else { used.clone() }
+        };
+        let used = &settings.file_options;
+        let from_file = FileOptions {
+            go_package_prefix: unless_given(&caller.go_package_prefix, &used.go_package_prefix),
+            java_package_prefix: unless_given(
+                &caller.java_package_prefix,
+                &used.java_package_prefix,
+            ),
+            csharp_namespace_prefix: unless_given(
+                &caller.csharp_namespace_prefix,
+                &used.csharp_namespace_prefix,
+            ),
+            ..FileOptions::default()
+        };
+        let proto_option = |problem: String| format!("error: proto option {problem}");
+        let mut problems: Vec<String> = caller.problems().into_iter().map(proto_option).collect();
+        let mut file_problems: Vec<String> =
+            from_file.problems().into_iter().map(proto_option).collect();
         if let Some(config) = zones {
             for zone in &config.zones {
                 let own = FileOptions {
@@ -725,7 +878,7 @@ impl Generator {
                     .map(|at| format!(":{}:{}", at.line, at.column))
                     .unwrap_or_default();
                 for problem in own.problems() {
-                    problems.push(format!(
+                    file_problems.push(format!(
                         "error: {}{at}: zone `{}`: {problem}",
                         config.file.display(),
                         zone.name
@@ -733,6 +886,8 @@ impl Generator {
                 }
             }
         }
+        let in_file = !file_problems.is_empty();
+        problems.extend(file_problems);
         if problems.is_empty() {
             return Ok(settings);
         }
@@ -741,7 +896,12 @@ impl Generator {
             problems.len(),
             if problems.len() == 1 { "" } else { "s" }
         ));
-        Err(Error::Config(problems.join("\n")))
+        let message = problems.join("\n");
+        Err(if in_file {
+            Error::Input(message)
+        } else {
+            Error::Config(message)
+        })
     }
 }
 
@@ -860,24 +1020,22 @@ fn folder_name(dir: &Path) -> Option<String> {
         .map(|name| name.to_string_lossy().into_owned())
 }
 
-/// The Python package name is the output folder's name; it must be an identifier.
+/// The Python package name is the output folder's name: an identifier that is neither a
+/// keyword nor a standard-library module (see [`python::package_name_problem`]).
 fn package_name_of(dir: &Path) -> Result<String, Error> {
-    let name = dir
-        .file_name()
-        .map(|name| name.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    let valid = name
-        .chars()
-        .next()
-        .is_some_and(|c| c.is_ascii_alphabetic() || c == '_')
-        && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_');
-    if valid {
-        Ok(name)
-    } else {
-        Err(Error::Config(format!(
-            "the Python output folder {} must be named like a Python package (letters, digits, \
-             underscores, not starting with a digit), because its name is the import name",
-            dir.display()
-        )))
+    let name = folder_name(dir).unwrap_or_default();
+    match python::package_name_problem(&name) {
+        None => Ok(name),
+        Some(problem) => Err(Error::Input(format!(
+            "error: the Python output folder {} is refused: {problem}; choose another folder \
+             name (`my_{}` say), since the folder's name is the package's import name",
+            dir.display(),
+            name.trim_start_matches(|c: char| !c.is_ascii_alphabetic())
+                .to_ascii_lowercase()
+                .replace(|c: char| !c.is_ascii_alphanumeric(), "_")
+        ))),
     }
 }
+
+#[cfg(test)]
+mod tests;

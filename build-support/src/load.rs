@@ -167,6 +167,27 @@ fn yaml_error(name: &Path, text: &str, error: &serde_norway::Error) -> Diagnosti
     if message == TOO_DEEP {
         return too_deep(name, text, "YAML", location);
     }
+    if let Some(at) = location
+        && let Some(line) = text.lines().nth(at.line.saturating_sub(1))
+        && line
+            .chars()
+            .take_while(|c| c.is_whitespace())
+            .any(|c| c == '\t')
+    {
+        return Diagnostic {
+            message: format!(
+                "the spec is not valid YAML: line {} is indented with a tab, and YAML indents \
+                 with spaces only (the parser says: {message})",
+                at.line
+            ),
+            help: Some(
+                "replace the tabs at the start of the line with spaces (and set your editor to \
+                 indent YAML with spaces)"
+                    .to_string(),
+            ),
+            ..syntax_error(name, text, "YAML", &message, location)
+        };
+    }
     if message == TOO_MANY_ALIASES {
         return Diagnostic {
             message: "the spec's YAML aliases expand to too many nodes; clientgen does not expand \
@@ -1063,6 +1084,25 @@ mod tests {
             })
         );
         assert_eq!(diagnostic.source_line.as_deref(), Some("  title: a: b"));
+    }
+
+    #[test]
+    fn yaml_indented_with_a_tab_says_tab() {
+        for text in [
+            "openapi: 3.0.0\ninfo:\n\ttitle: a\n  version: '1'\n",
+            "openapi: 3.0.0\ninfo:\n  title: a\n\tversion: '1'\n",
+            "openapi: 3.0.0\ninfo:\n \ttitle: a\n",
+        ] {
+            let diagnostic = error_of(text);
+            assert!(diagnostic.message.contains("tab"), "{text:?}: {diagnostic}");
+            assert!(
+                diagnostic
+                    .help
+                    .as_deref()
+                    .is_some_and(|help| help.contains("spaces")),
+                "{diagnostic}"
+            );
+        }
     }
 
     #[test]

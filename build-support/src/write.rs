@@ -20,7 +20,11 @@
 //! (a first run killed while staging) do not make a folder foreign.
 //!
 //! Files whose bytes already match are not touched, user-owned files are written only when
-//! missing, and files the manifest does not list are never removed.
+//! missing, and files the manifest does not list are never removed nor overwritten: when the
+//! tree holds a generated file where the folder has a different one the manifest does not list
+//! (the user's own `README.md` in a folder written with `force`), the run is refused with
+//! [`Error::NotOurs`] before anything is written. A file already holding exactly what clientgen
+//! would write is taken as clientgen's.
 
 use std::collections::BTreeSet;
 use std::fs::{self, OpenOptions};
@@ -81,6 +85,12 @@ pub fn write_tree(tree: &Tree, dir: &Path, options: WriteOptions) -> Result<Writ
         remove_leftover_temps(dir).map_err(fail)?;
     }
     let plan = plan(tree, dir, &previous).map_err(fail)?;
+    if !plan.not_ours.is_empty() {
+        return Err(Error::NotOurs {
+            dir: dir.to_path_buf(),
+            files: plan.not_ours,
+        });
+    }
     let staged = stage(dir, &plan).map_err(fail)?;
     let removed = commit(dir, staged, &plan.stale).map_err(fail)?;
     Ok(WriteReport {
@@ -374,6 +384,8 @@ struct Plan<'a> {
     unchanged: Vec<String>,
     /// Generated files of the old manifest the tree no longer holds.
     stale: Vec<String>,
+    /// Tree files that would replace a different file the old manifest does not list.
+    not_ours: Vec<String>,
     /// The new manifest's text, when it differs from the old one (and is not
     /// [`Plan::early_manifest`]), put in place last.
     manifest: Option<String>,
@@ -387,8 +399,13 @@ struct Plan<'a> {
 fn plan<'a>(tree: &'a Tree, dir: &Path, previous: &Previous) -> Result<Plan<'a>, String> {
     let mut writes = Vec::new();
     let mut unchanged = Vec::new();
+    let mut not_ours = Vec::new();
     for (path, file) in tree.files() {
         if needs_write(dir, path, file)? {
+            let listed = previous.generated.contains(path);
+            if !listed && fs::symlink_metadata(target(dir, path)).is_ok() {
+                not_ours.push(path.to_string());
+            }
             writes.push(Pending {
                 path,
                 contents: &file.contents,
@@ -431,6 +448,7 @@ fn plan<'a>(tree: &'a Tree, dir: &Path, previous: &Previous) -> Result<Plan<'a>,
         writes,
         unchanged,
         stale,
+        not_ours,
         manifest,
         early_manifest,
     })

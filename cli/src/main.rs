@@ -1,132 +1,24 @@
 //! The `clientgen` command: generate API clients from an OpenAPI document, or check one.
 //!
-//! Exit codes: 0 success, 1 a spec or generation error, 2 a usage error.
+//! Exit codes: 0 success; 1 a problem with the user's input (the spec, the zones file, an output
+//! folder, a URL that serves no spec); 2 a usage error (the command line itself). Every message
+//! starts with `error:`.
 
+mod args;
 mod fetch;
+mod outputs;
+mod spellings;
 
-use std::path::PathBuf;
 use std::process::ExitCode;
 
-use clap::{Args, Parser, Subcommand, ValueEnum};
+use clap::Parser;
+use clap::error::ErrorKind;
 use clientgen_build::{Error, Generator, ProtoEnumStyle, ProtoLayout, PythonStyle, Severity, Spec};
 
-/// Turn an OpenAPI document (Swagger 2.0, OpenAPI 3.0 or 3.1; JSON or YAML) into typed API
-/// clients.
-#[derive(Debug, Parser)]
-#[command(name = "clientgen", version)]
-struct Cli {
-    #[command(subcommand)]
-    command: Command,
-}
-
-#[derive(Debug, Subcommand)]
-enum Command {
-    /// Generate clients.
-    Generate(Box<GenerateArgs>),
-    /// Validate a spec and list every problem in it.
-    Check(CheckArgs),
-}
-
-#[derive(Debug, Args)]
-#[group(id = "input", required = true, multiple = false)]
-struct Input {
-    /// The spec file (JSON or YAML).
-    #[arg(short = 'f', long = "file", value_name = "FILE", group = "input")]
-    file: Option<PathBuf>,
-    /// The URL of a served spec (e.g. http://127.0.0.1:8000/openapi.json).
-    #[arg(short = 'u', long = "url", value_name = "URL", group = "input")]
-    url: Option<String>,
-}
-
-#[derive(Debug, Args)]
-struct GenerateArgs {
-    #[command(flatten)]
-    input: Input,
-    /// Write every target this build supports under `DIR/<language>/`.
-    #[arg(short = 'o', long = "out", value_name = "DIR")]
-    out: Option<PathBuf>,
-    /// Write the Python package into DIR (its name is the package's import name).
-    #[arg(long, value_name = "DIR")]
-    python_out: Option<PathBuf>,
-    /// Write the TypeScript client into DIR.
-    #[arg(long, value_name = "DIR")]
-    typescript_out: Option<PathBuf>,
-    /// Write the Protocol Buffers tree into DIR.
-    #[arg(long, value_name = "DIR")]
-    proto_out: Option<PathBuf>,
-    /// Write the Rust client file into DIR.
-    #[arg(long, value_name = "DIR")]
-    rust_out: Option<PathBuf>,
-    /// The shape of the Python client.
-    #[arg(long, value_enum, default_value_t = StyleArg::Functions)]
-    python_style: StyleArg,
-    /// Generate async Python operations.
-    #[arg(long)]
-    asyncio: bool,
-    /// How proto enum values are named.
-    #[arg(long, value_enum, default_value_t = ProtoEnumStyleArg::Json)]
-    proto_enum_style: ProtoEnumStyleArg,
-    /// How proto packages are named and laid out (default: zone, or the zones file's
-    /// `[proto] layout`).
-    #[arg(long, value_enum)]
-    proto_layout: Option<ProtoLayoutArg>,
-    /// Give each rpc its REST route as a `google.api.http` rule, and write googleapis'
-    /// annotations.proto and http.proto to third-party/googleapis/.
-    #[arg(long)]
-    proto_http_annotations: bool,
-    /// Put this Go import path in front of each proto folder in `go_package`
-    /// (e.g. example.com/app/gen/go).
-    #[arg(long, value_name = "PATH")]
-    proto_go_package_prefix: Option<String>,
-    /// Put this in front of each proto package in `java_package` (default: com).
-    #[arg(long, value_name = "PACKAGE")]
-    proto_java_package_prefix: Option<String>,
-    /// Put this in front of each PascalCase proto package in `csharp_namespace`.
-    #[arg(long, value_name = "NAMESPACE")]
-    proto_csharp_namespace_prefix: Option<String>,
-    /// Split the API into the zones of FILE (zones.toml): one Python package, TypeScript folder
-    /// and proto group per zone.
-    #[arg(long, value_name = "FILE")]
-    zones: Option<PathBuf>,
-    /// Write into output folders that clientgen did not create.
-    #[arg(long)]
-    force: bool,
-}
-
-#[derive(Debug, Args)]
-struct CheckArgs {
-    /// The spec file (JSON or YAML).
-    #[arg(short = 'f', long = "file", value_name = "FILE")]
-    file: PathBuf,
-}
-
-#[derive(Debug, Clone, Copy, ValueEnum)]
-enum StyleArg {
-    /// Module-level functions.
-    Functions,
-    /// A `Client` class.
-    Class,
-    /// Per-zone installable packages.
-    Package,
-}
-
-#[derive(Debug, Clone, Copy, ValueEnum)]
-enum ProtoEnumStyleArg {
-    /// As on the wire (`member`), each enum nested in a message: protobuf's JSON mapping reads
-    /// the REST API's JSON.
-    Json,
-    /// Prefixed with the enum's name in UPPER_SNAKE_CASE (`ROLE_MEMBER`), as buf's STANDARD
-    /// lint rules want.
-    Prefixed,
-}
-
-#[derive(Debug, Clone, Copy, ValueEnum)]
-enum ProtoLayoutArg {
-    /// Package `api__<zone>` in `<zone>/api__<zone>/`, each zone a buf module.
-    Zone,
-    /// Package `<zone>.v1` in `<zone>/v1/`, one buf module: buf's STANDARD package rules hold.
-    Versioned,
-}
+use crate::args::{
+    CheckArgs, Cli, Command, GenerateArgs, Input, ProtoEnumStyleArg, ProtoLayoutArg, StyleArg,
+};
+use crate::fetch::FetchError;
 
 /// Generation allocates and frees millions of small strings and maps; mimalloc does that in
 /// about half the time of the system allocator (GitHub's 13 MB spec: 455 M of 1.6 G
@@ -135,7 +27,10 @@ enum ProtoLayoutArg {
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(error) => return refuse_command_line(error),
+    };
     let result = match cli.command {
         Command::Generate(args) => generate(*args),
         Command::Check(args) => check(args),
@@ -143,9 +38,28 @@ fn main() -> ExitCode {
     match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(failure) => {
-            eprintln!("{}", failure.message.trim_end());
+            eprintln!("{}", failure.text());
             ExitCode::from(failure.code)
         }
+    }
+}
+
+/// Prints clap's error (or help), with our spelling when the command line holds another
+/// generator's.
+fn refuse_command_line(error: clap::Error) -> ExitCode {
+    let informational = matches!(
+        error.kind(),
+        ErrorKind::DisplayHelp
+            | ErrorKind::DisplayVersion
+            | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand
+    );
+    let args: Vec<_> = std::env::args_os().skip(1).collect();
+    match spellings::hint(&args).filter(|_| !informational) {
+        Some(hint) => {
+            eprintln!("error: {hint}\n\nFor more information, try '--help'.");
+            ExitCode::from(2)
+        }
+        None => error.exit(),
     }
 }
 
@@ -155,8 +69,21 @@ struct Failure {
     code: u8,
 }
 
+impl Failure {
+    /// The message, starting with `error:` (or with the warnings that came before the errors).
+    fn text(&self) -> String {
+        let message = self.message.trim_end();
+        if message.starts_with("error:") || message.starts_with("warning:") {
+            message.to_string()
+        } else {
+            format!("error: {message}")
+        }
+    }
+}
+
 impl From<Error> for Failure {
     fn from(error: Error) -> Self {
+        // A misconfiguration is the command line's; everything else is in the user's files.
         let code = match error {
             Error::Config(_) => 2,
             _ => 1,
@@ -168,48 +95,59 @@ impl From<Error> for Failure {
     }
 }
 
+impl From<FetchError> for Failure {
+    fn from(error: FetchError) -> Self {
+        match error {
+            FetchError::Url(message) => Failure { message, code: 2 },
+            FetchError::Served(message) => Failure { message, code: 1 },
+        }
+    }
+}
+
+/// A usage error.
 fn usage(message: impl Into<String>) -> Failure {
     Failure {
-        message: format!("error: {}", message.into()),
+        message: message.into(),
         code: 2,
     }
 }
 
-fn generate(args: GenerateArgs) -> Result<(), Failure> {
-    let outputs = [
-        &args.out,
-        &args.python_out,
-        &args.typescript_out,
-        &args.proto_out,
-        &args.rust_out,
-    ];
-    if outputs.iter().all(|dir| dir.is_none()) {
-        return Err(usage(
-            "say where to write: -o DIR, or --python-out, --typescript-out, --proto-out or \
-             --rust-out DIR",
-        ));
+/// The spec's name and text, for a spec read from `-u URL`; `None` for `-f FILE`.
+fn served(input: &Input) -> Result<Option<(String, String)>, Failure> {
+    match &input.url {
+        Some(url) => Ok(Some((url.clone(), fetch::fetch(url)?))),
+        None => Ok(None),
     }
-    let mut generator = match (&args.input.file, &args.input.url) {
+}
+
+fn generate(args: GenerateArgs) -> Result<(), Failure> {
+    let outputs = outputs::choose(&args).map_err(usage)?;
+    let mut generator = match (&args.input.file, served(&args.input)?) {
         (Some(file), _) => Generator::new(file),
-        (None, Some(url)) => {
-            let text = fetch::fetch(url).map_err(|message| Failure { message, code: 1 })?;
-            Generator::from_text(url, text).source_url(url)
-        }
+        (None, Some((url, text))) => Generator::from_text(&url, text).source_url(url),
         (None, None) => return Err(usage("give the spec with -f FILE or -u URL")),
     };
     generator = generator
-        .python_style(match args.python_style {
+        .python_style(match args.python_style.unwrap_or(StyleArg::Functions) {
             StyleArg::Functions => PythonStyle::Functions,
             StyleArg::Class => PythonStyle::Class,
             StyleArg::Package => PythonStyle::Package,
         })
         .python_asyncio(args.asyncio)
-        .proto_enum_style(match args.proto_enum_style {
-            ProtoEnumStyleArg::Json => ProtoEnumStyle::Json,
-            ProtoEnumStyleArg::Prefixed => ProtoEnumStyle::Prefixed,
-        })
+        .proto_enum_style(
+            match args.proto_enum_style.unwrap_or(ProtoEnumStyleArg::Json) {
+                ProtoEnumStyleArg::Json => ProtoEnumStyle::Json,
+                ProtoEnumStyleArg::Prefixed => ProtoEnumStyle::Prefixed,
+            },
+        )
         .force(args.force)
         .emit_rerun_if_changed(false);
+    if let Some(prefix) = args.python_env_prefix {
+        generator = generator.python_env_prefix(prefix);
+    }
+    if let Some(name) = args.python_package_name {
+        generator = generator.python_package_name(name);
+    }
     if let Some(layout) = args.proto_layout {
         generator = generator.proto_layout(match layout {
             ProtoLayoutArg::Zone => ProtoLayout::Zone,
@@ -231,19 +169,19 @@ fn generate(args: GenerateArgs) -> Result<(), Failure> {
     if let Some(zones) = &args.zones {
         generator = generator.zones(zones);
     }
-    if let Some(dir) = &args.out {
+    if let Some(dir) = outputs.out {
         generator = generator.out(dir);
     }
-    if let Some(dir) = &args.python_out {
+    if let Some(dir) = outputs.python {
         generator = generator.python(dir);
     }
-    if let Some(dir) = &args.typescript_out {
+    if let Some(dir) = outputs.typescript {
         generator = generator.typescript(dir);
     }
-    if let Some(dir) = &args.proto_out {
+    if let Some(dir) = outputs.proto {
         generator = generator.proto(dir);
     }
-    if let Some(dir) = &args.rust_out {
+    if let Some(dir) = outputs.rust {
         generator = generator.rust(dir);
     }
     let outcome = generator.run()?;
@@ -263,7 +201,11 @@ fn generate(args: GenerateArgs) -> Result<(), Failure> {
 }
 
 fn check(args: CheckArgs) -> Result<(), Failure> {
-    let spec = Spec::from_file(&args.file)?;
+    let (name, spec) = match (&args.input.file, served(&args.input)?) {
+        (Some(file), _) => (file.display().to_string(), Spec::from_file(file)?),
+        (None, Some((url, text))) => (url.clone(), Spec::from_text(url, text)?),
+        (None, None) => return Err(usage("give the spec with -f FILE or -u URL")),
+    };
     for warning in &spec.warnings {
         eprintln!("{warning}");
     }
@@ -273,8 +215,7 @@ fn check(args: CheckArgs) -> Result<(), Failure> {
         .filter(|d| d.severity == Severity::Warning)
         .count();
     println!(
-        "{}: ok, {} operations, {} types, {warnings} warning{}",
-        args.file.display(),
+        "{name}: ok, {} operations, {} types, {warnings} warning{}",
         spec.api.operations.len(),
         spec.api.types.len(),
         if warnings == 1 { "" } else { "s" }

@@ -188,7 +188,7 @@ fn zones_put_each_zone_in_its_folder_and_warn_about_empty_zones() {
 }
 
 #[test]
-fn zones_file_errors_exit_2_with_file_and_line() {
+fn zones_file_errors_exit_1_with_file_and_line() {
     let dir = tempfile::tempdir().unwrap();
     let zones = dir.path().join("zones.toml");
     std::fs::write(
@@ -206,15 +206,16 @@ fn zones_file_errors_exit_2_with_file_and_line() {
         "-o",
         dir.path().join("out").to_str().unwrap(),
     ]);
-    assert_eq!(output.status.code(), Some(2));
+    assert_eq!(output.status.code(), Some(1));
     let stderr = text(&output.stderr);
+    assert!(stderr.starts_with("error:"), "{stderr}");
     assert!(stderr.contains("unknown field `prefixes`"), "{stderr}");
     assert!(stderr.contains("zones.toml:3:1"), "{stderr}");
     assert!(!dir.path().join("out").exists());
 }
 
 #[test]
-fn zones_conflict_exits_2_naming_both_zones() {
+fn zones_conflict_exits_1_naming_both_zones() {
     let dir = tempfile::tempdir().unwrap();
     let spec = reference_spec();
     let output = clientgen(&[
@@ -226,7 +227,7 @@ fn zones_conflict_exits_2_naming_both_zones() {
         "-o",
         dir.path().join("out").to_str().unwrap(),
     ]);
-    assert_eq!(output.status.code(), Some(2));
+    assert_eq!(output.status.code(), Some(1));
     let stderr = text(&output.stderr);
     assert!(
         stderr.contains("is in two zones: `cfg_support` and `admin`"),
@@ -347,5 +348,489 @@ fn a_served_specs_relative_server_is_resolved_against_its_url_in_every_client() 
         languages_holding(dir.path(), &format!("\"{expected}\"")),
         ["python", "typescript", "rust"],
         "{expected}"
+    );
+}
+
+/// The petstore fixture's path, as text.
+fn petstore() -> String {
+    fixture("handwritten/petstore-fastapi.json")
+        .to_str()
+        .unwrap()
+        .to_string()
+}
+
+/// Runs `args`, checks the exit code and that stderr starts with `error:`; returns stderr.
+fn refused(args: &[&str], code: i32) -> String {
+    let output = clientgen(args);
+    let stderr = text(&output.stderr);
+    assert_eq!(output.status.code(), Some(code), "{args:?}: {stderr}");
+    assert!(stderr.starts_with("error:"), "{args:?}: {stderr}");
+    stderr
+}
+
+/// Serves `body` as `content_type` once; returns the URL and the thread.
+fn serve_page(
+    body: &'static str,
+    content_type: &'static str,
+) -> (String, std::thread::JoinHandle<()>) {
+    let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+    let url = format!("http://{}/docs", listener.local_addr().unwrap());
+    let server = std::thread::spawn(move || {
+        let (mut stream, _) = listener.accept().unwrap();
+        let mut request = [0u8; 4096];
+        let _ = stream.read(&mut request).unwrap();
+        let head = format!(
+            "HTTP/1.1 200 OK\r\ncontent-type: {content_type}\r\ncontent-length: {}\r\nconnection: close\r\n\r\n",
+            body.len()
+        );
+        stream.write_all(head.as_bytes()).unwrap();
+        stream.write_all(body.as_bytes()).unwrap();
+    });
+    (url, server)
+}
+
+#[test]
+fn help_shows_examples_for_every_command() {
+    for args in [
+        vec!["--help"],
+        vec!["generate", "--help"],
+        vec!["check", "--help"],
+    ] {
+        let output = clientgen(&args);
+        assert_eq!(output.status.code(), Some(0));
+        let stdout = text(&output.stdout);
+        assert!(stdout.contains("Examples:"), "{args:?}: {stdout}");
+        assert!(stdout.contains("clientgen "), "{args:?}: {stdout}");
+    }
+}
+
+#[test]
+fn out_with_lang_writes_the_one_package_into_the_folder_itself() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("my_client");
+    let spec = petstore();
+    let output = clientgen(&[
+        "generate",
+        "-f",
+        &spec,
+        "-o",
+        out.to_str().unwrap(),
+        "--lang",
+        "python",
+    ]);
+    assert_eq!(output.status.code(), Some(0), "{}", text(&output.stderr));
+    assert!(out.join("client.py").is_file());
+    assert!(!out.join("python").exists());
+    assert!(!out.join("typescript").exists());
+}
+
+#[test]
+fn opc_and_clientele_spellings_of_our_flags_are_accepted() {
+    let dir = tempfile::tempdir().unwrap();
+    let spec = petstore();
+    for (flag, out_flag, folder) in [
+        ("--path", "--output-path", "opc"),
+        ("-f", "--output", "clientele"),
+    ] {
+        let out = dir.path().join(folder);
+        let output = clientgen(&[
+            "generate",
+            flag,
+            &spec,
+            out_flag,
+            out.to_str().unwrap(),
+            "--lang",
+            "python",
+        ]);
+        assert_eq!(
+            output.status.code(),
+            Some(0),
+            "{flag}: {}",
+            text(&output.stderr)
+        );
+        assert!(out.join("client.py").is_file(), "{flag}");
+    }
+}
+
+#[test]
+fn other_generators_spellings_name_ours() {
+    let spec = petstore();
+    for (args, ours) in [
+        (
+            vec!["generate-class", "-f", &spec, "-o", "x"],
+            "--python-style class",
+        ),
+        (
+            vec!["generate", "-f", &spec, "-o", "x", "--asyncio", "t"],
+            "write `--asyncio`",
+        ),
+        (
+            vec!["generate", "-f", &spec, "-o", "x", "--regen", "t"],
+            "run the same command again",
+        ),
+        (
+            vec!["generate", "-f", &spec, "-o", "x", "--overwrite"],
+            "--force",
+        ),
+    ] {
+        let stderr = refused(&args, 2);
+        assert!(stderr.contains(ours), "{args:?}: {stderr}");
+    }
+}
+
+#[test]
+fn options_that_do_not_apply_are_refused_not_ignored() {
+    let spec = petstore();
+    let stderr = refused(
+        &[
+            "generate",
+            "-f",
+            &spec,
+            "--typescript-out",
+            "web",
+            "--asyncio",
+        ],
+        2,
+    );
+    assert!(
+        stderr.contains("--asyncio applies to the python output"),
+        "{stderr}"
+    );
+    let stderr = refused(
+        &[
+            "generate",
+            "-f",
+            &spec,
+            "--python-out",
+            "p",
+            "--proto-layout",
+            "versioned",
+        ],
+        2,
+    );
+    assert!(stderr.contains("--proto-layout"), "{stderr}");
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("pkg");
+    let stderr = refused(
+        &[
+            "generate",
+            "-f",
+            &spec,
+            "--python-out",
+            out.to_str().unwrap(),
+            "--python-style",
+            "package",
+            "--asyncio",
+        ],
+        2,
+    );
+    assert!(
+        stderr.contains("always have both `sync` and `asyncio`"),
+        "{stderr}"
+    );
+    assert!(!out.exists());
+}
+
+#[test]
+fn input_problems_exit_1_and_every_message_starts_with_error() {
+    let dir = tempfile::tempdir().unwrap();
+    let spec = petstore();
+    let out = dir.path().join("out");
+    let out = out.to_str().unwrap();
+    refused(&["generate", "-f", "missing.json", "-o", out], 1);
+    refused(&["check", "-f", "missing.json"], 1);
+    refused(
+        &[
+            "generate",
+            "-f",
+            &spec,
+            "--zones",
+            "missing.toml",
+            "-o",
+            out,
+        ],
+        1,
+    );
+    let mine = dir.path().join("mine");
+    std::fs::create_dir(&mine).unwrap();
+    std::fs::write(mine.join("notes.txt"), "mine").unwrap();
+    let stderr = refused(
+        &[
+            "generate",
+            "-f",
+            &spec,
+            "--python-out",
+            mine.to_str().unwrap(),
+        ],
+        1,
+    );
+    assert!(stderr.contains("--force"), "{stderr}");
+}
+
+#[test]
+fn python_folders_named_like_keywords_or_stdlib_modules_are_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let spec = petstore();
+    for (name, reason) in [
+        ("class", "keyword"),
+        ("http", "standard library"),
+        ("my-client", "identifier"),
+    ] {
+        let out = dir.path().join(name);
+        let stderr = refused(
+            &[
+                "generate",
+                "-f",
+                &spec,
+                "--python-out",
+                out.to_str().unwrap(),
+            ],
+            1,
+        );
+        assert!(stderr.contains(reason), "{name}: {stderr}");
+        assert!(!out.exists(), "{name}");
+    }
+}
+
+#[test]
+fn force_keeps_the_users_own_readme_and_refuses_to_overwrite_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("my_client");
+    std::fs::create_dir(&out).unwrap();
+    std::fs::write(out.join("README.md"), "my notes").unwrap();
+    let spec = petstore();
+    let stderr = refused(
+        &[
+            "generate",
+            "-f",
+            &spec,
+            "--python-out",
+            out.to_str().unwrap(),
+            "--force",
+        ],
+        1,
+    );
+    assert!(stderr.contains("`README.md`"), "{stderr}");
+    assert_eq!(
+        std::fs::read_to_string(out.join("README.md")).unwrap(),
+        "my notes"
+    );
+    assert!(!out.join("client.py").exists());
+}
+
+#[test]
+fn the_env_prefix_is_settable() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("my_async");
+    let spec = petstore();
+    let output = clientgen(&[
+        "generate",
+        "-f",
+        &spec,
+        "--python-out",
+        out.to_str().unwrap(),
+        "--python-env-prefix",
+        "PETS",
+    ]);
+    assert_eq!(output.status.code(), Some(0), "{}", text(&output.stderr));
+    let config = std::fs::read_to_string(out.join("config.py")).unwrap();
+    assert!(config.contains("PETS_BASE_URL"), "{config}");
+    assert!(!config.contains("MY_ASYNC_"), "{config}");
+    refused(
+        &[
+            "generate",
+            "-f",
+            &spec,
+            "--python-out",
+            dir.path().join("b").to_str().unwrap(),
+            "--python-env-prefix",
+            "MY-API",
+        ],
+        2,
+    );
+}
+
+#[test]
+fn a_url_without_scheme_says_so_and_exits_2() {
+    let stderr = refused(
+        &[
+            "generate",
+            "-u",
+            "localhost:8000/openapi.json",
+            "-o",
+            "unused",
+        ],
+        2,
+    );
+    assert!(stderr.contains("has no scheme"), "{stderr}");
+    assert!(
+        stderr.contains("http://localhost:8000/openapi.json"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn a_refused_connection_names_its_cause() {
+    let stderr = refused(&["check", "-u", "http://127.0.0.1:1/openapi.json"], 1);
+    assert!(
+        stderr.to_lowercase().contains("connection refused"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn an_html_page_at_the_url_suggests_where_specs_are() {
+    for content_type in ["text/html; charset=utf-8", "text/plain"] {
+        let (url, server) = serve_page(
+            "<!DOCTYPE html>\n<html><body>docs</body></html>",
+            content_type,
+        );
+        let stderr = refused(&["generate", "-u", &url, "-o", "unused"], 1);
+        server.join().unwrap();
+        assert!(stderr.contains("served an HTML page"), "{stderr}");
+        for path in [
+            "/openapi.json",
+            "/api/schema/",
+            "/swagger.json",
+            "/v3/api-docs",
+        ] {
+            assert!(stderr.contains(path), "{path}: {stderr}");
+        }
+        assert!(!stderr.contains("YAML"), "{stderr}");
+    }
+}
+
+#[test]
+fn check_reads_a_served_spec() {
+    let spec = std::fs::read_to_string(fixture("handwritten/petstore-fastapi.json")).unwrap();
+    let (url, server) = serve_once(spec, "/openapi.json");
+    let output = clientgen(&["check", "-u", &url]);
+    server.join().unwrap();
+    assert_eq!(output.status.code(), Some(0), "{}", text(&output.stderr));
+    assert!(
+        text(&output.stdout).contains(": ok, 4 operations"),
+        "{}",
+        text(&output.stdout)
+    );
+}
+
+#[test]
+fn a_yaml_spec_indented_with_a_tab_says_tab() {
+    let dir = tempfile::tempdir().unwrap();
+    let spec = dir.path().join("openapi.yaml");
+    std::fs::write(
+        &spec,
+        "openapi: 3.0.0\ninfo:\n\ttitle: a\n  version: '1'\npaths: {}\n",
+    )
+    .unwrap();
+    let stderr = refused(&["check", "-f", spec.to_str().unwrap()], 1);
+    assert!(stderr.contains("indented with a tab"), "{stderr}");
+}
+
+#[test]
+fn zones_set_environment_prefixes_and_refuse_python_names_of_stdlib_modules() {
+    let dir = tempfile::tempdir().unwrap();
+    let spec = petstore();
+    let zones = dir.path().join("zones.toml");
+    std::fs::write(
+        &zones,
+        "[python]\nenv_prefix = \"PETSTORE\"\n[zones.pets]\noperations = [\"list_pets\"]\n\
+         [zones.admin]\noperations = [\"delete_pet\"]\nenv_prefix = \"ADMIN\"\n",
+    )
+    .unwrap();
+    let out = dir.path().join("clients");
+    let output = clientgen(&[
+        "generate",
+        "-f",
+        &spec,
+        "--zones",
+        zones.to_str().unwrap(),
+        "--python-out",
+        out.to_str().unwrap(),
+    ]);
+    assert_eq!(output.status.code(), Some(0), "{}", text(&output.stderr));
+    let pets = std::fs::read_to_string(out.join("pets/config.py")).unwrap();
+    assert!(pets.contains("PETSTORE_BASE_URL"), "{pets}");
+    let admin = std::fs::read_to_string(out.join("admin/config.py")).unwrap();
+    assert!(admin.contains("ADMIN_BASE_URL"), "{admin}");
+
+    std::fs::write(&zones, "[zones.email]\npaths = [\"/pets\"]\n").unwrap();
+    let out = dir.path().join("refused");
+    let stderr = refused(
+        &[
+            "generate",
+            "-f",
+            &spec,
+            "--zones",
+            zones.to_str().unwrap(),
+            "--python-out",
+            out.to_str().unwrap(),
+        ],
+        1,
+    );
+    assert!(stderr.contains("zone `email`"), "{stderr}");
+    assert!(stderr.contains("standard library"), "{stderr}");
+    assert!(!out.exists());
+}
+
+#[test]
+fn a_bad_proto_flag_is_a_usage_error_and_a_bad_zones_file_value_an_input_error() {
+    let dir = tempfile::tempdir().unwrap();
+    let spec = petstore();
+    let out = dir.path().join("proto");
+    let out = out.to_str().unwrap();
+    let stderr = refused(
+        &[
+            "generate",
+            "-f",
+            &spec,
+            "--proto-out",
+            out,
+            "--proto-go-package-prefix",
+            "example.com/gen/",
+        ],
+        2,
+    );
+    assert!(stderr.contains("go_package_prefix"), "{stderr}");
+    let zones = dir.path().join("zones.toml");
+    std::fs::write(
+        &zones,
+        "[proto]\ngo_package_prefix = \"example.com/gen/\"\n",
+    )
+    .unwrap();
+    refused(
+        &[
+            "generate",
+            "-f",
+            &spec,
+            "--proto-out",
+            out,
+            "--zones",
+            zones.to_str().unwrap(),
+        ],
+        1,
+    );
+    assert!(!dir.path().join("proto").exists());
+}
+
+#[test]
+fn a_spec_with_errors_and_warnings_lists_the_errors_first() {
+    let dir = tempfile::tempdir().unwrap();
+    let spec = dir.path().join("openapi.json");
+    // `not` is a warning; a dangling $ref, an error; the warning comes first in the document.
+    std::fs::write(
+        &spec,
+        r##"{"openapi": "3.0.3", "info": {"title": "t", "version": "1"}, "paths": {
+          "/a": {"get": {"operationId": "a", "responses": {"200": {"description": "ok",
+            "content": {"application/json": {"schema": {"not": {"type": "string"}}}}}}}},
+          "/b": {"get": {"operationId": "b", "responses": {"200": {"description": "ok",
+            "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Nope"}}}}}}}}}"##,
+    )
+    .unwrap();
+    let stderr = refused(&["check", "-f", spec.to_str().unwrap()], 1);
+    assert!(stderr.contains("points at nothing"), "{stderr}");
+    assert!(
+        stderr.contains("\nwarning: `not` is not supported"),
+        "{stderr}"
     );
 }

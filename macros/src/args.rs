@@ -18,6 +18,10 @@ pub struct Args {
     pub targets: Targets,
     /// The Python client's shape.
     pub python_style: PythonStyle,
+    /// What the Python client's environment variables start with, when given.
+    pub python_env_prefix: Option<LitStr>,
+    /// The Python package's name (its folder under `out/python/`), when given.
+    pub python_package_name: Option<LitStr>,
     /// How proto enum values are named.
     pub proto_enum_style: ProtoEnumStyle,
     /// The proto layout, when given.
@@ -58,8 +62,8 @@ const ALL_TARGETS: Targets = Targets {
     proto: true,
 };
 
-const KEYS: &str = "`spec`, `out`, `targets`, `python_style`, `proto_enum_style`, \
-                    `proto_layout`, `proto_http_annotations`, `proto_go_package_prefix`, \
+const KEYS: &str = "`spec`, `out`, `targets`, `python_style`, `python_env_prefix`, \
+                    `python_package_name`, `proto_enum_style`, `proto_layout`, `proto_http_annotations`, `proto_go_package_prefix`, \
                     `proto_java_package_prefix`, `proto_csharp_namespace_prefix` or `zones`";
 
 /// Parses the macro input.
@@ -90,6 +94,8 @@ fn parse_input(input: ParseStream) -> syn::Result<Args> {
             out: None,
             targets: ALL_TARGETS,
             python_style: PythonStyle::default(),
+            python_env_prefix: None,
+            python_package_name: None,
             proto_enum_style: ProtoEnumStyle::default(),
             proto_layout: None,
             proto_http_annotations: None,
@@ -109,6 +115,8 @@ fn parse_input(input: ParseStream) -> syn::Result<Args> {
     let mut out = None;
     let mut targets = None;
     let mut python_style = None;
+    let mut python_env_prefix = None;
+    let mut python_package_name = None;
     let mut proto_enum_style = None;
     let mut proto_layout = None;
     let mut proto_http_annotations = None;
@@ -123,6 +131,14 @@ fn parse_input(input: ParseStream) -> syn::Result<Args> {
             "out" => set(&mut out, string(&key, &value, &mut errors)),
             "targets" => set(&mut targets, target_list(&value, &mut errors)),
             "python_style" => set(&mut python_style, style(&value, &mut errors)),
+            "python_env_prefix" => set(
+                &mut python_env_prefix,
+                text(&key, &value, "\"GITHUB\"", &mut errors),
+            ),
+            "python_package_name" => set(
+                &mut python_package_name,
+                text(&key, &value, "\"github\"", &mut errors),
+            ),
             "proto_enum_style" => set(&mut proto_enum_style, enum_style(&value, &mut errors)),
             "proto_layout" => set(&mut proto_layout, layout(&value, &mut errors)),
             "proto_http_annotations" => set(
@@ -168,6 +184,8 @@ fn parse_input(input: ParseStream) -> syn::Result<Args> {
         out: out.flatten(),
         targets: targets.flatten().unwrap_or(ALL_TARGETS),
         python_style: python_style.flatten().unwrap_or_default(),
+        python_env_prefix: python_env_prefix.flatten(),
+        python_package_name: python_package_name.flatten(),
         proto_enum_style: proto_enum_style.flatten().unwrap_or_default(),
         proto_layout: proto_layout.flatten(),
         proto_http_annotations: proto_http_annotations.flatten(),

@@ -125,6 +125,9 @@ fn write_others(
         .emit_rerun_if_changed(false)
         .python_style(args.python_style)
         .proto_enum_style(args.proto_enum_style);
+    if let Some(prefix) = &args.python_env_prefix {
+        generator = generator.python_env_prefix(prefix.value());
+    }
     if let Some(layout) = args.proto_layout {
         generator = generator.proto_layout(layout);
     }
@@ -148,7 +151,16 @@ fn write_others(
         generator = generator.zones(zones);
     }
     if args.targets.python {
-        generator = generator.python(folder("python"));
+        // The package's name is its folder's: a given name names the folder.
+        generator = match &args.python_package_name {
+            Some(name) if zones.is_none() => {
+                generator.python(out.join("python").join(name.value()))
+            }
+            Some(name) => generator
+                .python(folder("python"))
+                .python_package_name(name.value()),
+            None => generator.python(folder("python")),
+        };
     }
     if args.targets.typescript {
         generator = generator.typescript(folder("typescript"));

@@ -22,6 +22,9 @@ use proc_macro::TokenStream;
 ///     out = "clients",                     // python/<api>, typescript/<api>, proto/ under it
 ///     targets = [python, typescript, proto], // the other clients to write; `[]` for none
 ///     python_style = functions,            // or `class`
+///     python_env_prefix = "GITHUB",        // config.py reads GITHUB_BASE_URL… (default: the
+///                                          // package name in upper case)
+///     python_package_name = "github",      // python/github/ (default: the title in snake_case)
 ///     proto_enum_style = json,             // or `prefixed` (ROLE_MEMBER)
 ///     proto_layout = zone,                 // or `versioned` (<zone>.v1 in <zone>/v1/)
 ///     proto_http_annotations = false,      // `true`: google.api.http rules per rpc

@@ -394,6 +394,7 @@ fn survives(text: &str) {
             style,
             asyncio,
             package_name: python::default_package_name(&spec.api),
+            env_prefix: None,
             spec_name: spec.file_name(),
         };
         let tree = python::emit(&spec.api, &options).unwrap_or_else(|error| {

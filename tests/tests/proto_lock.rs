@@ -275,7 +275,7 @@ fn broken_lock_is_an_error_not_a_renumbering() {
         ..Options::default()
     };
     let error = proto::emit(&spec.api, &options).expect_err("a broken lock is refused");
-    assert!(matches!(error, Error::Config(_)));
+    assert!(matches!(error, Error::Input(_)));
     assert!(error.to_string().contains(LOCK_FILE), "{error}");
 }
 

@@ -12,6 +12,7 @@ fn emit_package(spec_file: &str) -> clientgen_build::tree::Tree {
         style: PythonStyle::Package,
         asyncio: false,
         package_name: "snapshot_package".to_string(),
+        env_prefix: None,
         spec_name: spec.file_name(),
     };
     python::emit(&spec.api, &options).expect("fixture spec emits")
@@ -37,6 +38,7 @@ fn package_style_holds_the_functions_style_models() {
             style: PythonStyle::Functions,
             asyncio: false,
             package_name: "snapshot_package".to_string(),
+            env_prefix: None,
             spec_name: spec.file_name(),
         },
     )

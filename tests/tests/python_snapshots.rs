@@ -12,6 +12,7 @@ fn emit(spec_file: &str, style: PythonStyle, asyncio: bool) -> clientgen_build::
         style,
         asyncio,
         package_name: "snapshot_client".to_string(),
+        env_prefix: None,
         spec_name: spec.file_name(),
     };
     python::emit(&spec.api, &options).expect("fixture spec emits")

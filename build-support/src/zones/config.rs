@@ -7,9 +7,10 @@ use std::path::{Path, PathBuf};
 use serde::Deserialize;
 use toml::Spanned;
 
-use super::{Layout, ProtoSettings, Rule, ZoneConfig, ZoneProto, ZoneRule};
+use super::{Layout, ProtoSettings, PythonSettings, Rule, ZoneConfig, ZoneProto, ZoneRule};
 use crate::Error;
 use crate::diagnostics::{Diagnostic, Location, Severity};
+use crate::targets::python::env_prefix_problem;
 
 /// The default zone's name when the file sets no `default_zone`.
 pub const DEFAULT_ZONE: &str = "default";
@@ -31,6 +32,15 @@ struct File {
     zones: BTreeMap<Spanned<String>, Spanned<RawZone>>,
     #[serde(default)]
     proto: ProtoSettings,
+    #[serde(default)]
+    python: RawPython,
+}
+
+/// The `[python]` table as written.
+#[derive(Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawPython {
+    env_prefix: Option<Spanned<String>>,
 }
 
 #[derive(Deserialize)]
@@ -42,6 +52,7 @@ struct RawZone {
     go_package: Option<String>,
     java_package: Option<String>,
     csharp_namespace: Option<String>,
+    env_prefix: Option<String>,
 }
 
 /// Reads and checks the zones file at `path`.
@@ -98,7 +109,16 @@ pub fn parse(path: &Path, text: &str) -> Result<ZoneConfig, Error> {
             go_package,
             java_package,
             csharp_namespace,
+            env_prefix,
         } = zone.into_inner();
+        if let Some(problem) = env_prefix.as_deref().and_then(env_prefix_problem) {
+            problems.push(
+                zone_span.clone(),
+                &pointer,
+                &format!("zone `{name}`: {problem}"),
+                "write the prefix of the zone's environment variables, like \"SUPPORT\"",
+            );
+        }
         let given: Vec<Rule> = [
             tags.map(Rule::Tags),
             paths.map(Rule::Paths),
@@ -141,8 +161,24 @@ pub fn parse(path: &Path, text: &str) -> Result<ZoneConfig, Error> {
                 java_package,
                 csharp_namespace,
             },
+            env_prefix,
         });
     }
+    let python = PythonSettings {
+        env_prefix: file.python.env_prefix.map(|prefix| {
+            let span = prefix.span();
+            let prefix = prefix.into_inner();
+            if let Some(problem) = env_prefix_problem(&prefix) {
+                problems.push(
+                    span,
+                    "/python/env_prefix",
+                    &problem,
+                    "write the prefix of the environment variables, like \"APP\"",
+                );
+            }
+            prefix
+        }),
+    };
     if !problems.items.is_empty() {
         return Err(problems.into_error());
     }
@@ -158,6 +194,7 @@ pub fn parse(path: &Path, text: &str) -> Result<ZoneConfig, Error> {
         layout,
         zones: rules,
         proto: file.proto,
+        python,
     })
 }
 
@@ -226,6 +263,6 @@ impl Problems<'_> {
             self.file.display(),
             if count == 1 { "" } else { "s" }
         ));
-        Error::Config(message)
+        Error::Input(message)
     }
 }

@@ -57,6 +57,17 @@ pub struct ZoneConfig {
     pub zones: Vec<ZoneRule>,
     /// The `[proto]` table: options of the proto tree.
     pub proto: ProtoSettings,
+    /// The `[python]` table: options of the Python packages.
+    pub python: PythonSettings,
+}
+
+/// The `[python]` table of a zones file: what the Python packages' options are when the
+/// Generator, the CLI or the macro does not say.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct PythonSettings {
+    /// `env_prefix = "APP"`: every zone's `config.py` reads `APP_BASE_URL`… (the functions and
+    /// class styles); a zone's own `env_prefix` wins.
+    pub env_prefix: Option<String>,
 }
 
 /// The `[proto]` table of a zones file: what the proto tree's options are when the Generator,
@@ -109,6 +120,8 @@ pub struct ZoneRule {
     pub location: Option<Location>,
     /// Its own proto file options.
     pub proto: ZoneProto,
+    /// Its own environment prefix (`env_prefix = "SUPPORT"` beside its rule), over every other.
+    pub env_prefix: Option<String>,
 }
 
 /// Which operations a zone takes.
@@ -248,7 +261,7 @@ pub fn split(api: &ir::Api, config: &ZoneConfig) -> Result<Split, Vec<Conflict>>
     Ok(Split { zones, warnings })
 }
 
-/// Splits `spec` into the zones of `config`; conflicts become one [`Error::Config`] listing each
+/// Splits `spec` into the zones of `config`; conflicts become one [`Error::Input`] listing each
 /// operation, located in the spec, and the zones that take it.
 pub fn split_spec(spec: &Spec, config: &ZoneConfig) -> Result<Split, Error> {
     split(&spec.api, config).map_err(|conflicts| conflict_error(&conflicts, spec, &config.file))
@@ -295,7 +308,7 @@ fn conflict_error(conflicts: &[Conflict], spec: &Spec, zones_file: &Path) -> Err
         if conflicts.len() == 1 { "is" } else { "are" },
         zones_file.display()
     ));
-    Error::Config(message)
+    Error::Input(message)
 }
 
 #[cfg(test)]

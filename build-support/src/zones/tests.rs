@@ -320,3 +320,17 @@ fn zone_that_only_sends_a_request_shape_keeps_the_type_it_was_made_from() {
     let folded = notes.with_request_shapes_folded();
     assert_eq!(type_names(&folded), ["Note"]);
 }
+
+#[test]
+fn the_python_table_and_a_zone_set_environment_prefixes() {
+    let config = config(
+        "[python]\nenv_prefix = \"APP\"\n[zones.admin]\ntags = [\"admin\"]\nenv_prefix = \"ADMIN\"\n",
+    );
+    assert_eq!(config.python.env_prefix.as_deref(), Some("APP"));
+    assert_eq!(config.zones[0].env_prefix.as_deref(), Some("ADMIN"));
+    let message = refused("[python]\nenv_prefix = \"MY-APP\"\n");
+    assert!(message.contains("zones.toml:2:"), "{message}");
+    assert!(message.contains("`MY-APP`"), "{message}");
+    let message = refused("[zones.admin]\ntags = [\"admin\"]\nenv_prefix = \"1X\"\n");
+    assert!(message.contains("zone `admin`"), "{message}");
+}

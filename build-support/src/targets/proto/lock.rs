@@ -366,7 +366,7 @@ impl Zone {
     pub fn message(&mut self, name: &str, members: Members<'_>) -> Result<Assigned, Error> {
         let entry = self.messages.entry(name);
         assign(&mut entry.fields, &mut entry.reserved, members, FIELDS)
-            .map_err(|e| Error::Config(format!("message {name}: {e}")))
+            .map_err(|e| Error::Input(format!("message {name}: {e}")))
     }
 
     /// The numbers of enum `name`'s values `members` (0, the zero value, excluded), updating
@@ -374,12 +374,12 @@ impl Zone {
     pub fn enumeration(&mut self, name: &str, members: Members<'_>) -> Result<Assigned, Error> {
         let entry = self.enums.entry(name);
         assign(&mut entry.values, &mut entry.reserved, members, ENUM_VALUES)
-            .map_err(|e| Error::Config(format!("enum {name}: {e}")))
+            .map_err(|e| Error::Input(format!("enum {name}: {e}")))
     }
 }
 
 fn invalid(what: String) -> Error {
-    Error::Config(format!(
+    Error::Input(format!(
         "{LOCK_FILE} is not a valid clientgen lock file ({what}); restore it from version \
          control: deleting it renumbers every field and breaks wire compatibility"
     ))

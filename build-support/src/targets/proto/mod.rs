@@ -104,7 +104,7 @@ impl Options {
 
 /// Emits the proto tree for `api`, including the updated lock file at [`LOCK_FILE`].
 ///
-/// Fails with [`Error::Config`] when `previous_lock` is not a lock file this version reads (the
+/// Fails with [`Error::Input`] when `previous_lock` is not a lock file this version reads (the
 /// user is told to restore it: it is never silently replaced).
 pub fn emit(api: &ir::Api, options: &Options) -> Result<Tree, Error> {
     // One message serves both directions: proto3 fields are all optional, so a request sets

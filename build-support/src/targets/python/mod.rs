@@ -13,6 +13,7 @@ mod names;
 mod operations;
 mod package;
 mod schemas;
+mod stdlib;
 mod types;
 
 use serde::Serialize;
@@ -44,6 +45,9 @@ pub struct Options {
     pub asyncio: bool,
     /// The package's import name (the output folder's name).
     pub package_name: String,
+    /// What the names of the environment variables `config.py` reads start with
+    /// (`<PREFIX>_BASE_URL`); `None`: the package name in upper case.
+    pub env_prefix: Option<String>,
     /// The spec's file name, for the generated header.
     pub spec_name: String,
 }
@@ -117,7 +121,7 @@ fn small_files(
     header_text: &str,
     operations: &[operations::OperationView],
 ) -> Result<Tree, Error> {
-    let env_prefix = options.package_name.to_ascii_uppercase();
+    let env_prefix = env_prefix(options);
     let mut tree = Tree::new();
     tree.generated(
         "http.py",
@@ -169,13 +173,23 @@ fn small_files(
 }
 
 /// The package name used when the caller names no folder: the API's title in snake_case
-/// (`Reference API` → `reference_api`).
+/// (`Reference API` → `reference_api`, `GitHub v3 REST API` → `github_v3_rest_api`: a title of
+/// several words is split only at spaces and punctuation, so brands keep their humps; a name
+/// Python refuses gets `_client` appended).
 pub fn default_package_name(api: &ir::Api) -> String {
-    match names::snake_name(&api.title).as_str() {
-        "value" => "api_client".to_string(),
-        name => name.to_string(),
-    }
+    names::title_package_name(&api.title)
 }
+
+/// The start of the environment variables' names: the option, else the package name in upper
+/// case (`my_client` → `MY_CLIENT_BASE_URL`).
+fn env_prefix(options: &Options) -> String {
+    options
+        .env_prefix
+        .clone()
+        .unwrap_or_else(|| options.package_name.to_ascii_uppercase())
+}
+
+pub use names::{env_prefix_problem, package_name_problem};
 
 /// The text of the one-line header of generated files.
 fn header_text(options: &Options) -> String {

@@ -3,6 +3,7 @@
 //! Every identifier the Python target writes comes from here, so that no spec name can produce
 //! invalid Python or shadow something the generated modules rely on.
 
+use super::stdlib::STDLIB_MODULES;
 use crate::targets::casing;
 pub use crate::targets::naming::Scope;
 use crate::targets::naming::{self, spell_symbols};
@@ -191,6 +192,74 @@ fn is_plain_snake(raw: &str) -> bool {
             .any(|word| word.starts_with(|c: char| c.is_ascii_digit()))
 }
 
+/// Why `name` cannot be the import name of a generated package, if it cannot: it is not an
+/// identifier, it is a keyword (`from class import client` is a syntax error), or it is a module
+/// of the standard library, which the package would shadow (`http`, `email`, `json`).
+pub fn package_name_problem(name: &str) -> Option<String> {
+    if !is_identifier(name) {
+        Some(format!(
+            "`{}` is not a Python identifier (ASCII letters, digits and underscores, not \
+             starting with a digit), and a package's folder name is its import name",
+            name.escape_default()
+        ))
+    } else if KEYWORDS.contains(&name) {
+        Some(format!(
+            "`{name}` is a Python keyword: `from {name} import client` is a syntax error"
+        ))
+    } else if STDLIB_MODULES.contains(&name) {
+        Some(format!(
+            "`{name}` is a module of Python's standard library, which the package would shadow \
+             for every import in the program"
+        ))
+    } else {
+        None
+    }
+}
+
+/// Why `prefix` cannot start the generated package's environment variable names, if it cannot.
+pub fn env_prefix_problem(prefix: &str) -> Option<String> {
+    (!is_identifier(prefix)).then(|| {
+        format!(
+            "the environment prefix `{}` must be ASCII letters, digits and underscores, not \
+             starting with a digit (`GITHUB` reads `GITHUB_BASE_URL`)",
+            prefix.escape_default()
+        )
+    })
+}
+
+/// The package name made from an API title when the caller names no folder: the title's words
+/// in lower case joined by `_`. A title of several words (`GitHub v3 REST API`) is split only
+/// at spaces and punctuation, so a brand keeps its humps together (`github_v3_rest_api`, not
+/// `git_hub_…`); a title of one word is split at its humps (`PetStore` → `pet_store`). A name
+/// that [`package_name_problem`] refuses gets `_client` appended (`Email` → `email_client`).
+pub fn title_package_name(title: &str) -> String {
+    let words: Vec<&str> = title
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|word| !word.is_empty())
+        .collect();
+    let name = if words.len() > 1 {
+        snake_name(&words.join(" ").to_ascii_lowercase())
+    } else {
+        snake_name(title)
+    };
+    let name = match name.as_str() {
+        "value" => "api_client".to_string(),
+        _ => name.trim_end_matches('_').to_string(),
+    };
+    if package_name_problem(&name).is_some() {
+        format!("{name}_client")
+    } else {
+        name
+    }
+}
+
+/// Whether `text` is an ASCII identifier: letters, digits and underscores, not starting with a
+/// digit.
+fn is_identifier(text: &str) -> bool {
+    text.starts_with(|c: char| c.is_ascii_alphabetic() || c == '_')
+        && text.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
+}
+
 fn avoid_keyword(name: String) -> String {
     if KEYWORDS.contains(&name.as_str()) {
         format!("{name}_")
@@ -202,6 +271,54 @@ fn avoid_keyword(name: String) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_title_of_several_words_splits_only_at_spaces_and_punctuation() {
+        assert_eq!(
+            title_package_name("GitHub v3 REST API"),
+            "github_v3_rest_api"
+        );
+        assert_eq!(
+            title_package_name("Swagger Petstore - OpenAPI 3.0"),
+            "swagger_petstore_openapi_3_0"
+        );
+        assert_eq!(title_package_name("Reference API"), "reference_api");
+    }
+
+    #[test]
+    fn a_title_of_one_word_splits_at_its_humps() {
+        assert_eq!(title_package_name("PetStore"), "pet_store");
+        assert_eq!(title_package_name("reference"), "reference");
+    }
+
+    #[test]
+    fn a_title_naming_a_keyword_or_stdlib_module_gets_a_suffix() {
+        assert_eq!(title_package_name("Email"), "email_client");
+        assert_eq!(title_package_name("class"), "class_client");
+    }
+
+    #[test]
+    fn keywords_stdlib_modules_and_non_identifiers_are_refused_as_package_names() {
+        for name in ["class", "http", "sys", "email", "my-client", "1st", ""] {
+            assert!(package_name_problem(name).is_some(), "{name}");
+        }
+        for name in ["my_client", "github_v3", "_private", "match"] {
+            assert_eq!(package_name_problem(name), None, "{name}");
+        }
+        assert!(
+            package_name_problem("http")
+                .unwrap()
+                .contains("standard library")
+        );
+        assert!(package_name_problem("class").unwrap().contains("keyword"));
+    }
+
+    #[test]
+    fn env_prefixes_are_identifiers() {
+        assert_eq!(env_prefix_problem("GITHUB_V3"), None);
+        assert!(env_prefix_problem("MY-API").is_some());
+        assert!(env_prefix_problem("").is_some());
+    }
 
     #[test]
     fn class_names_keep_capitalized_identifiers() {
