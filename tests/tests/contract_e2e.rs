@@ -285,8 +285,9 @@ async fn an_empty_body_where_one_is_documented_is_a_decode_error() {
 #[tokio::test(flavor = "multi_thread")]
 async fn a_network_failure_or_timeout_is_a_transport_error() {
     let url = client().base_url().to_string();
-    clientgen::install_tls_provider();
+    let tls = clientgen::tls::client_config().expect("a TLS configuration");
     let http = clientgen::reqwest::Client::builder()
+        .tls_backend_preconfigured(tls)
         .timeout(Duration::from_millis(200))
         .build()
         .expect("a reqwest client");
