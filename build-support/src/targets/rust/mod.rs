@@ -2,22 +2,21 @@
 //!
 //! The API becomes one module named after the output file (`reference_api`), holding `types`
 //! (one serde type per schema an operation sends or receives), `responses` (an enum per
-//! operation with several success bodies or documented errors), `Client`, a newtype over
+//! operation with several success bodies or documented errors), `Client`, a struct holding a
 //! `clientgen::Client` with one method per operation, and a request builder per operation with
-//! more than `operations::BUILDER_THRESHOLD` optional parameters
-//! (`client.op(a).opt(x).send().await`). With zones ([`emit_zones`]), the file holds one such
+//! optional parameters (`client.op(a).opt(x).await`: required parameters are arguments,
+//! optional ones setters, whatever their count). With zones ([`emit_zones`]), the file holds one such
 //! module per zone instead, named after the zone (`admin::Client`, `admin::types::…`), each with
 //! only the zone's operations and types.
 //!
 //! What the user's crate must compile is kept small, since a big spec makes a big crate:
 //! - schemas no operation reaches are left out (GitHub: 2,960 webhook payloads of 7,373 types);
-//! - serde traits only as the wire needs them (see `ir::Usage`): `Serialize` on what the client
-//!   sends (parameters and request bodies, with everything they reach), `Deserialize` on what
-//!   it receives (JSON response and error bodies);
+//! - types travel both ways (`Serialize` and `Deserialize` on every type written), but received
+//!   structs are read by a written `FromMap` rather than a derived `Deserialize`;
 //! - enums travel as `String` or `i64` through `From` conversions (`#[serde(from, into)]`),
 //!   not as derived enums with an untagged fallback variant; they derive `PartialEq`, `Eq` and
 //!   `Hash`, not `Ord` (whose order would be the declaration order, not the wire value's);
-//!   structs, unions and response enums do not derive `PartialEq`;
+//!   structs, unions and response enums derive `PartialEq` (not `Eq`: numbers are `f64`);
 //! - a method builds its request and returns a `clientgen::Call`, a future the runtime owns,
 //!   with a plain function that decodes the response by status: no `async fn` per operation.
 //!
@@ -258,8 +257,9 @@ fn source(api: &ir::Api, module: &Module, options: &Options, format: bool) -> St
         &mut out,
         4,
         Some(&format!(
-            "Client of {title}: one method per operation. Set credentials and headers on the \
-             `clientgen::Client` it derefs to."
+            "Client of {title}: one method per operation. Credentials and headers are set on the \
+             `clientgen::Client` it holds: build one and convert it (`Client::from`), or use \
+             `inner_mut()`."
         )),
     );
     out.push_str(CLIENT_HEAD);
@@ -309,11 +309,28 @@ fn module_block(out: &mut String, name: &str, body: &str) {
 }
 
 const CLIENT_HEAD: &str = "    #[derive(Debug, Clone)]
-    pub struct Client(pub ::clientgen::Client);
+    pub struct Client {
+        inner: ::clientgen::Client,
+    }
     impl Client {
         /// A client for the API at `base_url`.
         pub fn new(base_url: impl Into<String>) -> Self {
-            Self(::clientgen::Client::new(base_url))
+            Self {
+                inner: ::clientgen::Client::new(base_url),
+            }
+        }
+        /// The `clientgen::Client` requests go through: base URL, HTTP client, credentials.
+        pub fn inner(&self) -> &::clientgen::Client {
+            &self.inner
+        }
+        /// The `clientgen::Client` requests go through, to change credentials and headers:
+        /// `client.inner_mut().set_bearer_token(token)`.
+        pub fn inner_mut(&mut self) -> &mut ::clientgen::Client {
+            &mut self.inner
+        }
+        /// The `clientgen::Client` requests go through.
+        pub fn into_inner(self) -> ::clientgen::Client {
+            self.inner
         }
 ";
 
@@ -324,19 +341,9 @@ const CLIENT_TAIL: &str = "    impl Default for Client {
         }
     }
     impl From<::clientgen::Client> for Client {
-        fn from(client: ::clientgen::Client) -> Self {
-            Self(client)
-        }
-    }
-    impl ::std::ops::Deref for Client {
-        type Target = ::clientgen::Client;
-        fn deref(&self) -> &::clientgen::Client {
-            &self.0
-        }
-    }
-    impl ::std::ops::DerefMut for Client {
-        fn deref_mut(&mut self) -> &mut ::clientgen::Client {
-            &mut self.0
+        /// A client that sends through `inner`, with its base URL, credentials and headers.
+        fn from(inner: ::clientgen::Client) -> Self {
+            Self { inner }
         }
     }
 ";

@@ -41,14 +41,22 @@ pub const TYPES_MODULE_NAMES: &[&str] = &[
 ];
 
 /// Method names the generated `Client` defines itself.
-pub const CLIENT_METHODS: &[&str] = &["new", "from", "deref", "deref_mut"];
+pub const CLIENT_METHODS: &[&str] = &["new", "from", "default", "inner", "inner_mut", "into_inner"];
 
 /// Names of the API module's own items: builders must not take them.
 pub const API_MODULE_NAMES: &[&str] = &["Client", "From", "Self"];
 
 /// Local names of a generated operation body, and the fields and methods of a builder, that a
 /// parameter must not take.
-pub const OPERATION_LOCALS: &[&str] = &["self", "request", "response", "path", "client", "send"];
+pub const OPERATION_LOCALS: &[&str] = &[
+    "self",
+    "request",
+    "response",
+    "path",
+    "client",
+    "send",
+    "into_future",
+];
 
 /// The name of a type: [`naming::pascal_type_name`] (`HTTPValidationError` kept,
 /// `Body_upload_avatar` → `BodyUploadAvatar`), prefixed when it would not start with a letter

@@ -154,6 +154,19 @@ pub fn settle_item(out: &mut String, start: usize, frame: Frame, format: bool) {
     }
 }
 
+/// Settles the item written to `out` from byte `start` on by handing it to prettyplease whenever
+/// `format` is on: for items whose layout this module does not follow line by line (struct
+/// literals, chained calls).
+pub fn format_item(out: &mut String, start: usize, frame: Frame, format: bool) {
+    if !format {
+        return;
+    }
+    if let Some(formatted) = prettyplease_item(&out[start..], frame) {
+        out.truncate(start);
+        out.push_str(&formatted);
+    }
+}
+
 /// Whether prettyplease would print every line of `item` as it is: each line ends within the
 /// margin, or is a doc comment, or has nowhere to break (no call, generic argument list, slice
 /// or inner comma once string literals are blanked out: a long name, a `let` of a literal).
