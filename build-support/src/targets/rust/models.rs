@@ -126,7 +126,11 @@ fn definition(
         TypeKind::Union(union) => union_type(out, api, name, union, names, place, serde),
         TypeKind::Alias(ty) if names.recursion.is_newtype(id) => {
             let ty = types::spell(ty, names, place);
-            derive(out, INDENT, &serde.derives(&["Debug", "Clone", "PartialEq"]));
+            derive(
+                out,
+                INDENT,
+                &serde.derives(&["Debug", "Clone", "PartialEq"]),
+            );
             if serde.any() {
                 line(
                     out,
@@ -338,13 +342,7 @@ fn field_type(field: &Field, sent: bool, names: Names<'_>, place: Place) -> Stri
 /// the required fields, so a field the spec gains later does not break them. Setters of
 /// `Option<Option<T>>` fields take the `Option<T>` (`None` sends `null`); `String` fields take
 /// `impl Into<String>`.
-fn constructor(
-    out: &mut String,
-    name: &str,
-    body: &Struct,
-    names: Names<'_>,
-    place: Place,
-) {
+fn constructor(out: &mut String, name: &str, body: &Struct, names: Names<'_>, place: Place) {
     let (field_names, extra_name) = field_names(body);
     let fields: Vec<(&Field, &String, String)> = body
         .fields
@@ -361,8 +359,10 @@ fn constructor(
         _ => rust_name.to_string(),
     };
     line_fmt(out, INDENT, format_args!("impl {name} {{"));
-    let required: Vec<&(&Field, &String, String)> =
-        fields.iter().filter(|(field, _, _)| field.required).collect();
+    let required: Vec<&(&Field, &String, String)> = fields
+        .iter()
+        .filter(|(field, _, _)| field.required)
+        .collect();
     docs::doc(
         out,
         INDENT + 4,
@@ -717,7 +717,11 @@ fn union_type(
                 deserialize: false,
                 ..serde
             };
-            derive(out, INDENT, &derived.derives(&["Debug", "Clone", "PartialEq"]));
+            derive(
+                out,
+                INDENT,
+                &derived.derives(&["Debug", "Clone", "PartialEq"]),
+            );
             if derived.any() {
                 line(
                     out,
@@ -794,7 +798,11 @@ fn union_type(
                 deserialize: serde.deserialize && listed.is_empty(),
                 ..serde
             };
-            derive(out, INDENT, &derived.derives(&["Debug", "Clone", "PartialEq"]));
+            derive(
+                out,
+                INDENT,
+                &derived.derives(&["Debug", "Clone", "PartialEq"]),
+            );
             if derived.any() {
                 line(
                     out,
