@@ -11,8 +11,11 @@
 //!
 //! What the user's crate must compile is kept small, since a big spec makes a big crate:
 //! - schemas no operation reaches are left out (GitHub: 2,960 webhook payloads of 7,373 types);
-//! - types travel both ways (`Serialize` and `Deserialize` on every type written), but received
-//!   structs are read by a written `FromMap` rather than a derived `Deserialize`;
+//! - types travel both ways (`Deserialize` on every type written, `Serialize` on every type
+//!   sent, and on every type only read with the runtime's `serialize-responses` feature, through
+//!   the `#[serialize_responses]` attribute: on GitHub's spec deriving it there by default
+//!   would add two thirds to `cargo check`); received structs are read by a written `FromMap`
+//!   rather than a derived `Deserialize`;
 //! - enums travel as `String` or `i64` through `From` conversions (`#[serde(from, into)]`),
 //!   not as derived enums with an untagged fallback variant; they derive `PartialEq`, `Eq` and
 //!   `Hash`, not `Ord` (whose order would be the declaration order, not the wire value's);
@@ -362,7 +365,7 @@ fn types_imports(out: &mut String, api: &ir::Api, names: Names<'_>) {
     let serde: Vec<models::Serde> = (0..api.types.len())
         .map(|index| models::Serde::of(api, ir::TypeId(index), names))
         .collect();
-    let serialize = serde.iter().any(|traits| traits.serialize);
+    let serialize = serde.iter().any(|traits| traits.derives_serialize());
     let deserialize = serde.iter().any(|traits| traits.deserialize);
     let maps = api.types.iter().any(|def| match &def.kind {
         ir::TypeKind::Struct(body) => {

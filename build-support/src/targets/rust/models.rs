@@ -37,13 +37,19 @@ pub fn write_items(out: &mut String, api: &Api, names: Names<'_>, format: bool) 
 }
 
 /// The serde traits a type's definition provides: both, on every type that travels (what is
-/// sent can be read back, what is read can be stored and sent on).
+/// sent can be read back, what is read can be stored and sent on). `Serialize` on a type the
+/// client only reads comes with the runtime's `serialize-responses` feature: on GitHub's spec it
+/// would add two thirds to `cargo check` of the client, past its budget.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Serde {
     /// `Serialize`: the client sends the type.
     pub serialize: bool,
     /// `Deserialize`: the client receives the type.
     pub deserialize: bool,
+    /// `Serialize` only with the `serialize-responses` feature (the client only reads the
+    /// type): asked for by the `#[serialize_responses]` attribute, not in the derive list; the
+    /// `#[serde(…)]` attributes are written all the same (the attribute drops them when off).
+    pub gated: bool,
 }
 
 impl Serde {
@@ -59,6 +65,7 @@ impl Serde {
         Serde {
             serialize: derives && travels,
             deserialize: derives && travels,
+            gated: !names.usage.is_sent(id),
         }
     }
 
@@ -66,6 +73,7 @@ impl Serde {
     fn read_only(self) -> Serde {
         Serde {
             serialize: false,
+            gated: false,
             ..self
         }
     }
@@ -75,10 +83,27 @@ impl Serde {
         self.serialize || self.deserialize
     }
 
+    /// Whether `Serialize` is in the derive list (not behind the feature).
+    pub fn derives_serialize(self) -> bool {
+        self.serialize && !self.gated
+    }
+
+    /// The `#[serialize_responses]` attribute, when `Serialize` is behind the feature; it goes
+    /// before the derive list.
+    fn gate(self, out: &mut String) {
+        if self.serialize && self.gated {
+            line(
+                out,
+                INDENT,
+                "#[::clientgen::__private::serialize_responses]",
+            );
+        }
+    }
+
     /// `traits` followed by the serde derives.
     fn derives<'a>(self, traits: &[&'a str]) -> Vec<&'a str> {
         let mut all = traits.to_vec();
-        if self.serialize {
+        if self.derives_serialize() {
             all.push("Serialize");
         }
         if self.deserialize {
@@ -126,6 +151,7 @@ fn definition(
         TypeKind::Union(union) => union_type(out, api, name, union, names, place, serde),
         TypeKind::Alias(ty) if names.recursion.is_newtype(id) => {
             let ty = types::spell(ty, names, place);
+            serde.gate(out);
             derive(
                 out,
                 INDENT,
@@ -209,9 +235,10 @@ fn structure(
     // attributes are for what is still derived.
     let written = serde.deserialize && from_map::applies(body);
     let serde = Serde {
-        serialize: serde.serialize,
         deserialize: serde.deserialize && !written,
+        ..serde
     };
+    serde.gate(out);
     derive(out, INDENT, &serde.derives(traits));
     if serde.any() {
         line(out, INDENT, "#[serde(crate = \"::clientgen::serde\")]");
@@ -717,6 +744,7 @@ fn union_type(
                 deserialize: false,
                 ..serde
             };
+            derived.gate(out);
             derive(
                 out,
                 INDENT,
@@ -798,6 +826,7 @@ fn union_type(
                 deserialize: serde.deserialize && listed.is_empty(),
                 ..serde
             };
+            derived.gate(out);
             derive(
                 out,
                 INDENT,
