@@ -399,9 +399,11 @@ fn constructor(out: &mut String, name: &str, body: &Struct, names: Names<'_>, pl
             "A value with the required fields; the optional ones are left out until set."
         }),
     );
-    if required.len() > 7 {
-        line(out, INDENT + 4, "#[allow(clippy::too_many_arguments)]");
-    }
+    text::allow(
+        out,
+        INDENT + 4,
+        &names::method_allows("new", names::Receiver::None, required.len()),
+    );
     let arguments: Vec<String> = required
         .iter()
         .map(|(_, rust_name, ty)| format!("{rust_name}: {}", argument(ty)))
@@ -441,6 +443,11 @@ fn constructor(out: &mut String, name: &str, body: &Struct, names: Names<'_>, pl
         if field.deprecated {
             line(out, INDENT + 4, "#[deprecated]");
         }
+        text::allow(
+            out,
+            INDENT + 4,
+            &names::method_allows(rust_name, names::Receiver::Value, 2),
+        );
         line_fmt(
             out,
             INDENT + 4,

@@ -260,6 +260,11 @@ fn plain_method(
             .iter()
             .map(|a| (format!("{}: ", a.name), a.ty(""))),
     );
+    text::allow(
+        out,
+        METHOD,
+        &names::method_allows(name, names::Receiver::Ref, arguments.len()),
+    );
     text::signature(
         out,
         METHOD,
@@ -309,6 +314,11 @@ fn builder_method(out: &mut String, operation: &Operation, plan: &Plan, name: &s
             .iter()
             .filter(|a| !a.optional)
             .map(|a| (format!("{}: ", a.name), a.ty(lifetime))),
+    );
+    text::allow(
+        out,
+        METHOD,
+        &names::method_allows(name, names::Receiver::Ref, arguments.len()),
     );
     text::signature(out, METHOD, &head, &arguments, &ret);
     line_fmt(out, BODY, format_args!("{builder} {{"));
@@ -360,6 +370,11 @@ fn builder_items(
             None => format!("Sets `{}`.", argument.name),
         };
         docs::doc(out, METHOD, Some(&doc));
+        text::allow(
+            out,
+            METHOD,
+            &names::method_allows(&argument.name, names::Receiver::Value, 2),
+        );
         text::signature(
             out,
             METHOD,

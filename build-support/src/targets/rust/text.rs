@@ -18,6 +18,13 @@ use crate::targets::text::push_indent;
 /// prettyplease's line width: a group that would end past this column is broken.
 pub const MARGIN: usize = 89;
 
+/// Appends `#[allow(…)]` of `lints` at `indent`, nothing when there are none.
+pub fn allow(out: &mut String, indent: usize, lints: &[&str]) {
+    if !lints.is_empty() {
+        line_fmt(out, indent, format_args!("#[allow({})]", lints.join(", ")));
+    }
+}
+
 /// Appends `text` as a Rust string literal.
 pub fn push_literal(out: &mut String, text: &str) {
     if text
