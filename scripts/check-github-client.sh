@@ -12,16 +12,17 @@
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 runs=${1:-1}
-spec=target/bench-data/api.github.com.json
+target=${CARGO_TARGET_DIR:-target}
+spec=$target/bench-data/api.github.com.json
 if [ ! -f "$spec" ]; then
     echo "error: $spec is missing: run 'cargo bench -p clientgen-build --bench github' or scripts/fetch-github-spec.sh $spec first" >&2
     exit 1
 fi
-crate=$PWD/target/github-client-check
+crate=${CHECK_CRATE:-$PWD/target/github-client-check}
 rm -rf "$crate"
 mkdir -p "$crate/src"
 cargo build --quiet --release -p clientgen-cli
-target/release/clientgen generate -f "$spec" --rust-out "$crate/generated" 2>/dev/null >/dev/null
+"$target/release/clientgen" generate -f "$spec" --rust-out "$crate/generated" 2>/dev/null >/dev/null
 file=$(cd "$crate/generated" && ls ./*.rs)
 cat > "$crate/Cargo.toml" <<TOML
 [package]

@@ -9,6 +9,7 @@
 mod args;
 mod expand;
 mod out_dir;
+mod serialize;
 
 use proc_macro::TokenStream;
 
@@ -55,4 +56,13 @@ pub fn generate_clients(input: TokenStream) -> TokenStream {
         Ok(args) => expand::expand(&args).into(),
         Err(error) => error.into_compile_error().into(),
     }
+}
+
+/// Derives `Serialize` on a type the generated client only reads, when `clientgen`'s
+/// `serialize-responses` feature is on; leaves it without otherwise. Generated code only: use it
+/// through `clientgen::__private`.
+#[doc(hidden)]
+#[proc_macro_attribute]
+pub fn serialize_responses(_arguments: TokenStream, item: TokenStream) -> TokenStream {
+    serialize::expand(item.into()).into()
 }

@@ -8,6 +8,8 @@ use serde::de::{DeserializeOwned, DeserializeSeed, Error as _, IgnoredAny, MapAc
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use serde_json::Value;
 
+pub use clientgen_macros::serialize_responses;
+
 /// `#[serde(with = "::clientgen::__private::double_option")]`: an optional, nullable field as
 /// `Option<Option<T>>`: absent is `None`, `null` is `Some(None)`.
 pub mod double_option {

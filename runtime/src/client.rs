@@ -168,22 +168,14 @@ pub(crate) enum Attach {
     ApiKey(ApiKeyIn, &'static str, String),
 }
 
-/// Makes ring rustls's crypto provider for this process, unless one is installed already (then
-/// that one stays). [`Client::new`] calls it; call it yourself before you build a
-/// `reqwest::Client` of your own through [`crate::reqwest`], whose TLS comes without a provider
-/// (reqwest's default, aws-lc, is a C build that adds half a minute to every cold build).
-pub fn install_tls_provider() {
-    let _ = rustls::crypto::ring::default_provider().install_default();
-}
-
 impl Client {
     /// A client for the API at `base_url` (`https://api.example.com/v1`), with a default
-    /// [`reqwest::Client`] (TLS by rustls with ring: see [`install_tls_provider`]). An empty or
+    /// [`reqwest::Client`] (TLS by rustls with ring, set on this client alone: see
+    /// [`crate::tls`]; nothing is installed process-wide). An empty or
     /// relative `base_url` fails every call with [`crate::Error::InvalidRequest`], which says
     /// how to set it.
     pub fn new(base_url: impl Into<String>) -> Self {
-        install_tls_provider();
-        Client::with_http_client(base_url, reqwest::Client::new())
+        Client::with_http_client(base_url, crate::tls::http_client())
     }
 
     /// A client for the API at `base_url` that sends through `http`, configured as you like.

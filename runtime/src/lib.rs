@@ -56,12 +56,13 @@ mod error;
 mod multipart;
 mod request;
 mod response;
+pub mod tls;
 
 #[doc(hidden)]
 pub mod __private;
 
 pub use call::Call;
-pub use client::{ApiKeyIn, Client, Credential, Scheme, install_tls_provider};
+pub use client::{ApiKeyIn, Client, Credential, Scheme};
 pub use clientgen_macros::generate_clients;
 pub use error::{DecodeError, Error, RawResponse};
 pub use multipart::{File, FileOrText, Multipart};

@@ -90,6 +90,13 @@ impl Serialize for FileOrText {
     }
 }
 
+/// In JSON, text: a value read back is `Text` (a file's bytes read from JSON are text anyway).
+impl<'de> Deserialize<'de> for FileOrText {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        String::deserialize(deserializer).map(FileOrText::Text)
+    }
+}
+
 /// A `multipart/form-data` body, built part by part by generated code (or by you, for operations
 /// whose multipart body the spec does not describe as an object).
 #[derive(Debug, Default)]

@@ -220,9 +220,9 @@ async fn empty_values_are_no_credential() {
 
     // An empty value unsets what was set before.
     let mut client = Client::from(base().with_credential("headerKey", key("header-key")));
-    client.set_bearer_token("token");
-    client.set_bearer_token("");
-    client.set_credential("headerKey", key(""));
+    client.inner_mut().set_bearer_token("token");
+    client.inner_mut().set_bearer_token("");
+    client.inner_mut().set_credential("headerKey", key(""));
     let got = client.echo_header_key().await.expect("header key");
     assert_eq!(seen(&got), NOTHING);
 }

@@ -32,9 +32,7 @@ fn client() -> Client {
 }
 
 fn item(name: &str) -> types::ItemCreate {
-    types::ItemCreate {
-        name: name.to_string(),
-    }
+    types::ItemCreate::new(name)
 }
 
 /// The header `name` of an error's response, as text.
@@ -86,17 +84,15 @@ async fn a_documented_2xx_without_a_body_is_ok_with_unit() {
 #[tokio::test(flavor = "multi_thread")]
 async fn several_documented_2xx_are_the_variants_of_the_success_enum() {
     let client = client();
-    let now = client
-        .import_item(None, &item("crate"))
-        .await
-        .expect("a 201");
+    let now = client.import_item(&item("crate")).await.expect("a 201");
     assert_eq!(now.status().as_u16(), 201);
     match now.into_inner() {
         responses::ImportItemResponse::Status201(created) => assert_eq!(created.name, "crate"),
         other => panic!("expected the 201 item, got {other:?}"),
     }
     let later = client
-        .import_item(Some(true), &item("crate"))
+        .import_item(&item("crate"))
+        .queue(true)
         .await
         .expect("a 202");
     assert_eq!(later.status().as_u16(), 202);
@@ -172,12 +168,9 @@ async fn a_documented_error_status_without_a_body_is_an_api_error_with_a_unit_va
 async fn default_is_the_success_of_a_2xx_and_the_error_of_the_other_statuses() {
     let client = client();
     // `default` alone: the success of a 2xx, the error of every other status.
-    let answered = client
-        .run_default_only(None, None)
-        .await
-        .expect("a 200 on default");
+    let answered = client.run_default_only().await.expect("a 200 on default");
     assert_eq!(answered.message, "answered 200");
-    match client.run_default_only(Some(500), None).await {
+    match client.run_default_only().status(500).await {
         Err(Error::Api(response)) => {
             assert_eq!(response.status().as_u16(), 500);
             match response.into_inner() {
@@ -190,12 +183,9 @@ async fn default_is_the_success_of_a_2xx_and_the_error_of_the_other_statuses() {
     }
 
     // `default` beside a listed 200: the errors.
-    let found = client
-        .get_with_default(None, None)
-        .await
-        .expect("the listed 200");
+    let found = client.get_with_default().await.expect("the listed 200");
     assert_eq!(found.name, "anvil");
-    match client.get_with_default(Some(503), None).await {
+    match client.get_with_default().status(503).await {
         Err(Error::Api(response)) => {
             assert_eq!(response.status().as_u16(), 503);
             match response.into_inner() {
@@ -232,7 +222,7 @@ async fn an_undocumented_status_is_unexpected_with_status_headers_and_raw_body()
     assert_eq!(gateway.raw_body(), Some(BAD_GATEWAY_HTML.as_bytes()));
 
     // Beside a listed 200, `default` stands for the errors: a 201 is undocumented.
-    match client.get_with_default(Some(201), None).await {
+    match client.get_with_default().status(201).await {
         Err(Error::UnexpectedStatus(response)) => {
             assert_eq!(response.status().as_u16(), 201);
             assert_eq!(response.raw_body(), br#"{"id":1,"name":"anvil"}"#);
@@ -268,7 +258,9 @@ async fn a_body_that_is_not_what_its_status_documents_is_a_decode_error() {
 
     // An HTML 502 on `default`: the status is documented, its body is not JSON.
     let gateway = client
-        .run_default_only(Some(502), Some(true))
+        .run_default_only()
+        .status(502)
+        .html(true)
         .await
         .expect_err("an HTML 502");
     assert_eq!(gateway.raw_body(), Some(BAD_GATEWAY_HTML.as_bytes()));
@@ -284,14 +276,15 @@ async fn an_empty_body_where_one_is_documented_is_a_decode_error() {
 
 #[tokio::test(flavor = "multi_thread")]
 async fn a_network_failure_or_timeout_is_a_transport_error() {
-    let url = client().base_url().to_string();
-    clientgen::install_tls_provider();
+    let url = client().inner().base_url().to_string();
+    let tls = clientgen::tls::client_config().expect("a TLS configuration");
     let http = clientgen::reqwest::Client::builder()
+        .tls_backend_preconfigured(tls)
         .timeout(Duration::from_millis(200))
         .build()
         .expect("a reqwest client");
     let impatient = Client::from(clientgen::Client::with_http_client(url, http));
-    match impatient.slow(Some(5.0)).await {
+    match impatient.slow().seconds(5.0).await {
         Err(Error::Transport(error)) => assert!(error.is_timeout(), "{error:?}"),
         other => panic!("expected a timeout, got {other:?}"),
     }

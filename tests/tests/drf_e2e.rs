@@ -57,24 +57,16 @@ macro_rules! drf_walk {
             password: &str,
         ) -> types::TokenObtainPair {
             let pair = client
-                .auth_token_create(&types::TokenObtainPairRequest {
-                    username: username.to_string(),
-                    password: password.to_string(),
-                })
+                .auth_token_create(&types::TokenObtainPairRequest::new(username, password))
                 .await
                 .unwrap_or_else(|error| panic!("login of {username}: {error:?}"))
                 .into_inner();
-            client.set_bearer_token(&pair.access);
+            client.inner_mut().set_bearer_token(&pair.access);
             pair
         }
 
         fn new_ticket(title: &str) -> types::TicketRequest {
-            types::TicketRequest {
-                title: title.to_string(),
-                description: None,
-                status: None,
-                priority: None,
-            }
+            types::TicketRequest::new(title)
         }
 
         /// The whole walk on a fresh server at `url`; returns Alice's client (logged in with a
@@ -102,11 +94,11 @@ macro_rules! drf_walk {
             step("create");
             // Create from the writable fields only; the server fills in the rest.
             let created = client
-                .tickets_create(&types::TicketRequest {
-                    description: Some("Smoke".to_string()),
-                    priority: Some(types::PriorityEnum::High),
-                    ..new_ticket("Printer on fire")
-                })
+                .tickets_create(
+                    &new_ticket("Printer on fire")
+                        .description("Smoke")
+                        .priority(types::PriorityEnum::High),
+                )
                 .await
                 .expect("create");
             assert_eq!(created.status().as_u16(), 201);
@@ -138,12 +130,10 @@ macro_rules! drf_walk {
 
             step("patch");
             // PATCH sends only what was set: the fields left out keep their values.
-            let patch = types::PatchedTicketRequest {
-                status: Some(types::StatusEnum::InProgress),
-                ..Default::default()
-            };
+            let patch = types::PatchedTicketRequest::new().status(types::StatusEnum::InProgress);
             let patched = client
-                .tickets_partial_update(ticket.id, Some(&patch))
+                .tickets_partial_update(ticket.id)
+                .body(&patch)
                 .await
                 .expect("patch")
                 .into_inner();
@@ -153,12 +143,10 @@ macro_rules! drf_walk {
             assert_eq!(patched.priority, Some(types::PriorityEnum::High));
             assert_eq!(patched.created_at, ticket.created_at);
             assert!(patched.updated_at > ticket.updated_at);
-            let retitle = types::PatchedTicketRequest {
-                title: Some("Printer smoking".to_string()),
-                ..Default::default()
-            };
+            let retitle = types::PatchedTicketRequest::new().title("Printer smoking");
             let retitled = client
-                .tickets_partial_update(ticket.id, Some(&retitle))
+                .tickets_partial_update(ticket.id)
+                .body(&retitle)
                 .await
                 .expect("second patch")
                 .into_inner();
@@ -178,7 +166,7 @@ macro_rules! drf_walk {
             let tickets_url = format!("{url}/api/tickets/");
             let first = client
                 .tickets_list()
-                .send()
+
                 .await
                 .expect("page 1")
                 .into_inner();
@@ -195,12 +183,13 @@ macro_rules! drf_walk {
                     .collect::<Vec<_>>(),
                 vec!["Printer smoking", "Ticket 2", "Ticket 3"]
             );
-            assert_eq!(first.next, Some(Some(format!("{tickets_url}?page=2"))));
-            assert_eq!(first.previous, Some(None));
+            // The page is only read: `next` and `previous` are one `Option`.
+            assert_eq!(first.next, Some(format!("{tickets_url}?page=2")));
+            assert_eq!(first.previous, None);
             let second = client
                 .tickets_list()
                 .page(2)
-                .send()
+
                 .await
                 .expect("page 2")
                 .into_inner();
@@ -209,12 +198,12 @@ macro_rules! drf_walk {
                 second.results.iter().map(|t| t.id).collect::<Vec<_>>(),
                 vec![4, 5, 6]
             );
-            assert_eq!(second.next, Some(Some(format!("{tickets_url}?page=3"))));
-            assert_eq!(second.previous, Some(Some(tickets_url.clone())));
+            assert_eq!(second.next, Some(format!("{tickets_url}?page=3")));
+            assert_eq!(second.previous, Some(tickets_url.clone()));
             let last = client
                 .tickets_list()
                 .page(3)
-                .send()
+
                 .await
                 .expect("page 3")
                 .into_inner();
@@ -225,12 +214,12 @@ macro_rules! drf_walk {
                     .collect::<Vec<_>>(),
                 vec!["Ticket 7"]
             );
-            assert_eq!(last.next, Some(None));
-            assert_eq!(last.previous, Some(Some(format!("{tickets_url}?page=2"))));
+            assert_eq!(last.next, None);
+            assert_eq!(last.previous, Some(format!("{tickets_url}?page=2")));
             let searched = client
                 .tickets_list()
                 .search("printer")
-                .send()
+
                 .await
                 .expect("search")
                 .into_inner();
@@ -242,9 +231,9 @@ macro_rules! drf_walk {
             step("refresh");
             // Refresh (rotation on): a new refresh token comes back, and it refreshes again.
             let fresh = client
-                .auth_token_refresh_create(&types::TokenRefreshRequest {
-                    refresh: pair.refresh.clone(),
-                })
+                .auth_token_refresh_create(&types::TokenRefreshRequest::new(
+                    pair.refresh.clone(),
+                ))
                 .await
                 .expect("refresh")
                 .into_inner();
@@ -254,7 +243,7 @@ macro_rules! drf_walk {
                 "rotation gives a new refresh token"
             );
             assert_ne!(fresh.access, pair.access);
-            client.set_bearer_token(&fresh.access);
+            client.inner_mut().set_bearer_token(&fresh.access);
             let me = client
                 .auth_me_retrieve()
                 .await
@@ -262,9 +251,9 @@ macro_rules! drf_walk {
                 .into_inner();
             assert_eq!(me.username, USERNAME);
             let again = client
-                .auth_token_refresh_create(&types::TokenRefreshRequest {
-                    refresh: fresh.refresh.clone(),
-                })
+                .auth_token_refresh_create(&types::TokenRefreshRequest::new(
+                    fresh.refresh.clone(),
+                ))
                 .await
                 .expect("refresh with the rotated token")
                 .into_inner();
@@ -274,18 +263,14 @@ macro_rules! drf_walk {
             // Sign up with the write-only password (no login needed), then log in with it.
             let mut bob = Client::new(url);
             let account = bob
-                .auth_signup_create(&types::SignupRequest {
-                    username: "bob".to_string(),
-                    email: None,
-                    password: "builder-123".to_string(),
-                    theme: None,
-                })
+                .auth_signup_create(&types::SignupRequest::new("bob", "builder-123"))
                 .await
                 .expect("signup");
             assert_eq!(account.status().as_u16(), 201);
             let account = account.into_inner();
             assert_eq!((account.id, account.username.as_str()), (2, "bob"));
-            assert!(matches!(account.theme, Some(None)), "{:?}", account.theme);
+            // `Signup` is only read: `theme` (absent or null) is one `Option`.
+            assert!(account.theme.is_none(), "{:?}", account.theme);
             let bob_pair = log_in(&mut bob, "bob", "builder-123").await;
             write_only_read_back(&bob_pair, &account);
             let bob_me = bob.auth_me_retrieve().await.expect("bob").into_inner();
@@ -293,11 +278,8 @@ macro_rules! drf_walk {
 
             step("403");
             // 403: only the author changes or deletes a ticket; the documented ErrorDetail says so.
-            let takeover = types::PatchedTicketRequest {
-                title: Some("Bob's now".to_string()),
-                ..Default::default()
-            };
-            match bob.tickets_partial_update(ticket.id, Some(&takeover)).await {
+            let takeover = types::PatchedTicketRequest::new().title("Bob's now");
+            match bob.tickets_partial_update(ticket.id).body(&takeover).await {
                 Err(Error::Api(response)) => {
                     assert_eq!(response.status().as_u16(), 403);
                     match response.into_inner() {
@@ -339,7 +321,8 @@ macro_rules! drf_walk {
                 other => panic!("expected a 404, got {other:?}"),
             }
             let error = client
-                .tickets_partial_update(999, Some(&retitle))
+                .tickets_partial_update(999)
+                .body(&retitle)
                 .await
                 .expect_err("no ticket 999");
             assert_eq!(error.status().map(|status| status.as_u16()), Some(404));
@@ -360,12 +343,12 @@ macro_rules! drf_walk {
             let attachment = client
                 .tickets_attachments_create(
                     ticket.id,
-                    &types::AttachmentRequest {
-                        // A `File` in the split document, a `FileOrText` in the default one.
-                        file: clientgen::File::new(content, "screen.txt")
+                    // A `File` in the split document, a `FileOrText` in the default one.
+                    &types::AttachmentRequest::new(
+                        clientgen::File::new(content, "screen.txt")
                             .with_content_type("text/plain")
                             .into(),
-                    },
+                    ),
                 )
                 .await
                 .expect("upload");
@@ -383,9 +366,7 @@ macro_rules! drf_walk {
             match client
                 .tickets_attachments_create(
                     999,
-                    &types::AttachmentRequest {
-                        file: clientgen::File::new(b"x".to_vec(), "x.txt").into(),
-                    },
+                    &types::AttachmentRequest::new(clientgen::File::new(b"x".to_vec(), "x.txt").into()),
                 )
                 .await
             {

@@ -15,17 +15,10 @@ clientgen::generate_clients! {
 use reference_api::{Client, responses, types};
 
 fn new_user(name: &str, email: &str) -> types::UserCreate {
-    types::UserCreate {
-        name: name.to_string(),
-        email: email.to_string(),
-        role: Some(types::Role::Admin),
-        tags: Some(vec!["a".to_string(), "b".to_string()]),
-        address: Some(Some(types::Address {
-            street: "1 Main St".to_string(),
-            city: "Springfield".to_string(),
-            country_code: None,
-        })),
-    }
+    types::UserCreate::new(name, email)
+        .role(types::Role::Admin)
+        .tags(vec!["a".to_string(), "b".to_string()])
+        .address(Some(types::Address::new("1 Main St", "Springfield")))
 }
 
 #[tokio::test(flavor = "multi_thread")]
@@ -50,7 +43,8 @@ async fn every_endpoint_answers_through_the_macro_client() {
     let ada = created.into_inner();
     assert_eq!(ada.name, "Ada");
     assert_eq!(ada.role, Some(types::Role::Admin));
-    assert_eq!(ada.nickname, Some(None));
+    // `User` is only read: an optional nullable field is one `Option`.
+    assert_eq!(ada.nickname, None);
     // `uuid` is a `clientgen::Uuid`: the server's uuid4.
     assert_eq!(ada.external_id.get_version_num(), 4);
     let conflict = client
@@ -73,21 +67,17 @@ async fn every_endpoint_answers_through_the_macro_client() {
         client.get_user(ada.id).await.expect("get").email,
         "ada@example.com"
     );
-    let page = client.list_users(Some(10), Some(0)).await.expect("list");
+    let page = client.list_users().limit(10).offset(0).await.expect("list");
     assert_eq!((page.total, page.items.len(), page.limit), (1, 1, 10));
-    let update = types::UserUpdate {
-        nickname: Some(Some("countess".to_string())),
-        ..Default::default()
-    };
+    // `UserUpdate` is sent: absent (left as is) and `null` (cleared) are apart.
+    let update = types::UserUpdate::new().nickname(Some("countess".to_string()));
     let updated = client.update_user(ada.id, &update).await.expect("update");
-    assert_eq!(updated.nickname, Some(Some("countess".to_string())));
+    assert_eq!(updated.nickname.as_deref(), Some("countess"));
     assert_eq!(updated.name, "Ada");
-    let cleared = types::UserUpdate {
-        nickname: Some(None),
-        ..Default::default()
-    };
+    let cleared = types::UserUpdate::new().nickname(None);
+    assert_eq!(cleared.nickname, Some(None));
     let updated = client.update_user(ada.id, &cleared).await.expect("clear");
-    assert_eq!(updated.nickname, Some(None));
+    assert_eq!(updated.nickname, None);
     match client.get_user(9999).await {
         Err(Error::Api(response)) => match response.into_inner() {
             responses::GetUserError::Status404(body) => {
@@ -97,7 +87,7 @@ async fn every_endpoint_answers_through_the_macro_client() {
         },
         other => panic!("expected a 404, got {other:?}"),
     }
-    let invalid = client.list_users(Some(0), None).await.expect_err("limit 0");
+    let invalid = client.list_users().limit(0).await.expect_err("limit 0");
     match invalid.api_error() {
         Some(responses::ListUsersError::Status422(body)) => {
             let detail = body.detail.as_ref().expect("validation details");
@@ -108,10 +98,10 @@ async fn every_endpoint_answers_through_the_macro_client() {
 
     // Avatar: multipart upload, binary download, 404 as JSON.
     let image = vec![0x89, b'P', b'N', b'G', 0, 1, 2, 3];
-    let upload = types::BodyUploadAvatar {
-        file: File::new(image.clone(), "me.png").with_content_type("image/png"),
-        description: Some(Some("a portrait".to_string())),
-    };
+    let upload = types::BodyUploadAvatar::new(
+        File::new(image.clone(), "me.png").with_content_type("image/png"),
+    )
+    .description(Some("a portrait".to_string()));
     let received = client.upload_avatar(ada.id, &upload).await.expect("upload");
     assert_eq!(received.filename.as_deref(), Some("me.png"));
     assert_eq!(received.size, 8);
@@ -141,14 +131,8 @@ async fn every_endpoint_answers_through_the_macro_client() {
     ));
 
     // Auth: oauth2 password form for a token, then bearer; basic; api key in header and query.
-    let login = types::BodyToken {
-        grant_type: Some(Some("password".to_string())),
-        username: "alice".to_string(),
-        password: "wonderland".to_string(),
-        scope: None,
-        client_id: None,
-        client_secret: None,
-    };
+    let login =
+        types::BodyToken::new("alice", "wonderland").grant_type(Some("password".to_string()));
     let token = client.token(&login).await.expect("token").into_inner();
     assert_eq!(token.token_type, "bearer");
     match client.get_me().await {
@@ -181,7 +165,9 @@ async fn every_endpoint_answers_through_the_macro_client() {
     );
     let mut query_client = Client::new(&server.url);
     // The spec has two API-key schemes (header and query): a key is set by the scheme's name.
-    query_client.set_credential("APIKeyQuery", Credential::ApiKey("carol-key".to_string()));
+    query_client
+        .inner_mut()
+        .set_credential("APIKeyQuery", Credential::ApiKey("carol-key".to_string()));
     let query_key = query_client
         .api_key_query_whoami()
         .await
@@ -189,14 +175,11 @@ async fn every_endpoint_answers_through_the_macro_client() {
     assert_eq!(query_key.username, "carol");
 
     // Tickets: integer and string enums, a query filter.
-    let ticket = types::TicketCreate {
-        title: "Broken".to_string(),
-        priority: Some(types::Priority::Value3),
-        status: None,
-        due_on: Some(Some(
+    let ticket = types::TicketCreate::new("Broken")
+        .priority(types::Priority::Value3)
+        .due_on(Some(
             clientgen::Date::from_ymd_opt(2030, 1, 2).expect("a valid date"),
-        )),
-    };
+        ));
     let opened = client
         .create_ticket(&ticket)
         .await
@@ -205,9 +188,7 @@ async fn every_endpoint_answers_through_the_macro_client() {
     assert_eq!(opened.status, Some(types::Status::Open));
     assert_eq!(
         opened.due_on,
-        Some(Some(
-            clientgen::Date::from_ymd_opt(2030, 1, 2).expect("a valid date")
-        ))
+        Some(clientgen::Date::from_ymd_opt(2030, 1, 2).expect("a valid date"))
     );
     // `date-time` is a `clientgen::DateTime` (UTC), set by the server just now.
     let now = std::time::SystemTime::now()
@@ -221,26 +202,28 @@ async fn every_endpoint_answers_through_the_macro_client() {
         opened.created_at
     );
     client
-        .create_ticket(&types::TicketCreate {
-            title: "Minor".to_string(),
-            priority: Some(types::Priority::Value1),
-            status: Some(types::Status::InProgress),
-            due_on: None,
-        })
+        .create_ticket(
+            &types::TicketCreate::new("Minor")
+                .priority(types::Priority::Value1)
+                .status(types::Status::InProgress),
+        )
         .await
         .expect("second ticket");
     let high = client
-        .list_tickets(Some(types::Priority::Value3))
+        .list_tickets()
+        .priority(types::Priority::Value3)
         .await
         .expect("tickets")
         .into_inner();
     assert_eq!(high.len(), 1);
     assert_eq!(high[0].title, "Broken");
-    assert_eq!(client.list_tickets(None).await.expect("all").len(), 2);
+    assert_eq!(client.list_tickets().await.expect("all").len(), 2);
 
     // Header and cookie parameters.
     let echo = client
-        .echo_request(Some("req-1"), Some("sess-9"))
+        .echo_request()
+        .x_request_id("req-1")
+        .session_id("sess-9")
         .await
         .expect("echo")
         .into_inner();

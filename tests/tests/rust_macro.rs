@@ -15,6 +15,8 @@ fn case_specs() -> Vec<PathBuf> {
     let mut specs = vec![
         Path::new(env!("CARGO_MANIFEST_DIR")).join("rust/specs/reference.json"),
         Path::new(env!("CARGO_MANIFEST_DIR")).join("rust/specs/many_options.json"),
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("rust/specs/grown-v1.json"),
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("rust/specs/grown-v2.json"),
         fixtures.join("handwritten/features.json"),
         fixtures.join("handwritten/petstore-fastapi.json"),
         fixtures.join("invalid/malformed.json"),

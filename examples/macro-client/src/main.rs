@@ -39,7 +39,7 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
         .nth(1)
         .unwrap_or_else(|| "http://127.0.0.1:8000".to_string());
     let client = Client::new(base_url);
-    let page = client.list_users(Some(10), None).await?;
+    let page = client.list_users().limit(10).await?;
     println!("{} users", page.total);
     for user in &page.items {
         println!("{}: {} <{}>", user.id, user.name, user.email);

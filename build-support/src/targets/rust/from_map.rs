@@ -22,8 +22,16 @@ pub fn applies(body: &Struct) -> bool {
 const STRUCT_LITERAL_WIDTH: usize = 35;
 
 /// Appends `impl FromMap` and `impl Deserialize` for the struct `name` at `indent`;
-/// `field_names` are the Rust names of its fields.
-pub fn write(out: &mut String, indent: usize, name: &str, body: &Struct, field_names: &[String]) {
+/// `field_names` are the Rust names of its fields; `sent`: whether the client sends the struct
+/// (see [`is_double_option`]).
+pub fn write(
+    out: &mut String,
+    indent: usize,
+    name: &str,
+    body: &Struct,
+    field_names: &[String],
+    sent: bool,
+) {
     impl_header(out, indent, "impl FromMap", name);
     signature(
         out,
@@ -51,7 +59,7 @@ pub fn write(out: &mut String, indent: usize, name: &str, body: &Struct, field_n
     for (index, field) in body.fields.iter().enumerate() {
         // An optional field reads `Option<T>` (so `null` is `None`); the others are wrapped, so
         // that a present `null` of an optional nullable field is `Some(None)`.
-        let value = if !field.required && !is_double_option(field) {
+        let value = if !field.required && !is_double_option(field, sent) {
             "map.next_value()?"
         } else {
             "Some(map.next_value()?)"

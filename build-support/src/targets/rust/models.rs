@@ -26,29 +26,46 @@ pub fn write_items(out: &mut String, api: &Api, names: Names<'_>, format: bool) 
         let start = out.len();
         definition(out, api, def, id, names, Serde::of(api, id, names));
         text::settle_item(out, start, Frame::InnerModule, format);
+        if let TypeKind::Struct(body) = &def.kind
+            && names.usage.is_sent(id)
+        {
+            let start = out.len();
+            constructor(out, &names.types[id.0], body, names, Place::defining(id));
+            text::format_item(out, start, Frame::InnerModule, format);
+        }
     }
 }
 
-/// The serde traits a type's definition provides, by which way the type travels.
+/// The serde traits a type's definition provides: both, on every type that travels (what is
+/// sent can be read back, what is read can be stored and sent on). `Serialize` on a type the
+/// client only reads comes with the runtime's `serialize-responses` feature: on GitHub's spec it
+/// would add two thirds to `cargo check` of the client, past its budget.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Serde {
     /// `Serialize`: the client sends the type.
     pub serialize: bool,
     /// `Deserialize`: the client receives the type.
     pub deserialize: bool,
+    /// `Serialize` only with the `serialize-responses` feature (the client only reads the
+    /// type): asked for by the `#[serialize_responses]` attribute, not in the derive list; the
+    /// `#[serde(…)]` attributes are written all the same (the attribute drops them when off).
+    pub gated: bool,
 }
 
 impl Serde {
-    /// What the definition of `id` derives (nothing for plain aliases, which derive nothing).
+    /// What the definition of `id` derives (nothing for plain aliases, which derive nothing,
+    /// nor for types that do not travel, which are not written).
     pub fn of(api: &Api, id: TypeId, names: Names<'_>) -> Serde {
         let derives = match &api.type_def(id).kind {
             TypeKind::Alias(_) => names.recursion.is_newtype(id),
             TypeKind::Union(union) => !union.variants.is_empty(),
             TypeKind::Struct(_) | TypeKind::Enum(_) => true,
         };
+        let travels = names.usage.is_sent(id) || names.usage.is_received(id);
         Serde {
-            serialize: derives && names.usage.is_sent(id),
-            deserialize: derives && names.usage.is_received(id),
+            serialize: derives && travels,
+            deserialize: derives && travels,
+            gated: !names.usage.is_sent(id),
         }
     }
 
@@ -56,6 +73,7 @@ impl Serde {
     fn read_only(self) -> Serde {
         Serde {
             serialize: false,
+            gated: false,
             ..self
         }
     }
@@ -65,10 +83,27 @@ impl Serde {
         self.serialize || self.deserialize
     }
 
+    /// Whether `Serialize` is in the derive list (not behind the feature).
+    pub fn derives_serialize(self) -> bool {
+        self.serialize && !self.gated
+    }
+
+    /// The `#[serialize_responses]` attribute, when `Serialize` is behind the feature; it goes
+    /// before the derive list.
+    fn gate(self, out: &mut String) {
+        if self.serialize && self.gated {
+            line(
+                out,
+                INDENT,
+                "#[::clientgen::__private::serialize_responses]",
+            );
+        }
+    }
+
     /// `traits` followed by the serde derives.
     fn derives<'a>(self, traits: &[&'a str]) -> Vec<&'a str> {
         let mut all = traits.to_vec();
-        if self.serialize {
+        if self.derives_serialize() {
             all.push("Serialize");
         }
         if self.deserialize {
@@ -103,7 +138,10 @@ fn definition(
     }
     let place = Place::defining(id);
     match &def.kind {
-        TypeKind::Struct(body) => structure(out, name, body, names, place, serde),
+        TypeKind::Struct(body) => {
+            let sent = names.usage.is_sent(id);
+            structure(out, name, body, names, place, serde, sent)
+        }
         TypeKind::Enum(values) => enumeration(out, name, values, serde),
         TypeKind::Union(union) if union.variants.is_empty() => line_fmt(
             out,
@@ -113,7 +151,12 @@ fn definition(
         TypeKind::Union(union) => union_type(out, api, name, union, names, place, serde),
         TypeKind::Alias(ty) if names.recursion.is_newtype(id) => {
             let ty = types::spell(ty, names, place);
-            derive(out, INDENT, &serde.derives(&["Debug", "Clone"]));
+            serde.gate(out);
+            derive(
+                out,
+                INDENT,
+                &serde.derives(&["Debug", "Clone", "PartialEq"]),
+            );
             if serde.any() {
                 line(
                     out,
@@ -158,8 +201,9 @@ pub fn tuple_variant(out: &mut String, indent: usize, variant: &str, ty: &str) {
 
 /// The Rust names of a struct's fields, in order, then the name of its additional-properties
 /// map.
+/// `new` is kept for the constructor of the structs the client sends.
 pub fn field_names(body: &Struct) -> (Vec<String>, String) {
-    let mut scope = Scope::default();
+    let mut scope = Scope::with_reserved(&["new"]);
     let fields = body
         .fields
         .iter()
@@ -175,6 +219,7 @@ fn structure(
     names: Names<'_>,
     place: Place,
     serde: Serde,
+    sent: bool,
 ) {
     let (field_names, extra_name) = field_names(body);
     let all_optional = body
@@ -182,17 +227,18 @@ fn structure(
         .iter()
         .all(|field| !field.required || types::is_nullable(&field.ty));
     let traits: &[&str] = if all_optional {
-        &["Debug", "Clone", "Default"]
+        &["Debug", "Clone", "PartialEq", "Default"]
     } else {
-        &["Debug", "Clone"]
+        &["Debug", "Clone", "PartialEq"]
     };
     // A struct the client receives is read by a written `FromMap` where it can be; the serde
     // attributes are for what is still derived.
     let written = serde.deserialize && from_map::applies(body);
     let serde = Serde {
-        serialize: serde.serialize,
         deserialize: serde.deserialize && !written,
+        ..serde
     };
+    serde.gate(out);
     derive(out, INDENT, &serde.derives(traits));
     if serde.any() {
         line(out, INDENT, "#[serde(crate = \"::clientgen::serde\")]");
@@ -203,7 +249,7 @@ fn structure(
     }
     line_fmt(out, INDENT, format_args!("pub struct {name} {{"));
     for (field, rust_name) in body.fields.iter().zip(&field_names) {
-        struct_field(out, field, rust_name, names, place, serde.any());
+        struct_field(out, field, rust_name, names, place, serde.any(), sent);
     }
     if let Some(ty) = &body.additional_properties {
         let ty = types::spell(&Type::Map(Box::new(ty.clone())), names, place);
@@ -221,19 +267,23 @@ fn structure(
     }
     line(out, INDENT, "}");
     if written {
-        from_map::write(out, INDENT, name, body, &field_names);
+        from_map::write(out, INDENT, name, body, &field_names, sent);
     }
 }
 
-/// Whether a field is optional and nullable, so `Option<Option<T>>`: absent and `null` apart.
-pub fn is_double_option(field: &Field) -> bool {
-    !field.required && matches!(&field.ty, Type::Nullable(inner) if **inner != Type::Any)
+/// Whether a field is `Option<Option<T>>`, absent and `null` apart: an optional nullable field
+/// of a struct the client `sent`, where leaving a field out and sending `null` can mean two
+/// things to the server (PATCH: "leave as is" and "clear"). A struct the client only reads has
+/// `Option<T>` there: a caller has nothing to tell apart. A struct both sent and read keeps
+/// the two levels, since what it sends decides.
+pub fn is_double_option(field: &Field, sent: bool) -> bool {
+    sent && !field.required && matches!(&field.ty, Type::Nullable(inner) if **inner != Type::Any)
 }
 
 /// One field. Required fields are `T` (`Option<T>` when nullable); optional ones are `Option<T>`
-/// left out when `None`, and optional nullable ones `Option<Option<T>>`, so that "absent" and
-/// "null" stay apart (`Some(None)` sends `null`). Without `serde`, the type derives no serde
-/// trait and the field carries no `#[serde(…)]`.
+/// left out when `None`, and optional nullable ones of a `sent` struct `Option<Option<T>>`, so
+/// that "absent" and "null" stay apart (`Some(None)` sends `null`; see [`is_double_option`]).
+/// Without `serde`, the type derives no serde trait and the field carries no `#[serde(…)]`.
 fn struct_field(
     out: &mut String,
     field: &Field,
@@ -241,6 +291,7 @@ fn struct_field(
     names: Names<'_>,
     place: Place,
     serde: bool,
+    sent: bool,
 ) {
     const FIELD: usize = INDENT + 4;
     let checks = constraints::summary(&field.constraints, &field.ty);
@@ -272,11 +323,10 @@ fn struct_field(
             format_args!("#[serde(rename = {})]", text::literal(&field.name)),
         );
     }
-    let ty = types::spell(&field.ty, names, place);
-    let ty = match &field.ty {
-        _ if field.required => ty,
-        _ if !serde => format!("Option<{ty}>"),
-        _ if is_double_option(field) => {
+    let ty = field_type(field, sent, names, place);
+    match &field.ty {
+        _ if field.required || !serde => {}
+        _ if is_double_option(field, sent) => {
             line(out, FIELD, "#[serde(");
             line(out, FIELD + 4, "default,");
             line(out, FIELD + 4, "skip_serializing_if = \"Option::is_none\",");
@@ -286,17 +336,13 @@ fn struct_field(
                 "with = \"::clientgen::__private::double_option\"",
             );
             line(out, FIELD, ")]");
-            format!("Option<{ty}>")
         }
-        _ => {
-            line(
-                out,
-                FIELD,
-                "#[serde(default, skip_serializing_if = \"Option::is_none\")]",
-            );
-            format!("Option<{ty}>")
-        }
-    };
+        _ => line(
+            out,
+            FIELD,
+            "#[serde(default, skip_serializing_if = \"Option::is_none\")]",
+        ),
+    }
     typed_line(
         out,
         FIELD,
@@ -304,6 +350,121 @@ fn struct_field(
         &ty,
         Tail::Counted(","),
     );
+}
+
+/// The Rust type of a field of a struct the client sends (`sent`) or only reads: `T` when
+/// required, `Option<T>` when optional, `Option<Option<T>>` when [`is_double_option`].
+fn field_type(field: &Field, sent: bool, names: Names<'_>, place: Place) -> String {
+    let ty = types::spell(&field.ty, names, place);
+    let single = matches!(&field.ty, Type::Nullable(inner) if **inner != Type::Any)
+        && !is_double_option(field, sent);
+    if field.required || single {
+        ty
+    } else {
+        format!("Option<{ty}>")
+    }
+}
+
+/// `new` and a setter per optional field, for a struct the client sends: callers name only
+/// the required fields, so a field the spec gains later does not break them. Setters of
+/// `Option<Option<T>>` fields take the `Option<T>` (`None` sends `null`); `String` fields take
+/// `impl Into<String>`.
+fn constructor(out: &mut String, name: &str, body: &Struct, names: Names<'_>, place: Place) {
+    let (field_names, extra_name) = field_names(body);
+    let fields: Vec<(&Field, &String, String)> = body
+        .fields
+        .iter()
+        .zip(&field_names)
+        .map(|(field, rust_name)| (field, rust_name, field_type(field, true, names, place)))
+        .collect();
+    let argument = |ty: &str| match ty {
+        "String" => "impl Into<String>".to_string(),
+        other => other.to_string(),
+    };
+    let value = |rust_name: &str, ty: &str| match ty {
+        "String" => format!("{rust_name}.into()"),
+        _ => rust_name.to_string(),
+    };
+    line_fmt(out, INDENT, format_args!("impl {name} {{"));
+    let required: Vec<&(&Field, &String, String)> = fields
+        .iter()
+        .filter(|(field, _, _)| field.required)
+        .collect();
+    docs::doc(
+        out,
+        INDENT + 4,
+        Some(if required.is_empty() {
+            "An empty value: set the fields to send with the setters."
+        } else {
+            "A value with the required fields; the optional ones are left out until set."
+        }),
+    );
+    text::allow(
+        out,
+        INDENT + 4,
+        &names::method_allows("new", names::Receiver::None, required.len()),
+    );
+    let arguments: Vec<String> = required
+        .iter()
+        .map(|(_, rust_name, ty)| format!("{rust_name}: {}", argument(ty)))
+        .collect();
+    line_fmt(
+        out,
+        INDENT + 4,
+        format_args!("pub fn new({}) -> Self {{", arguments.join(", ")),
+    );
+    line(out, INDENT + 8, "Self {");
+    for (field, rust_name, ty) in &fields {
+        let init = if field.required {
+            value(rust_name, ty)
+        } else {
+            "None".to_string()
+        };
+        line_fmt(out, INDENT + 12, format_args!("{rust_name}: {init},"));
+    }
+    if body.additional_properties.is_some() {
+        line_fmt(
+            out,
+            INDENT + 12,
+            format_args!("{extra_name}: BTreeMap::new(),"),
+        );
+    }
+    line(out, INDENT + 8, "}");
+    line(out, INDENT + 4, "}");
+    for (field, rust_name, ty) in fields.iter().filter(|(field, _, _)| !field.required) {
+        // The setter takes what goes in the outer `Some`.
+        let inner = &ty["Option<".len()..ty.len() - 1];
+        let doc = if is_double_option(field, true) {
+            format!("Sets `{rust_name}`; `None` sends `null`.")
+        } else {
+            format!("Sets `{rust_name}`.")
+        };
+        docs::doc(out, INDENT + 4, Some(&doc));
+        if field.deprecated {
+            line(out, INDENT + 4, "#[deprecated]");
+        }
+        text::allow(
+            out,
+            INDENT + 4,
+            &names::method_allows(rust_name, names::Receiver::Value, 2),
+        );
+        line_fmt(
+            out,
+            INDENT + 4,
+            format_args!(
+                "pub fn {rust_name}(mut self, value: {}) -> Self {{",
+                argument(inner)
+            ),
+        );
+        line_fmt(
+            out,
+            INDENT + 8,
+            format_args!("self.{rust_name} = Some({});", value("value", inner)),
+        );
+        line(out, INDENT + 8, "self");
+        line(out, INDENT + 4, "}");
+    }
+    line(out, INDENT, "}");
 }
 
 fn enumeration(out: &mut String, name: &str, values: &Enum, serde: Serde) {
@@ -590,7 +751,12 @@ fn union_type(
                 deserialize: false,
                 ..serde
             };
-            derive(out, INDENT, &derived.derives(&["Debug", "Clone"]));
+            derived.gate(out);
+            derive(
+                out,
+                INDENT,
+                &derived.derives(&["Debug", "Clone", "PartialEq"]),
+            );
             if derived.any() {
                 line(
                     out,
@@ -667,7 +833,12 @@ fn union_type(
                 deserialize: serde.deserialize && listed.is_empty(),
                 ..serde
             };
-            derive(out, INDENT, &derived.derives(&["Debug", "Clone"]));
+            derived.gate(out);
+            derive(
+                out,
+                INDENT,
+                &derived.derives(&["Debug", "Clone", "PartialEq"]),
+            );
             if derived.any() {
                 line(
                     out,

@@ -41,14 +41,91 @@ pub const TYPES_MODULE_NAMES: &[&str] = &[
 ];
 
 /// Method names the generated `Client` defines itself.
-pub const CLIENT_METHODS: &[&str] = &["new", "from", "deref", "deref_mut"];
+pub const CLIENT_METHODS: &[&str] = &["new", "from", "default", "inner", "inner_mut", "into_inner"];
 
 /// Names of the API module's own items: builders must not take them.
 pub const API_MODULE_NAMES: &[&str] = &["Client", "From", "Self"];
 
 /// Local names of a generated operation body, and the fields and methods of a builder, that a
 /// parameter must not take.
-pub const OPERATION_LOCALS: &[&str] = &["self", "request", "response", "path", "client", "send"];
+pub const OPERATION_LOCALS: &[&str] = &[
+    "self",
+    "request",
+    "response",
+    "path",
+    "client",
+    "send",
+    "into_future",
+];
+
+/// Method names clippy's `should_implement_trait` reserves for the std trait of that name.
+const TRAIT_METHODS: &[&str] = &[
+    "add",
+    "as_mut",
+    "as_ref",
+    "bitand",
+    "bitor",
+    "bitxor",
+    "borrow",
+    "borrow_mut",
+    "clone",
+    "cmp",
+    "default",
+    "deref",
+    "deref_mut",
+    "div",
+    "drop",
+    "eq",
+    "from_iter",
+    "from_str",
+    "hash",
+    "index",
+    "index_mut",
+    "into_iter",
+    "mul",
+    "neg",
+    "next",
+    "not",
+    "rem",
+    "shl",
+    "shr",
+    "sub",
+];
+
+/// How a generated method takes `self`, for [`method_allows`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Receiver {
+    /// `&self` (operations).
+    Ref,
+    /// `mut self` (setters).
+    Value,
+    /// None (constructors).
+    None,
+}
+
+/// The clippy lints a generated method must allow because of a name the spec chose (an
+/// operation id, a field or parameter name) or of how many arguments the spec gives it (`arity`,
+/// `self` included): `should_implement_trait` for `next`, `add`…, `wrong_self_convention` for
+/// `from_…`/`into_…` taking `&self` and `as_…`/`from_…`/`is_…`/`to_…` taking `self`,
+/// `too_many_arguments` past seven.
+pub fn method_allows(name: &str, receiver: Receiver, arity: usize) -> Vec<&'static str> {
+    let mut lints = Vec::new();
+    if receiver != Receiver::None && TRAIT_METHODS.contains(&name) {
+        lints.push("clippy::should_implement_trait");
+    }
+    let misnamed: &[&str] = match receiver {
+        Receiver::Ref => &["from_", "into_"],
+        Receiver::Value => &["as_", "from_", "is_", "to_"],
+        Receiver::None => &[],
+    };
+    if misnamed.iter().any(|prefix| name.starts_with(prefix)) {
+        lints.push("clippy::wrong_self_convention");
+    }
+    if arity > 7 {
+        lints.push("clippy::too_many_arguments");
+    }
+    lints
+}
 
 /// The name of a type: [`naming::pascal_type_name`] (`HTTPValidationError` kept,
 /// `Body_upload_avatar` → `BodyUploadAvatar`), prefixed when it would not start with a letter
@@ -129,6 +206,17 @@ mod tests {
         assert_eq!(snake_name("2fa"), "n_2fa");
         assert_eq!(snake_name("_"), "value");
         assert_eq!(snake_name("X-Request-ID"), "x_request_id");
+    }
+
+    #[test]
+    fn methods_allow_the_lints_their_spec_given_names_and_arity_trip() {
+        assert!(method_allows("get_user", 2).is_empty());
+        assert_eq!(method_allows("next", 2), ["clippy::should_implement_trait"]);
+        assert_eq!(
+            method_allows("is_public", 2),
+            ["clippy::wrong_self_convention"]
+        );
+        assert_eq!(method_allows("new", 8), ["clippy::too_many_arguments"]);
     }
 
     #[test]

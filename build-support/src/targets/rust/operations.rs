@@ -1,5 +1,5 @@
-//! The `Client` methods, one per operation, the request builders of operations with many
-//! optional parameters, and the `responses` module (an enum per operation with several success
+//! The `Client` methods, one per operation, the request builders of operations with optional
+//! parameters, and the `responses` module (an enum per operation with several success
 //! bodies, and one per operation with documented errors).
 
 use super::docs;
@@ -12,9 +12,6 @@ use crate::ir::{
     RequestBody, Response, SecurityScheme, SecuritySchemeKind, Status, Statuses, Type, TypeKind,
 };
 use crate::targets::constraints;
-
-/// Operations with more optional parameters than this get a request builder.
-pub const BUILDER_THRESHOLD: usize = 4;
 
 /// Stands for how a statement reaches an argument (nothing in a method, `self.` in a
 /// builder); a control character, so it never occurs in a string literal of the text.
@@ -61,7 +58,9 @@ pub fn write(api: &Api, names: Names<'_>, format: bool) -> Operations {
             text::settle_item(&mut out.responses, start, Frame::InnerModule, format);
         }
         let start = out.methods.len();
-        if plan.optional_count() > BUILDER_THRESHOLD {
+        // One shape whatever the count: optional parameters are set on a request builder, which
+        // is awaited like the call itself, so a parameter the spec gains breaks no caller.
+        if plan.optional_count() > 0 {
             let builder = builders.claim(format!("{camel}Request"));
             builder_method(&mut out.methods, operation, &plan, &name, &builder);
             text::settle_item(&mut out.methods, start, Frame::Impl, format);
@@ -236,7 +235,8 @@ impl Plan {
     }
 }
 
-/// A method that takes every argument and returns the call: `client.op(a, b, None).await`.
+/// The method of an operation without optional parameters: it takes every argument and returns
+/// the call, `client.op(a, b).await`.
 fn plain_method(
     out: &mut String,
     operation: &Operation,
@@ -260,6 +260,11 @@ fn plain_method(
             .iter()
             .map(|a| (format!("{}: ", a.name), a.ty(""))),
     );
+    text::allow(
+        out,
+        METHOD,
+        &names::method_allows(name, names::Receiver::Ref, arguments.len()),
+    );
     text::signature(
         out,
         METHOD,
@@ -267,7 +272,7 @@ fn plain_method(
         &arguments,
         &outcome.call_type(),
     );
-    plan.write_body(out, outcome, "self.0", "");
+    plan.write_body(out, outcome, "self.inner", "");
     line(out, METHOD, "}");
 }
 
@@ -280,8 +285,8 @@ fn builder_method(out: &mut String, operation: &Operation, plan: &Plan, name: &s
         doc.push_str(&argument_docs);
     }
     doc.push_str(&format!(
-        "\n\nOptional parameters are set on the returned [`{builder}`]; `.send().await` sends \
-         the request."
+        "\n\nOptional parameters are set on the returned [`{builder}`], which is sent when \
+         awaited (`.await`, or `.send().await`)."
     ));
     docs::doc(out, METHOD, Some(&doc));
     if operation.deprecated {
@@ -310,6 +315,11 @@ fn builder_method(out: &mut String, operation: &Operation, plan: &Plan, name: &s
             .filter(|a| !a.optional)
             .map(|a| (format!("{}: ", a.name), a.ty(lifetime))),
     );
+    text::allow(
+        out,
+        METHOD,
+        &names::method_allows(name, names::Receiver::Ref, arguments.len()),
+    );
     text::signature(out, METHOD, &head, &arguments, &ret);
     line_fmt(out, BODY, format_args!("{builder} {{"));
     line(out, BODY + 4, "client: self,");
@@ -337,7 +347,7 @@ fn builder_items(
         out,
         ITEM,
         Some(&format!(
-            "The request of [`Client::{name}`]: set optional parameters, then `.send().await`."
+            "The request of [`Client::{name}`]: set optional parameters, then `.await` it."
         )),
     );
     line(out, ITEM, "#[derive(Debug)]");
@@ -360,6 +370,11 @@ fn builder_items(
             None => format!("Sets `{}`.", argument.name),
         };
         docs::doc(out, METHOD, Some(&doc));
+        text::allow(
+            out,
+            METHOD,
+            &names::method_allows(&argument.name, names::Receiver::Value, 2),
+        );
         text::signature(
             out,
             METHOD,
@@ -397,7 +412,34 @@ fn builder_items(
         &[("self".to_string(), String::new())],
         &outcome.call_type(),
     );
-    plan.write_body(out, outcome, "self.client.0", "self.");
+    plan.write_body(out, outcome, "self.client.inner", "self.");
+    line(out, METHOD, "}");
+    line(out, ITEM, "}");
+    into_future(out, outcome, builder);
+}
+
+/// `impl IntoFuture` for a builder: `client.op(a).opt(x).await` sends it, as `.send().await`.
+fn into_future(out: &mut String, outcome: &Outcome, builder: &str) {
+    text::impl_header(
+        out,
+        ITEM,
+        "impl ::std::future::IntoFuture",
+        &format!("{builder}<'_>"),
+    );
+    let output = match &outcome.error {
+        Some(error) => format!("::clientgen::ApiResult<{}, {error}>", outcome.success),
+        None => format!("::clientgen::ApiResult<{}>", outcome.success),
+    };
+    typed_line(out, METHOD, "type Output = ", &output, Tail::Counted(";"));
+    typed_line(
+        out,
+        METHOD,
+        "type IntoFuture = ",
+        &outcome.call_type(),
+        Tail::Counted(";"),
+    );
+    line(out, METHOD, "fn into_future(self) -> Self::IntoFuture {");
+    line(out, BODY, "self.send()");
     line(out, METHOD, "}");
     line(out, ITEM, "}");
 }
@@ -754,7 +796,7 @@ impl Outcome {
 fn response_enum(name: &str, doc: &str, documented: &[&Documented<'_>]) -> String {
     let mut out = String::new();
     docs::doc(&mut out, RESPONSES, Some(doc));
-    line(&mut out, RESPONSES, "#[derive(Debug, Clone)]");
+    line(&mut out, RESPONSES, "#[derive(Debug, Clone, PartialEq)]");
     line_fmt(&mut out, RESPONSES, format_args!("pub enum {name} {{"));
     for d in documented {
         docs::doc(&mut out, RESPONSES + 4, d.description);

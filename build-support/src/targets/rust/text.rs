@@ -18,6 +18,13 @@ use crate::targets::text::push_indent;
 /// prettyplease's line width: a group that would end past this column is broken.
 pub const MARGIN: usize = 89;
 
+/// Appends `#[allow(…)]` of `lints` at `indent`, nothing when there are none.
+pub fn allow(out: &mut String, indent: usize, lints: &[&str]) {
+    if !lints.is_empty() {
+        line_fmt(out, indent, format_args!("#[allow({})]", lints.join(", ")));
+    }
+}
+
 /// Appends `text` as a Rust string literal.
 pub fn push_literal(out: &mut String, text: &str) {
     if text
@@ -146,6 +153,19 @@ impl Frame {
 /// the result is what prettyplease prints for the whole file.
 pub fn settle_item(out: &mut String, start: usize, frame: Frame, format: bool) {
     if !format || fits(&out[start..]) {
+        return;
+    }
+    if let Some(formatted) = prettyplease_item(&out[start..], frame) {
+        out.truncate(start);
+        out.push_str(&formatted);
+    }
+}
+
+/// Settles the item written to `out` from byte `start` on by handing it to prettyplease whenever
+/// `format` is on: for items whose layout this module does not follow line by line (struct
+/// literals, chained calls).
+pub fn format_item(out: &mut String, start: usize, frame: Frame, format: bool) {
+    if !format {
         return;
     }
     if let Some(formatted) = prettyplease_item(&out[start..], frame) {

@@ -1,6 +1,7 @@
-// An operation with more than four optional parameters gets a request builder (required
-// parameters as arguments, optional ones as setters, then `send()`); `date-time`, `date` and
-// `uuid` are typed through the runtime's re-exports; an optional non-JSON body is an `Option`.
+// An operation with optional parameters gets a request builder (required parameters as
+// arguments, optional ones as setters, then `.await`, or `send().await`); `date-time`, `date`
+// and `uuid` are typed through the runtime's re-exports; an optional body is set like an
+// optional parameter.
 clientgen::generate_clients! {
     spec = "specs/many_options.json",
     targets = [],
@@ -21,24 +22,23 @@ async fn calls(client: &Client) -> Result<(), Box<dyn std::error::Error>> {
     for issue in &issues {
         let _: &clientgen::DateTime = &issue.created_at;
         let _: &clientgen::Uuid = &issue.node_id;
-        let _: &Option<Option<clientgen::Date>> = &issue.due_on;
+        // `Issue` is only read: absent and null are one `None`.
+        let _: &Option<clientgen::Date> = &issue.due_on;
     }
-    let _all = client.list_issues("octo", "hello").send().await?;
-    let _created = client.create_issue("octo", "hello", None).await?;
+    let _all = client.list_issues("octo", "hello").await?;
+    let _created = client.create_issue("octo", "hello").await?;
     let _created = client
-        .create_issue("octo", "hello", Some("body".to_string()))
+        .create_issue("octo", "hello")
+        .body("body".to_string())
         .await?;
-    let attachment = types::Attachment {
-        file: clientgen::File::new(b"x".to_vec(), "x.txt"),
-        note: None,
-    };
+    let attachment = types::Attachment::new(clientgen::File::new(b"x".to_vec(), "x.txt"));
     client
         .attach("octo", "hello", 1)
         .a("first")
         .body(&attachment)
         .send()
         .await?;
-    client.attach("octo", "hello", 1).send().await?;
+    client.attach("octo", "hello", 1).await?;
     Ok(())
 }
 

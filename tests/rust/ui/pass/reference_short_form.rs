@@ -5,5 +5,5 @@ clientgen::generate_clients!("specs/reference.json");
 fn main() {
     let client = reference_api::Client::new("http://127.0.0.1:8000");
     let _user: Option<reference_api::types::User> = None;
-    let _ = client.base_url();
+    let _ = client.inner().base_url();
 }
