@@ -210,13 +210,25 @@ mod tests {
 
     #[test]
     fn methods_allow_the_lints_their_spec_given_names_and_arity_trip() {
-        assert!(method_allows("get_user", 2).is_empty());
-        assert_eq!(method_allows("next", 2), ["clippy::should_implement_trait"]);
+        assert!(method_allows("get_user", Receiver::Ref, 2).is_empty());
         assert_eq!(
-            method_allows("is_public", 2),
+            method_allows("next", Receiver::Ref, 1),
+            ["clippy::should_implement_trait"]
+        );
+        assert!(method_allows("next", Receiver::None, 1).is_empty());
+        assert_eq!(
+            method_allows("is_public", Receiver::Value, 2),
             ["clippy::wrong_self_convention"]
         );
-        assert_eq!(method_allows("new", 8), ["clippy::too_many_arguments"]);
+        assert!(method_allows("is_public", Receiver::Ref, 1).is_empty());
+        assert_eq!(
+            method_allows("from_user", Receiver::Ref, 2),
+            ["clippy::wrong_self_convention"]
+        );
+        assert_eq!(
+            method_allows("new", Receiver::None, 8),
+            ["clippy::too_many_arguments"]
+        );
     }
 
     #[test]
