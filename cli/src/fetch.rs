@@ -35,9 +35,10 @@ pub fn fetch(url: &str) -> Result<String, FetchError> {
              the URL is right"
         ))
     };
-    // reqwest comes without a crypto provider (see Cargo.toml): ring is ours.
-    let _ = rustls::crypto::ring::default_provider().install_default();
+    // reqwest comes without a crypto provider (see Cargo.toml): the runtime's, for this client.
+    let tls = clientgen::tls::client_config().map_err(|e| failed(e.to_string()))?;
     let client = reqwest::blocking::Client::builder()
+        .tls_backend_preconfigured(tls)
         .timeout(TIMEOUT)
         .build()
         .map_err(|e| failed(cause(&e)))?;
