@@ -42,6 +42,10 @@ async fn every_endpoint_answers_through_the_macro_client() {
     assert_eq!(created.status().as_u16(), 201);
     let ada = created.into_inner();
     assert_eq!(ada.name, "Ada");
+    // With `serialize-responses`, a value read serializes back to what was read, and compares.
+    let json = serde_json::to_string(&ada).expect("a read User serializes");
+    let reread: types::User = serde_json::from_str(&json).expect("and reads back");
+    assert_eq!(reread, ada);
     assert_eq!(ada.role, Some(types::Role::Admin));
     // `User` is only read: an optional nullable field is one `Option`.
     assert_eq!(ada.nickname, None);
