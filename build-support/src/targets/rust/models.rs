@@ -420,7 +420,12 @@ fn constructor(out: &mut String, name: &str, body: &Struct, names: Names<'_>, pl
         } else {
             "None".to_string()
         };
-        line_fmt(out, INDENT + 12, format_args!("{rust_name}: {init},"));
+        if init == **rust_name {
+            // Field init shorthand, as clippy's `redundant_field_names` asks.
+            line_fmt(out, INDENT + 12, format_args!("{rust_name},"));
+        } else {
+            line_fmt(out, INDENT + 12, format_args!("{rust_name}: {init},"));
+        }
     }
     if body.additional_properties.is_some() {
         line_fmt(
