@@ -399,6 +399,7 @@ fn constructor(out: &mut String, name: &str, body: &Struct, names: Names<'_>, pl
             "A value with the required fields; the optional ones are left out until set."
         }),
     );
+    line(out, INDENT + 4, "#[must_use]");
     text::allow(
         out,
         INDENT + 4,
@@ -448,6 +449,7 @@ fn constructor(out: &mut String, name: &str, body: &Struct, names: Names<'_>, pl
         if field.deprecated {
             line(out, INDENT + 4, "#[deprecated]");
         }
+        line(out, INDENT + 4, "#[must_use]");
         text::allow(
             out,
             INDENT + 4,

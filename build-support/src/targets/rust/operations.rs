@@ -350,6 +350,11 @@ fn builder_items(
             "The request of [`Client::{name}`]: set optional parameters, then `.await` it."
         )),
     );
+    line(
+        out,
+        ITEM,
+        "#[must_use = \"a request is sent when awaited (or by `.send().await`)\"]",
+    );
     line(out, ITEM, "#[derive(Debug)]");
     line_fmt(out, ITEM, format_args!("pub struct {builder}<'a> {{"));
     line(out, ITEM + 4, "client: &'a Client,");
