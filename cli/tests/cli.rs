@@ -39,7 +39,7 @@ fn generate_writes_the_python_package_and_exits_0() {
         "__init__.py",
         "client.py",
         "schemas.py",
-        "http.py",
+        "_http.py",
         "config.py",
         "py.typed",
         "pyproject.toml",

@@ -171,8 +171,8 @@ fn write_imports(out: &mut String, uses: Uses) {
     } else {
         "\nfrom ... import _http\n"
     });
+    out.push_str("from ..._http import Response\n");
     out.push_str("from ...client import Client\n");
-    out.push_str("from ...types import Response\n");
 }
 
 /// `def _request(*, ...) -> _http.Request:` building the request from the arguments.
