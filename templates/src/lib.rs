@@ -6,7 +6,7 @@
 pub mod proto;
 pub mod typescript;
 
-/// `_http.py`: the Python transport, shared by every style (the package style leaves out its
+/// `transport.py`: the Python transport, shared by every style (the package style leaves out its
 /// `config.py` parts).
 const PYTHON_HTTP: &str = include_str!("../python/http.py.j2");
 /// `schemas.py`: the Python models, shared by every style (`models/__init__.py` in the package

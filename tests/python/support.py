@@ -103,7 +103,7 @@ class Package:
         return f"{self.name.upper()}_{setting.upper()}"
 
     def module(self, name: str) -> ModuleType:
-        """One of the package's modules: client, schemas, _http (the transport) or config."""
+        """One of the package's modules: client, schemas, transport or config."""
         return importlib.import_module(f"{self.name}.{name}")
 
 
@@ -175,7 +175,7 @@ def functions_api(package: Package, settings: dict[str, Any], monkeypatch: pytes
 
 def package_api(package: Package, target: Any, before_call: Callable[[], None] = lambda: None) -> Api:
     """An Api whose operations are `target`'s (a client module, or an opened `Client`)."""
-    return Api(package, Operations(target, before_call), package.module("schemas"), package.module("_http"))
+    return Api(package, Operations(target, before_call), package.module("schemas"), package.module("transport"))
 
 
 Connect = Callable[..., Awaitable[Api]]

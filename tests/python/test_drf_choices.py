@@ -40,7 +40,7 @@ def schemas(generated: Path) -> ModuleType:
 
 @pytest.fixture(scope="module")
 def http(generated: Path) -> ModuleType:
-    import drf_client._http as module
+    import drf_client.transport as module
 
     return module
 

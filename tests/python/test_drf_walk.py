@@ -407,7 +407,7 @@ def mypy_on(drf_clients: Path, document: str, name: str, template: str) -> subpr
 
 def test_the_default_documents_upload_field_takes_a_file_or_text(drf_clients: Path) -> None:
     """`{type: string, format: uri}` in a multipart-only body: a file goes as a file part, text as a text field."""
-    http = importlib.import_module("drf_default_functions._http")
+    http = importlib.import_module("drf_default_functions.transport")
     schemas = importlib.import_module("drf_default_functions.schemas")
     as_text = http.multipart_body(schemas.AttachmentRequest(file="https://example.com/a.txt"))
     assert (as_text.data, as_text.files) == ({"file": ["https://example.com/a.txt"]}, None)

@@ -72,7 +72,7 @@ def test_package_has_the_documented_layout(package_dir: Path) -> None:
         "pyproject.toml",
     ]
     package = package_dir / PACKAGE
-    for file in ("py.typed", "__init__.py", "client.py", "errors.py", "_http.py"):
+    for file in ("py.typed", "__init__.py", "client.py", "errors.py", "transport.py"):
         assert (package / file).is_file(), file
     assert (package / "models" / "__init__.py").is_file()
     assert (package / "api" / "__init__.py").is_file()

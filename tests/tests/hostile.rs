@@ -25,12 +25,12 @@ const PACKAGE_FILES: [&str; 9] = [
     ".clientgen-manifest",
     "README.md",
     "__init__.py",
-    "_http.py",
     "client.py",
     "config.py",
     "py.typed",
     "pyproject.toml",
     "schemas.py",
+    "transport.py",
 ];
 
 fn hostile(name: &str) -> PathBuf {

@@ -53,7 +53,7 @@ fn package_style_holds_the_functions_style_models() {
     let schemas = &functions.get("schemas.py").expect("schemas").contents;
     // The same declarations; only the transport's import differs.
     assert_eq!(
-        models.replace("from .. import _http", "from . import _http"),
+        models.replace("from .. import transport", "from . import transport"),
         *schemas
     );
 }

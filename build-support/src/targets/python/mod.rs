@@ -1,10 +1,11 @@
 //! The Python target: a pydantic v2 + httpx client package.
 //!
 //! The package holds `__init__.py`, `client.py` (the operations), `schemas.py` (models and
-//! enums), `_http.py` (transport; its public names are the package's), `config.py` (settings;
-//! the user's file, written once), `py.typed`, `pyproject.toml` and `README.md`. No module is
-//! named after a standard-library one (`http.py` would shadow `http` when Python runs in the
-//! package's folder). Imports between them are relative, so the
+//! enums), `transport.py` (requests, auth, errors; its public names are the package's, and the
+//! other modules bind it as `_http`), `config.py` (settings; the user's file, written once),
+//! `py.typed`, `pyproject.toml` and `README.md`. No module is named after a standard-library one
+//! (`http.py` would shadow `http` when Python runs in the package's folder), nor is private
+//! (pyright's strict mode refuses `from . import _module` beside `from ._module import name`). Imports between them are relative, so the
 //! folder's name is the package's name. The `package` style lays the package out differently
 //! (`Client`, `api/<tag>/<operation>.py`, `models/`; see `package`), from the same models,
 //! transport and operation views.
@@ -89,7 +90,7 @@ pub fn emit(api: &ir::Api, options: &Options) -> Result<Tree, Error> {
                 api,
                 &class_names,
                 &open,
-                "from . import _http",
+                "from . import transport as _http",
             )
         });
         let mut client_uses = Uses::default();
@@ -126,7 +127,7 @@ fn small_files(
     let env_prefix = env_prefix(options);
     let mut tree = Tree::new();
     tree.generated(
-        "_http.py",
+        "transport.py",
         template::render(
             env,
             "http.py",

@@ -3,7 +3,7 @@
 //! The output folder is a project folder, as openapi-python-client users know it:
 //! `pyproject.toml` and `README.md` beside the import package `<package>/`, which holds
 //! `__init__.py` (exports `Client`, `AuthenticatedClient`, `Response` and `UnexpectedStatus`),
-//! `client.py`, `errors.py`, `_http.py` (the transport every style shares), `models/__init__.py`
+//! `client.py`, `errors.py`, `transport.py` (the transport every style shares), `models/__init__.py`
 //! (the models every style shares), one module per operation under `api/<tag>/` with `sync`,
 //! `sync_detailed`, `asyncio` and `asyncio_detailed`, and `py.typed`. No module is named after a
 //! standard-library one (`types.py` would shadow `types` when Python runs in the package's
@@ -45,7 +45,7 @@ pub fn emit(api: &ir::Api, options: &Options) -> Result<Tree, Error> {
                 api,
                 &class_names,
                 &open,
-                "from .. import _http",
+                "from .. import transport as _http",
             )
         });
         let modules = modules::modules(api, &class_names, &open, &header);
@@ -68,7 +68,7 @@ pub fn emit(api: &ir::Api, options: &Options) -> Result<Tree, Error> {
         tree.generated(inside(file), template::render(&env, file, &common)?);
     }
     tree.generated(
-        inside("_http.py"),
+        inside("transport.py"),
         template::render(
             &env,
             "http.py",
