@@ -39,10 +39,10 @@ fn generate_writes_the_python_package_and_exits_0() {
         "__init__.py",
         "client.py",
         "schemas.py",
-        "http.py",
         "config.py",
         "py.typed",
         "pyproject.toml",
+        "transport.py",
         "README.md",
     ] {
         assert!(out.join(file).is_file(), "{file} missing");

@@ -6,7 +6,7 @@
 pub mod proto;
 pub mod typescript;
 
-/// `http.py`: the Python transport, shared by every style (the package style leaves out its
+/// `transport.py`: the Python transport, shared by every style (the package style leaves out its
 /// `config.py` parts).
 const PYTHON_HTTP: &str = include_str!("../python/http.py.j2");
 /// `schemas.py`: the Python models, shared by every style (`models/__init__.py` in the package
@@ -35,7 +35,6 @@ pub const PYTHON_PACKAGE: &[(&str, &str)] = &[
     ),
     ("client.py", include_str!("../python/package/client.py.j2")),
     ("errors.py", include_str!("../python/package/errors.py.j2")),
-    ("types.py", include_str!("../python/package/types.py.j2")),
     (
         "namespace.py",
         include_str!("../python/package/namespace.py.j2"),

@@ -67,7 +67,7 @@ class Walker:
     `await call(operation, body, **params)` calls the operation whatever the style (`body` is the request model:
     `data=` in the functions and class styles, `json_body=`/`multipart_data=` in the package style) and returns
     what the client returns: the documented model of the status (2xx model, or `ErrorDetail` for a documented 403
-    or 404). An undocumented status raises `api_error` (`http.ApiError`, or `errors.UnexpectedStatus` in the package
+    or 404). An undocumented status raises `api_error` (the package's `ApiError`, or `errors.UnexpectedStatus` in the package
     style), which carries `status_code` and `body`.
     """
 
@@ -87,7 +87,7 @@ class Walker:
             }
         else:
             self.models = importlib.import_module(f"{self.package}.schemas")
-            self.api_error = importlib.import_module(f"{self.package}.http").ApiError
+            self.api_error = importlib.import_module(self.package).ApiError
             self._module = importlib.import_module(f"{self.package}.client")
         if style.name == "functions":
             monkeypatch.setenv(f"{self.package.upper()}_BASE_URL", server_url)

@@ -42,8 +42,14 @@ def generate_python(spec: Path, out: Path, *options: str) -> None:
     wrote a package."""
     command = [str(clientgen_binary()), "generate", "-f", str(spec), "--python-out", str(out), *options]
     result = subprocess.run(command, check=False, capture_output=True, text=True)
-    if result.returncode != 0 or not (out / "__init__.py").is_file():
+    if result.returncode != 0 or not (import_root(out) / out.name / "__init__.py").is_file():
         pytest.fail(f"`{' '.join(command)}` exited {result.returncode}:\n{result.stdout}{result.stderr}")
+
+
+def import_root(out: Path) -> Path:
+    """The folder to put on the import path for the package generated at `out`: `out` itself when it is the package
+    style's project folder (`pyproject.toml` beside the import package `out/<name>/`), else the folder holding it."""
+    return out if (out / out.name / "__init__.py").is_file() else out.parent
 
 
 REFERENCE_APP = REPO_ROOT / "tests" / "reference_app"
@@ -97,7 +103,7 @@ class Package:
         return f"{self.name.upper()}_{setting.upper()}"
 
     def module(self, name: str) -> ModuleType:
-        """One of the package's modules: client, schemas, http or config."""
+        """One of the package's modules: client, schemas, transport or config."""
         return importlib.import_module(f"{self.name}.{name}")
 
 
@@ -169,7 +175,7 @@ def functions_api(package: Package, settings: dict[str, Any], monkeypatch: pytes
 
 def package_api(package: Package, target: Any, before_call: Callable[[], None] = lambda: None) -> Api:
     """An Api whose operations are `target`'s (a client module, or an opened `Client`)."""
-    return Api(package, Operations(target, before_call), package.module("schemas"), package.module("http"))
+    return Api(package, Operations(target, before_call), package.module("schemas"), package.module("transport"))
 
 
 Connect = Callable[..., Awaitable[Api]]

@@ -20,6 +20,7 @@ import concurrent.futures
 import copy
 import importlib
 import json
+import os
 import subprocess
 import sys
 from collections.abc import Callable, Iterator
@@ -30,7 +31,7 @@ import httpx
 import pytest
 
 import drf_support
-from support import AUTH_SPEC, clientgen_binary, generate_python
+from support import AUTH_SPEC, clientgen_binary, generate_python, import_root
 
 NOTHING = {"authorization": None, "x_api_key": None, "api_key": None, "cookie": None}
 ALL = {
@@ -56,7 +57,7 @@ EXPECTED_WITH_ALL = {
     "echo_header_key_and_cookie_key": {"x_api_key": "header-k", "cookie": "session=cookie-k"},
 }
 
-FLAVOURS = {
+FLAVOURS: dict[str, tuple[str, list[str]]] = {
     "functions": ("auth_fn", []),
     "functions-async": ("auth_fn_async", ["--asyncio"]),
     "class": ("auth_cls", ["--python-style", "class"]),
@@ -64,6 +65,8 @@ FLAVOURS = {
     "package": ("auth_pkg", ["--python-style", "package"]),
     "package-async": ("auth_pkg", ["--python-style", "package"]),
 }
+
+FLAVOURS_NAMES = sorted({name for name, _ in FLAVOURS.values()})
 
 
 def one_bearer_spec(path: Path) -> Path:
@@ -86,12 +89,14 @@ def packages(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
     """The auth app's clients in every style (and the one-bearer variants), importable while the module runs."""
     folder = tmp_path_factory.mktemp("auth_clients")
     one = one_bearer_spec(folder / "one_bearer.json")
-    for name, options in {name: options for name, options in FLAVOURS.values()}.items():
+    for name, options in dict(FLAVOURS.values()).items():
         generate_python(AUTH_SPEC, folder / name, *options)
         generate_python(one, folder / f"one_{name}", *options)
-    sys.path.insert(0, str(folder))
+    roots = sorted({str(import_root(folder / name)) for name in (*FLAVOURS_NAMES, *(f"one_{n}" for n in FLAVOURS_NAMES))})
+    sys.path[:0] = roots
     yield folder
-    sys.path.remove(str(folder))
+    for root in roots:
+        sys.path.remove(root)
     for module in [m for m in sys.modules if m.split(".")[0].startswith(("auth_", "one_auth_"))]:
         del sys.modules[module]
 
@@ -336,7 +341,7 @@ class Refresher:
 def store_client(caller: Caller, store: Any) -> Callable[[], Any]:
     """`me()` through a client of `caller`'s flavour reading `store` (the functions style: its module store)."""
     if caller.flavour.startswith("functions"):
-        module_store = importlib.import_module(f"{caller.package}.http").credentials
+        module_store = importlib.import_module(caller.package).credentials
         module_store.clear()
         module_store.set("oauth2", store.get("oauth2"))
         module_store.refresh_token = store.refresh_token
@@ -358,7 +363,7 @@ def store_client(caller: Caller, store: Any) -> Callable[[], Any]:
 def functions_store(caller: Caller, store: Any) -> Any:
     """The store the calls of `caller` read: the module's in the functions style."""
     if caller.flavour.startswith("functions"):
-        return importlib.import_module(f"{caller.package}.http").credentials
+        return importlib.import_module(caller.package).credentials
     return store
 
 
@@ -366,7 +371,7 @@ def functions_store(caller: Caller, store: Any) -> Any:
 def reset_module_stores(packages: Path) -> Iterator[None]:
     yield
     for name in ("auth_fn", "auth_fn_async"):
-        store = importlib.import_module(f"{name}.http").credentials
+        store = importlib.import_module(name).credentials
         store.clear()
         store.refresh_handler = store.async_refresh_handler = None
 
@@ -447,7 +452,7 @@ def test_drf_simplejwt_rotation_is_stored_by_the_refresh_handler(
 ) -> None:
     name = f"drf_refresh_{style}"
     generate_python(drf_spec_paths.default, tmp_path / name, "--python-style", style)
-    monkeypatch.syspath_prepend(str(tmp_path))
+    monkeypatch.syspath_prepend(str(import_root(tmp_path / name)))
     module = importlib.import_module(name)
     pair = drf_support.login(drf_server_url)
     calls: list[str | None] = []
@@ -490,11 +495,11 @@ tokens = TokensClient({base_url}store=shared)
 
 
 ZONES_FUNCTIONS_MYPY = """
-from {prefix}_keys import http as keys_http
-from {prefix}_tokens import http as tokens_http
+import {prefix}_keys as keys
+import {prefix}_tokens as tokens
 
-keys_http.use_credentials(tokens_http.credentials)  # another zone's store fits: a Protocol
-tokens_http.credentials.set("bearerAuth", "t")
+keys.use_credentials(tokens.credentials)  # another zone's store fits: a Protocol
+tokens.credentials.set("bearerAuth", "t")
 """
 
 
@@ -511,13 +516,14 @@ def test_zone_clients_share_one_store(
         capture_output=True, text=True, timeout=120,
     )
     assert result.returncode == 0, result.stdout + result.stderr
-    monkeypatch.syspath_prepend(str(tmp_path / "out"))
+    for zone in ("keys", "tokens"):
+        monkeypatch.syspath_prepend(str(import_root(tmp_path / "out" / f"{prefix}_{zone}")))
     keys, tokens = (importlib.import_module(f"{prefix}_{zone}") for zone in ("keys", "tokens"))
     shared = tokens.Credentials()
     if style == "functions":
         for zone in (keys, tokens):
             monkeypatch.setenv(f"{zone.__name__.upper()}_BASE_URL", auth_server_url)
-            importlib.import_module(f"{zone.__name__}.http").use_credentials(shared)
+            zone.use_credentials(shared)
         keys_ops, tokens_ops = (importlib.import_module(f"{zone.__name__}.client") for zone in (keys, tokens))
         both = lambda: (keys_ops.echo_bearer_or_header_key(), tokens_ops.echo_bearer())  # noqa: E731
     elif style == "class":
@@ -538,8 +544,11 @@ def test_zone_clients_share_one_store(
     script = tmp_path / "out" / "shared_store.py"
     usage = ZONES_FUNCTIONS_MYPY if style == "functions" else ZONES_MYPY
     script.write_text(usage.format(prefix=prefix, base_url="" if style == "class" else '"http://x", '))
+    zones = [import_root(tmp_path / "out" / f"{prefix}_{zone}") / f"{prefix}_{zone}" for zone in ("keys", "tokens")]
+    roots = {str(zone.parent) for zone in zones}
     checked = subprocess.run(
-        [sys.executable, "-m", "mypy", "--strict", "shared_store.py", f"{prefix}_keys", f"{prefix}_tokens"],
+        [sys.executable, "-m", "mypy", "--strict", "shared_store.py", *map(str, zones)],
         cwd=tmp_path / "out", capture_output=True, text=True, timeout=300,
+        env={**os.environ, "MYPYPATH": os.pathsep.join(sorted(roots))},
     )
     assert checked.returncode == 0, checked.stdout + checked.stderr

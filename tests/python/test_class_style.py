@@ -61,7 +61,7 @@ async def test_two_clients_keep_separate_credentials(package: Package, server_ur
         opened(package, base_url=server_url) as anonymous,
     ):
         assert (await resolve(keyed.api_key_whoami())).username == API_KEY_OWNER
-        with pytest.raises(package.module("http").ApiError):
+        with pytest.raises(package.module("transport").ApiError):
             await resolve(anonymous.api_key_whoami())
 
 

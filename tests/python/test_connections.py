@@ -1,6 +1,6 @@
 """Connections (#17): every style reuses one httpx client, takes the caller's own, and never closes the caller's.
 
-Each style sends to the live reference app: the functions style through `http.clients` (one client for every
+Each style sends to the live reference app: the functions style through the package's `clients` (one client for every
 thread, one per event loop when async; `use`/`use_async` put the caller's in place), the class style through
 `Client(http_client=...)`. The package style's `set_httpx_client` is covered in test_package_style.py, in its venv.
 """
@@ -31,7 +31,7 @@ async def test_functions_reuse_one_client_and_close_only_their_own(
     package: Package, generated_packages: Path, server_url: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     api = functions_api(package, {"base_url": server_url}, monkeypatch)
-    clients = package.module("http").clients
+    clients = package.module("transport").clients
     current = clients.async_client if package.is_async else clients.client
     assert await api.ops.is_healthy() is not None
     created = current()
@@ -56,7 +56,7 @@ async def test_functions_reuse_one_client_and_close_only_their_own(
 
 
 def test_threads_share_one_created_client(generated_packages: Path) -> None:
-    http = FUNCTIONS_PACKAGES[0].module("http")
+    http = FUNCTIONS_PACKAGES[0].module("transport")
     holder = http.HttpxClients()
     start = threading.Barrier(8)
     got: list[httpx.Client] = []
@@ -76,7 +76,7 @@ def test_threads_share_one_created_client(generated_packages: Path) -> None:
 
 
 async def test_async_clients_are_kept_per_event_loop(generated_packages: Path) -> None:
-    http = FUNCTIONS_PACKAGES[0].module("http")
+    http = FUNCTIONS_PACKAGES[0].module("transport")
     holder = http.HttpxClients()
     here = holder.async_client()
     assert holder.async_client() is here

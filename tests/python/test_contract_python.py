@@ -49,9 +49,12 @@ def contract_packages(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path
     for package in FUNCTION_STYLES:
         generate_python(CONTRACT_SPEC, folder / package.name, *package.generator_options)
     generate_python(CONTRACT_SPEC, folder / PACKAGE_STYLE, "--python-style", "package")
-    sys.path.insert(0, str(folder))
+    # The package style's folder is a project that holds the import package.
+    roots = [str(folder / PACKAGE_STYLE), str(folder)]
+    sys.path[:0] = roots
     yield folder
-    sys.path.remove(str(folder))
+    for root in roots:
+        sys.path.remove(root)
 
 
 class PackageOperations:
@@ -308,7 +311,8 @@ def test_package_style_errors_module_reexports_the_errors(contract_packages: Pat
 
 
 def test_typed_usage_passes_mypy_strict(contract_packages: Path) -> None:
-    result = run_mypy(str(TYPED_USAGE), cwd=contract_packages, mypy_path=[contract_packages])
+    roots = [contract_packages / PACKAGE_STYLE, contract_packages]
+    result = run_mypy(str(TYPED_USAGE), cwd=contract_packages, mypy_path=roots)
     assert result.returncode == 0, result.stdout + result.stderr
 
 
@@ -317,7 +321,9 @@ def test_typed_usage_passes_pyright_strict(contract_packages: Path) -> None:
     usage = contract_packages / TYPED_USAGE.name
     shutil.copyfile(TYPED_USAGE, usage)
     config = contract_packages / "pyrightconfig.json"
-    config.write_text(json.dumps({"typeCheckingMode": "strict", "include": [usage.name]}))
+    config.write_text(
+        json.dumps({"typeCheckingMode": "strict", "include": [usage.name], "extraPaths": [PACKAGE_STYLE]})
+    )
     command = [str(PYRIGHT), "--project", str(config), "--pythonpath", sys.executable]
     result = subprocess.run(command, cwd=contract_packages, check=False, capture_output=True, text=True, timeout=300)
     assert result.returncode == 0, result.stdout + result.stderr

@@ -1,6 +1,6 @@
 """Every fixture spec (the real public specs copied from shared/specs, and the handwritten ones) generates a Python
-package that byte-compiles, imports, and passes ``mypy --strict`` and pyright (its default rules), in the functions
-and the package style; and its Rust client passes the clippy gate of tests/tests/rust_fixtures.rs, seen here spec
+package that byte-compiles, imports, and passes ``mypy --strict`` and ``pyright --strict`` (a ``pyrightconfig.json``
+with ``typeCheckingMode: strict`` written here, not by the generator), in the functions and the package style; and its Rust client passes the clippy gate of tests/tests/rust_fixtures.rs, seen here spec
 by spec.
 
 Each test records the stage it is in (``corpus_stage``) so that the corpus table (corpus_table.py) names the stage a
@@ -21,7 +21,7 @@ from pathlib import Path
 import pytest
 
 from corpus_table import STAGE_PROPERTY
-from support import REPO_ROOT, clientgen_binary
+from support import REPO_ROOT, clientgen_binary, import_root
 
 FIXTURES = REPO_ROOT / "tests" / "fixtures"
 SPECS = sorted([*FIXTURES.glob("specs/*.json"), *FIXTURES.glob("handwritten/*.json")])
@@ -42,11 +42,12 @@ def package_name(spec: Path, style: str) -> str:
 
 @pytest.fixture(scope="module")
 def corpus_dir(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
-    """Where the corpus packages are generated; on sys.path while the module runs."""
+    """Where the corpus packages are generated; on sys.path while the module runs (as are the package style's
+    project folders, which hold their import packages)."""
     folder = tmp_path_factory.mktemp("corpus")
     sys.path.insert(0, str(folder))
     yield folder
-    sys.path.remove(str(folder))
+    sys.path[:] = [entry for entry in sys.path if not entry.startswith(str(folder))]
 
 
 def check_python(spec: Path, style: str, modules: tuple[str, ...], corpus_dir: Path, stage: Stage) -> None:
@@ -59,11 +60,15 @@ def check_python(spec: Path, style: str, modules: tuple[str, ...], corpus_dir: P
     stage("compileall")
     assert compileall.compile_dir(out, quiet=1), "generated Python does not byte-compile"
     stage("import")
+    root = import_root(out)
+    if str(root) not in sys.path:
+        sys.path.insert(0, str(root))
     for module in modules:
         importlib.import_module(f"{out.name}.{module}")
     stage("mypy")
+    package = (root / out.name).relative_to(corpus_dir)
     checked = subprocess.run(
-        [sys.executable, "-m", "mypy", "--strict", "--cache-dir", str(corpus_dir / ".mypy_cache"), out.name],
+        [sys.executable, "-m", "mypy", "--strict", "--cache-dir", str(corpus_dir / ".mypy_cache"), str(package)],
         cwd=corpus_dir,
         capture_output=True,
         text=True,
@@ -94,11 +99,13 @@ PYRIGHT_TIMEOUT = 1_800
 
 @pytest.fixture(scope="module")
 def pyright_findings(corpus_dir: Path) -> dict[str, list[str]]:
-    """pyright's errors over every package in `corpus_dir`, by package folder name."""
+    """pyright's errors in strict mode over every package in `corpus_dir`, by package folder name."""
     packages = sorted(p.name for p in corpus_dir.iterdir() if p.is_dir() and p.name.startswith("corpus_"))
     if not packages:
         return {}
-    command = [str(PYRIGHT), "--outputjson", "--pythonpath", sys.executable, *packages]
+    config = corpus_dir / "pyrightconfig.json"
+    config.write_text(json.dumps({"typeCheckingMode": "strict", "include": packages}))
+    command = [str(PYRIGHT), "--outputjson", "--project", str(config), "--pythonpath", sys.executable]
     ran = subprocess.run(
         command, cwd=corpus_dir, capture_output=True, text=True, check=False, timeout=PYRIGHT_TIMEOUT
     )

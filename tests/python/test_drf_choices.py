@@ -40,7 +40,7 @@ def schemas(generated: Path) -> ModuleType:
 
 @pytest.fixture(scope="module")
 def http(generated: Path) -> ModuleType:
-    import drf_client.http as module
+    import drf_client.transport as module
 
     return module
 
@@ -98,7 +98,7 @@ def test_choice_fields_type_check_under_mypy_strict(generated: Path) -> None:
     usage.write_text(
         textwrap.dedent(
             """
-            from drf_client import client, http, schemas
+            from drf_client import UnknownStr, client, schemas
 
             def describe(profile: schemas.Profile) -> str:
                 match profile.status:
@@ -106,7 +106,7 @@ def test_choice_fields_type_check_under_mypy_strict(generated: Path) -> None:
                         state = "open"
                     case schemas.StatusEnum.CLOSED:
                         state = "closed"
-                    case http.UnknownStr():
+                    case UnknownStr():
                         state = "unknown " + profile.status
                 if profile.priority == schemas.PriorityEnum.HIGH:
                     state += "!"

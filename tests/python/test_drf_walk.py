@@ -22,7 +22,7 @@ from typing import Any
 
 import pytest
 
-from support import REPO_ROOT
+from support import REPO_ROOT, import_root
 from drf_support import DEMO_EMAIL, DEMO_PASSWORD, DEMO_USER_ID, DEMO_USERNAME, DrfSpecs
 from drf_walk_support import DOCUMENTS, STYLES, Walker, generate_python_clients, walker_params
 from venv_support import run_mypy
@@ -38,10 +38,17 @@ NO_CREDENTIALS = "Authentication credentials were not provided."
 def drf_clients(tmp_path_factory: pytest.TempPathFactory, drf_spec_paths: DrfSpecs) -> Any:
     """The folder holding every style's client of both documents, importable while the module runs."""
     folder = tmp_path_factory.mktemp("drf_clients")
-    generate_python_clients({"default": drf_spec_paths.default, "split": drf_spec_paths.split}, folder)
-    sys.path.insert(0, str(folder))
+    names = generate_python_clients({"default": drf_spec_paths.default, "split": drf_spec_paths.split}, folder)
+    roots = import_roots(folder, names)
+    sys.path[:0] = [str(root) for root in roots]
     yield folder
-    sys.path.remove(str(folder))
+    for root in roots:
+        sys.path.remove(str(root))
+
+
+def import_roots(folder: Path, names: list[str]) -> list[Path]:
+    """The import path that makes every client under `folder` importable (the package style's are projects)."""
+    return sorted({import_root(folder / name) for name in names})
 
 
 @pytest.fixture(params=list(walker_params()))
@@ -267,7 +274,8 @@ def test_operations_take_the_same_request_models_in_both_documents(drf_clients: 
 @pytest.mark.parametrize("document", DOCUMENTS)
 def test_generated_packages_pass_mypy_strict(drf_clients: Path, document: str) -> None:
     packages = [style.package(document) for style in STYLES]
-    result = run_mypy(*packages, cwd=drf_clients, mypy_path=[drf_clients])
+    targets = [argument for package in packages for argument in ("-p", package)]
+    result = run_mypy(*targets, cwd=drf_clients, mypy_path=import_roots(drf_clients, packages))
     assert result.returncode == 0, result.stdout + result.stderr
 
 
@@ -276,7 +284,7 @@ TYPED_WALK = '''\
 
 from typing import assert_never, assert_type
 
-import {package}.http
+import {package}
 from {package} import client, schemas
 from {prefix}_async_class.client import Client as AsyncClient
 from {prefix}_async_class import schemas as async_schemas
@@ -293,7 +301,7 @@ def functions_walk() -> str:
     ticket = client.tickets_create(data=schemas.TicketRequest(title="Printer on fire"))
     assert_type(ticket, schemas.Ticket)
     assert_type(ticket.author, schemas.User)
-    assert_type(ticket.status, schemas.StatusEnum | {package}.http.UnknownStr | None)  # open: a status the spec does not list is kept
+    assert_type(ticket.status, schemas.StatusEnum | {package}.UnknownStr | None)  # open: a status the spec does not list is kept
     patch = schemas.PatchedTicketRequest(status=schemas.StatusEnum.CLOSED)
     match client.tickets_partial_update(id=ticket.id, data=patch):
         case schemas.Ticket() as patched:
@@ -321,7 +329,7 @@ def signup_and_refresh(refresh: str) -> str:
 def errors() -> int:
     try:
         client.auth_me_retrieve()
-    except {package}.http.ApiError as error:
+    except {package}.ApiError as error:
         assert_type(error.status_code, int)
         return error.status_code
     return 200
@@ -393,12 +401,13 @@ def mypy_on(drf_clients: Path, document: str, name: str, template: str) -> subpr
     usage = drf_clients / f"{name}_{document}.py"
     prefix = f"drf_{document}"
     usage.write_text(template.format(package=f"{prefix}_functions", prefix=prefix))
-    return run_mypy(usage.name, cwd=drf_clients, mypy_path=[drf_clients])
+    packages = [style.package(document) for style in STYLES]
+    return run_mypy(usage.name, cwd=drf_clients, mypy_path=import_roots(drf_clients, packages))
 
 
 def test_the_default_documents_upload_field_takes_a_file_or_text(drf_clients: Path) -> None:
     """`{type: string, format: uri}` in a multipart-only body: a file goes as a file part, text as a text field."""
-    http = importlib.import_module("drf_default_functions.http")
+    http = importlib.import_module("drf_default_functions.transport")
     schemas = importlib.import_module("drf_default_functions.schemas")
     as_text = http.multipart_body(schemas.AttachmentRequest(file="https://example.com/a.txt"))
     assert (as_text.data, as_text.files) == ({"file": ["https://example.com/a.txt"]}, None)

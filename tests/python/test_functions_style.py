@@ -25,7 +25,7 @@ def test_config_reads_base_url_from_environment(package: Package, server_url: st
 async def test_base_url_is_read_at_call_time(
     package: Package, server_url: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    client, http = package.module("client"), package.module("http")
+    client, http = package.module("client"), package.module("transport")
     assert await resolve(client.is_healthy()) is True
     monkeypatch.setenv(package.env_name("base_url"), f"{server_url}/elsewhere")
     with pytest.raises(http.ApiError) as raised:
@@ -42,7 +42,7 @@ async def test_headers_setting_adds_json_headers_to_every_call(
 
 
 async def test_api_key_setting_is_read_at_call_time(package: Package, monkeypatch: pytest.MonkeyPatch) -> None:
-    client, http = package.module("client"), package.module("http")
+    client, http = package.module("client"), package.module("transport")
     monkeypatch.delenv(package.env_name("api_key_header"), raising=False)
     with pytest.raises(http.ApiError):
         await resolve(client.api_key_whoami())

@@ -1,9 +1,11 @@
 """The package style (`--python-style package`): an installable package per API.
 
-The reference app's spec is generated as the package `cfg_support`, installed with `pip install -e` into a fresh
-venv (which sees this venv's packages through a `.pth` file, so nothing is downloaded), and every call runs in
-that venv, in a subprocess started outside the generated folder: what works there works for a user who installed
-the package. `mypy --strict` checks the package and a typed usage file. (The corpus gate of the style, every
+The reference app's spec is generated as the project `cfg_support` (`pyproject.toml` beside the import package
+`cfg_support/cfg_support`), installed with `pip install -e` into a fresh venv (which sees this venv's packages through
+a `.pth` file, so nothing is downloaded), and every call runs in that venv, in a subprocess started outside the
+generated folder: what works there works for a user who installed the package. `mypy --strict` checks the package
+and a typed usage file; mypy --strict and pyright --strict check that usage against the editable install, as a
+user's IDE sees it. (The corpus gate of the style, every
 fixture spec generated as a package, is in test_corpus.py.)
 """
 
@@ -12,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from support import API_KEY, API_KEY_OWNER, BASIC_PASSWORD, BASIC_USER, PASSWORD, USERNAME, generate_python
-from venv_support import fresh_venv, pip_install_editable, run_in_venv, run_mypy
+from venv_support import fresh_venv, pip_install_editable, run_in_venv, run_mypy, run_pyright_strict
 
 PACKAGE = "cfg_support"
 
@@ -24,7 +26,7 @@ def generate_package(spec: Path, out: Path) -> None:
 
 @pytest.fixture(scope="module")
 def package_dir(tmp_path_factory: pytest.TempPathFactory, spec_path: Path) -> Path:
-    """The reference app's client in the package style, as the folder `cfg_support`."""
+    """The reference app's client in the package style, as the project folder `cfg_support`."""
     out = tmp_path_factory.mktemp("package_style") / PACKAGE
     generate_package(spec_path, out)
     return out
@@ -32,7 +34,7 @@ def package_dir(tmp_path_factory: pytest.TempPathFactory, spec_path: Path) -> Pa
 
 @pytest.fixture(scope="module")
 def venv_python(tmp_path_factory: pytest.TempPathFactory, package_dir: Path) -> Path:
-    """The python of a fresh venv where `pip install -e <package_dir>` installed the package, offline."""
+    """The python of a fresh venv where `pip install -e <package_dir>` installed the project, offline."""
     python = fresh_venv(tmp_path_factory.mktemp("venv") / "venv")
     pip_install_editable(python, package_dir)
     return python
@@ -50,16 +52,32 @@ def test_package_is_installed_in_the_venv_from_its_folder(venv_python: Path, pac
         "",
         tmp_path,
     )
-    assert Path(out.splitlines()[0]) == package_dir / "__init__.py"
+    assert Path(out.splitlines()[0]) == package_dir / PACKAGE / "__init__.py"
+
+
+def test_editable_install_is_a_path_and_writes_nothing_in_the_import_package(venv_python: Path, package_dir: Path) -> None:
+    """setuptools installs the project as a `.pth` path (what type checkers follow), not an import hook."""
+    purelib = run_in_venv(venv_python, "import sysconfig; print(sysconfig.get_paths()['purelib']); print('ok')", "", package_dir.parent)
+    site_packages = Path(purelib.splitlines()[0])
+    assert not list(site_packages.glob("__editable__*finder*")), "an import hook, which mypy and pyright do not follow"
+    assert [path.read_text().strip() for path in site_packages.glob("__editable__*.pth")] == [str(package_dir)]
+    written = [path.name for path in (package_dir / PACKAGE).iterdir() if path.name.endswith(".egg-info") or path.name == "build"]
+    assert written == []
 
 
 def test_package_has_the_documented_layout(package_dir: Path) -> None:
-    for file in ("pyproject.toml", "py.typed", "README.md", "__init__.py", "client.py", "errors.py", "types.py"):
-        assert (package_dir / file).is_file(), file
-    assert (package_dir / "models" / "__init__.py").is_file()
-    assert (package_dir / "api" / "__init__.py").is_file()
-    assert (package_dir / "api" / "users" / "get_user.py").is_file()
-    assert (package_dir / "api" / "tickets" / "create_ticket.py").is_file()
+    assert sorted(path.name for path in package_dir.iterdir() if not path.name.startswith(".")) == [
+        "README.md",
+        "cfg_support",
+        "pyproject.toml",
+    ]
+    package = package_dir / PACKAGE
+    for file in ("py.typed", "__init__.py", "client.py", "errors.py", "transport.py"):
+        assert (package / file).is_file(), file
+    assert (package / "models" / "__init__.py").is_file()
+    assert (package / "api" / "__init__.py").is_file()
+    assert (package / "api" / "users" / "get_user.py").is_file()
+    assert (package / "api" / "tickets" / "create_ticket.py").is_file()
     readme = (package_dir / "README.md").read_text()
     for documented in ("raise_on_unexpected_status", "UnexpectedStatus", "AuthenticatedClient", "with_basic_auth", "with_api_key"):
         assert documented in readme, documented
@@ -412,8 +430,22 @@ async def open_ticket() -> Ticket | None:
 '''
 
 
-def test_package_and_typed_usage_pass_mypy_strict(package_dir: Path) -> None:
-    usage = package_dir.parent / "typed_package_usage.py"
-    usage.write_text(TYPED_USAGE)
-    result = run_mypy(PACKAGE, usage.name, cwd=package_dir.parent)
+def test_package_and_typed_usage_pass_mypy_strict(package_dir: Path, tmp_path: Path) -> None:
+    (tmp_path / "typed_package_usage.py").write_text(TYPED_USAGE)
+    result = run_mypy(str(package_dir / PACKAGE), "typed_package_usage.py", cwd=tmp_path, mypy_path=[package_dir])
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_typed_usage_passes_mypy_strict_against_the_editable_install(venv_python: Path, tmp_path: Path) -> None:
+    """mypy finds the package where the venv's interpreter does: through the `.pth` file of `pip install -e`."""
+    (tmp_path / "typed_package_usage.py").write_text(TYPED_USAGE)
+    result = run_mypy("--python-executable", str(venv_python), "typed_package_usage.py", cwd=tmp_path, mypy_path=[tmp_path])
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_typed_usage_passes_pyright_strict_against_the_editable_install(venv_python: Path, tmp_path: Path) -> None:
+    """pyright --strict on user code in its own folder, resolving the package through the venv's editable install
+    (through an import hook it found nothing, and every name from the package was an error)."""
+    (tmp_path / "typed_package_usage.py").write_text(TYPED_USAGE)
+    result = run_pyright_strict(tmp_path, python=venv_python)
     assert result.returncode == 0, result.stdout + result.stderr

@@ -144,7 +144,8 @@ def test_python_blocks_type_check_against_the_client_they_import(tmp_path: Path)
             path = folder / f"readme_line_{block.line}.py"
             path.write_text(prelude + block.text)
             files.append(path.name)
-        env = {**os.environ, "MYPYPATH": str(folder)}
+        # The package style's folder is a project holding the import package.
+        env = {**os.environ, "MYPYPATH": os.pathsep.join([str(folder / package), str(folder)])}
         command = [sys.executable, "-m", "mypy", "--strict", "--no-incremental", *files]
         result = subprocess.run(command, cwd=folder, env=env, capture_output=True, text=True, check=False)
         if result.returncode != 0:

@@ -159,7 +159,8 @@ def test_package_zones_are_installed_side_by_side_from_their_folders(
         tmp_path,
     )
     files = [Path(line) for line in out.splitlines()[: len(ZONES)]]
-    assert files == [package_zones / folder / "__init__.py" for folder in ZONES.values()]
+    # Each zone folder is a project: `pyproject.toml` beside the import package of the zone's name.
+    assert files == [package_zones / folder / zone / "__init__.py" for zone, folder in ZONES.items()]
 
 
 PACKAGE_CALLS = """\
@@ -287,8 +288,9 @@ def test_package_zone_does_not_import_another_zones_operations(zones_venv: Path,
 
 def test_package_zones_and_their_calls_pass_mypy_strict(zones_venv: Path, package_zones: Path) -> None:
     (package_zones / "package_calls.py").write_text(PACKAGE_CALLS)
-    folders = [package_zones / "cfg", package_zones / "custom"]
-    result = run_mypy(*ZONES.values(), "package_calls.py", cwd=package_zones, mypy_path=folders)
+    projects = [package_zones / folder for folder in ZONES.values()]
+    packages = [str(package_zones / folder / zone) for zone, folder in ZONES.items()]
+    result = run_mypy(*packages, "package_calls.py", cwd=package_zones, mypy_path=projects)
     assert result.returncode == 0, result.stdout + result.stderr
 
 

@@ -11,12 +11,12 @@ from typing import assert_never, assert_type
 
 import httpx
 
+import refclient
 import refclient.config
-import refclient.http
+import refclient_async
 import refclient_async.config
-import refclient_async.http
-import refclient_async_class.http
-import refclient_class.http
+import refclient_async_class
+import refclient_class
 from refclient import client, schemas
 from refclient_async import client as async_client
 from refclient_async import schemas as async_schemas
@@ -34,7 +34,7 @@ def create_user_readme() -> str:
         case schemas.User():
             assert_type(created.created_at, datetime.datetime)
             assert_type(created.external_id, uuid.UUID)
-            assert_type(created.role, schemas.Role | refclient.http.UnknownStr)  # read: an unlisted role is kept
+            assert_type(created.role, schemas.Role | refclient.UnknownStr)  # read: an unlisted role is kept
             assert_type(created.nickname, str | None)
             assert_type(created.address, schemas.Address | None)
             return f"created {created.id}"
@@ -83,7 +83,7 @@ def api_error_fields() -> None:
     """Undocumented statuses raise ApiError."""
     try:
         client.get_me()
-    except refclient.http.ApiError as error:
+    except refclient.ApiError as error:
         assert_type(error.status_code, int)
         assert_type(error.content, bytes)
         print(error.headers, error.body)
@@ -103,7 +103,7 @@ def class_style() -> None:
     assert_type(other.get_me(), class_schemas.Identity)
     try:
         other.get_me()
-    except refclient_class.http.ApiError as error:
+    except refclient_class.ApiError as error:
         assert_type(error.status_code, int)
     finally:
         other.close()
@@ -125,7 +125,7 @@ async def asyncio_styles() -> None:
                 assert_never(created)
         try:
             await c.get_me()
-        except refclient_async_class.http.ApiError as error:
+        except refclient_async_class.ApiError as error:
             assert_type(error.content, bytes)
 
 
@@ -150,7 +150,7 @@ async def subclasses_keep_their_type() -> None:
         print(traced.trace_id())
     async with TracedAsyncClient(http_client=httpx.AsyncClient()) as traced_async:
         assert_type(traced_async, TracedAsyncClient)
-    refclient.http.clients.use(httpx.Client())
-    refclient.http.clients.close()
-    refclient_async.http.clients.use_async(httpx.AsyncClient())
-    await refclient_async.http.clients.aclose()
+    refclient.clients.use(httpx.Client())
+    refclient.clients.close()
+    refclient_async.clients.use_async(httpx.AsyncClient())
+    await refclient_async.clients.aclose()

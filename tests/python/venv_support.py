@@ -5,6 +5,7 @@ setuptools) after its own, so the editable installs and every import work withou
 that venv in isolated mode from an empty folder, so only what was installed is importable.
 """
 
+import json
 import os
 import subprocess
 import sys
@@ -12,6 +13,10 @@ import sysconfig
 import textwrap
 from collections.abc import Sequence
 from pathlib import Path
+
+from support import REPO_ROOT
+
+PYRIGHT = REPO_ROOT / "tests" / "tools" / "node_modules" / ".bin" / "pyright"
 
 
 def fresh_venv(folder: Path) -> Path:
@@ -54,11 +59,17 @@ def run_in_venv(python: Path, code: str, server_url: str, tmp_path: Path, *args:
 
 
 def run_mypy(*targets: str, cwd: Path, mypy_path: Sequence[Path] = ()) -> subprocess.CompletedProcess[str]:
-    """`python -m mypy --strict TARGETS` from `cwd`, its cache there; MYPYPATH is `mypy_path` (default: `cwd`).
-
-    mypy does not follow the import hooks of setuptools' editable installs, so it reads the packages from the
-    folders they were installed from.
-    """
+    """`python -m mypy --strict TARGETS` from `cwd`, its cache there; MYPYPATH is `mypy_path` (default: `cwd`)."""
     command = [sys.executable, "-m", "mypy", "--strict", "--cache-dir", str(cwd / ".mypy_cache"), *targets]
     env = {**os.environ, "MYPYPATH": os.pathsep.join(str(folder) for folder in (mypy_path or [cwd]))}
     return subprocess.run(command, check=False, cwd=cwd, env=env, capture_output=True, text=True)
+
+
+def run_pyright_strict(folder: Path, python: Path = Path(sys.executable)) -> subprocess.CompletedProcess[str]:
+    """pyright in strict mode over the Python files in `folder` (a `pyrightconfig.json` written there), resolving
+    imports as `python` does (its site-packages and their `.pth` files)."""
+    assert PYRIGHT.is_file(), f"no pyright at {PYRIGHT}: run `npm install --prefix tests/tools` (tests/run.sh does)"
+    config = folder / "pyrightconfig.json"
+    config.write_text(json.dumps({"typeCheckingMode": "strict"}))
+    command = [str(PYRIGHT), "--project", str(config), "--pythonpath", str(python)]
+    return subprocess.run(command, cwd=folder, check=False, capture_output=True, text=True, timeout=600)

@@ -27,10 +27,10 @@ const PACKAGE_FILES: [&str; 9] = [
     "__init__.py",
     "client.py",
     "config.py",
-    "http.py",
     "py.typed",
     "pyproject.toml",
     "schemas.py",
+    "transport.py",
 ];
 
 fn hostile(name: &str) -> PathBuf {

@@ -22,6 +22,9 @@ fn emit_package(spec_file: &str) -> clientgen_build::tree::Tree {
 fn fastapi_style_petstore_package() {
     let tree = emit_package("handwritten/petstore-fastapi.json");
     for (path, file) in tree.files() {
+        // Named by the path in the import package (or the project folder, for `pyproject.toml`
+        // and `README.md`).
+        let path = path.strip_prefix("snapshot_package/").unwrap_or(path);
         let snapshot = format!("petstore_package__{}", path.replace(['/', '.'], "_"));
         insta::assert_snapshot!(snapshot, &file.contents);
     }
@@ -43,11 +46,14 @@ fn package_style_holds_the_functions_style_models() {
         },
     )
     .expect("fixture spec emits");
-    let models = &package.get("models/__init__.py").expect("models").contents;
+    let models = &package
+        .get("snapshot_package/models/__init__.py")
+        .expect("models")
+        .contents;
     let schemas = &functions.get("schemas.py").expect("schemas").contents;
     // The same declarations; only the transport's import differs.
     assert_eq!(
-        models.replace("from .. import _http", "from . import http as _http"),
+        models.replace("from .. import transport", "from . import transport"),
         *schemas
     );
 }

@@ -52,7 +52,7 @@ fn openapi_31_petstore_schemas_and_client() {
         PythonStyle::Functions,
         false,
     );
-    for file in ["schemas.py", "client.py", "http.py"] {
+    for file in ["schemas.py", "client.py", "transport.py"] {
         let contents = &tree.get(file).expect("file is emitted").contents;
         insta::assert_snapshot!(
             format!("readme_31_petstore__{}", file.replace('.', "_")),
@@ -84,7 +84,7 @@ fn security_schemes_client() {
         PythonStyle::Functions,
         false,
     );
-    for file in ["client.py", "http.py"] {
+    for file in ["client.py", "transport.py"] {
         let contents = &tree.get(file).expect("file is emitted").contents;
         insta::assert_snapshot!(
             format!("readme_30_security__{}", file.replace('.', "_")),

@@ -1,8 +1,11 @@
 //! The Python target: a pydantic v2 + httpx client package.
 //!
 //! The package holds `__init__.py`, `client.py` (the operations), `schemas.py` (models and
-//! enums), `http.py` (transport), `config.py` (settings; the user's file, written once),
-//! `py.typed`, `pyproject.toml` and `README.md`. Imports between them are relative, so the
+//! enums), `transport.py` (requests, auth, errors; its public names are the package's, and the
+//! other modules bind it as `_http`), `config.py` (settings; the user's file, written once),
+//! `py.typed`, `pyproject.toml` and `README.md`. No module is named after a standard-library one
+//! (`http.py` would shadow `http` when Python runs in the package's folder), nor is private
+//! (pyright's strict mode refuses `from . import _module` beside `from ._module import name`). Imports between them are relative, so the
 //! folder's name is the package's name. The `package` style lays the package out differently
 //! (`Client`, `api/<tag>/<operation>.py`, `models/`; see `package`), from the same models,
 //! transport and operation views.
@@ -87,7 +90,7 @@ pub fn emit(api: &ir::Api, options: &Options) -> Result<Tree, Error> {
                 api,
                 &class_names,
                 &open,
-                "from . import http as _http",
+                "from . import transport as _http",
             )
         });
         let mut client_uses = Uses::default();
@@ -124,7 +127,7 @@ fn small_files(
     let env_prefix = env_prefix(options);
     let mut tree = Tree::new();
     tree.generated(
-        "http.py",
+        "transport.py",
         template::render(
             env,
             "http.py",
@@ -158,7 +161,12 @@ fn small_files(
         template::render(
             env,
             "pyproject.toml",
-            pyproject_view(api, common, &escape::string_literal(common.package)),
+            pyproject_view(
+                api,
+                common,
+                &escape::string_literal(common.package),
+                common.package,
+            ),
         )?,
     );
     tree.generated(
@@ -358,13 +366,21 @@ fn credential_variables(api: &ir::Api, env_prefix: &str) -> Vec<serde_json::Valu
         .collect()
 }
 
-/// The values of `pyproject.toml`; `packages` is the inside of its `packages = [...]` list.
-fn pyproject_view(api: &ir::Api, common: &Common<'_>, packages: &str) -> serde_json::Value {
+/// The values of `pyproject.toml`; `packages` is the inside of its `packages = [...]` list, and
+/// `root_package` the package whose folder is the one `pyproject.toml` sits in: the import
+/// package itself (functions and class styles), or `""` for a project folder that holds it (the
+/// package style, which `pip install -e` then installs as a path that type checkers follow).
+fn pyproject_view(
+    api: &ir::Api,
+    common: &Common<'_>,
+    packages: &str,
+    root_package: &str,
+) -> serde_json::Value {
     let toml_string = |text: &str| escape::string_literal(text);
     serde_json::json!({
         "header": common.header,
         "package": common.package,
-        "package_literal": toml_string(common.package),
+        "root_package": toml_string(root_package),
         "packages": packages,
         "distribution": toml_string(&common.package.replace('_', "-")),
         "version": toml_string(&pep440_version(&api.version)),

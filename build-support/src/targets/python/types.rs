@@ -17,7 +17,7 @@ pub struct Uses {
     pub typing_extensions: bool,
     /// `pydantic` (as `_pd`).
     pub pydantic: bool,
-    /// The package's `http` module (as `_http`).
+    /// The package's `transport` module (as `_http`).
     pub http: bool,
     /// The package's `schemas` module (outside `schemas.py`).
     pub schemas: bool,

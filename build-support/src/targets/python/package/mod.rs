@@ -1,11 +1,14 @@
-//! The `package` style: one installable package per API.
+//! The `package` style: one installable project per API.
 //!
-//! The package holds `__init__.py` (exports `Client`, `AuthenticatedClient`, `Response` and
-//! `UnexpectedStatus`), `client.py`, `errors.py`, `types.py`, `_http.py` (the transport every style
-//! shares), `models/__init__.py` (the models every style shares), one module per operation under
-//! `api/<tag>/` with `sync`, `sync_detailed`, `asyncio` and `asyncio_detailed`, `py.typed`,
-//! `pyproject.toml` and `README.md`. Imports between them are relative, so the folder's name is
-//! the package's name.
+//! The output folder is a project folder, as openapi-python-client users know it:
+//! `pyproject.toml` and `README.md` beside the import package `<package>/`, which holds
+//! `__init__.py` (exports `Client`, `AuthenticatedClient`, `Response` and `UnexpectedStatus`),
+//! `client.py`, `errors.py`, `transport.py` (the transport every style shares), `models/__init__.py`
+//! (the models every style shares), one module per operation under `api/<tag>/` with `sync`,
+//! `sync_detailed`, `asyncio` and `asyncio_detailed`, and `py.typed`. No module is named after a
+//! standard-library one (`types.py` would shadow `types` when Python runs in the package's
+//! folder). `pip install -e <folder>` installs it as a path (`.pth`), which mypy and pyright
+//! follow, and leaves nothing inside the import package.
 
 mod modules;
 
@@ -42,7 +45,7 @@ pub fn emit(api: &ir::Api, options: &Options) -> Result<Tree, Error> {
                 api,
                 &class_names,
                 &open,
-                "from .. import _http",
+                "from .. import transport as _http",
             )
         });
         let modules = modules::modules(api, &class_names, &open, &header);
@@ -53,17 +56,19 @@ pub fn emit(api: &ir::Api, options: &Options) -> Result<Tree, Error> {
     });
 
     let mut tree = Tree::new();
+    // Every file but `pyproject.toml` and `README.md` lives in the import package.
+    let inside = |path: &str| format!("{}/{path}", options.package_name);
     let doc = |text: &str| escape::docstring(text, "").unwrap_or_default();
     let package_doc = doc(&format!("Client of {}.", escape::comment(&api.title)));
     tree.generated(
-        "__init__.py",
+        inside("__init__.py"),
         template::render(&env, "__init__.py", DocView::new(&common, &package_doc))?,
     );
-    for file in ["client.py", "errors.py", "types.py"] {
-        tree.generated(file, template::render(&env, file, &common)?);
+    for file in ["client.py", "errors.py"] {
+        tree.generated(inside(file), template::render(&env, file, &common)?);
     }
     tree.generated(
-        "_http.py",
+        inside("transport.py"),
         template::render(
             &env,
             "http.py",
@@ -75,13 +80,13 @@ pub fn emit(api: &ir::Api, options: &Options) -> Result<Tree, Error> {
             },
         )?,
     );
-    tree.generated("models/__init__.py", models_py?);
+    tree.generated(inside("models/__init__.py"), models_py?);
     let api_doc = doc(&format!(
         "The operations of {}, one module each under ``api.<tag>``.",
         escape::comment(&api.title)
     ));
     tree.generated(
-        "api/__init__.py",
+        inside("api/__init__.py"),
         template::render(&env, "namespace.py", DocView::new(&common, &api_doc))?,
     );
     for folder in &folders {
@@ -90,17 +95,17 @@ pub fn emit(api: &ir::Api, options: &Options) -> Result<Tree, Error> {
             escape::comment(&folder.tag)
         ));
         tree.generated(
-            format!("api/{}/__init__.py", folder.name),
+            inside(&format!("api/{}/__init__.py", folder.name)),
             template::render(&env, "namespace.py", DocView::new(&common, &tag_doc))?,
         );
     }
-    tree.generated("py.typed", "");
+    tree.generated(inside("py.typed"), "");
     tree.generated(
         "pyproject.toml",
         template::render(
             &env,
             "pyproject.toml",
-            super::pyproject_view(api, &common, &packages(&options.package_name, &folders)),
+            super::pyproject_view(api, &common, &packages(&options.package_name, &folders), ""),
         )?,
     );
     tree.generated(
@@ -113,7 +118,7 @@ pub fn emit(api: &ir::Api, options: &Options) -> Result<Tree, Error> {
     );
     for module in modules {
         tree.generated(
-            format!("api/{}/{}.py", module.folder, module.name),
+            inside(&format!("api/{}/{}.py", module.folder, module.name)),
             module.source,
         );
     }

@@ -166,13 +166,13 @@ fn write_imports(out: &mut String, uses: Uses) {
     if uses.pydantic {
         out.push_str("import pydantic as _pd\n");
     }
-    out.push_str(if uses.schemas {
-        "\nfrom ... import _http, models\n"
-    } else {
-        "\nfrom ... import _http\n"
-    });
+    out.push('\n');
+    if uses.schemas {
+        out.push_str("from ... import models\n");
+    }
+    out.push_str("from ... import transport as _http\n");
     out.push_str("from ...client import Client\n");
-    out.push_str("from ...types import Response\n");
+    out.push_str("from ...transport import Response\n");
 }
 
 /// `def _request(*, ...) -> _http.Request:` building the request from the arguments.
