@@ -2,7 +2,7 @@
 //!
 //! The package holds `__init__.py` (exports `Client`, `AuthenticatedClient`, `Response` and
 //! `UnexpectedStatus`), `client.py`, `errors.py`, `types.py`, `_http.py` (the transport every style
-//! shares), `models/__init__.py` (the models every style shares), one module per operation under
+//! shares), `models/` (the models every style shares, imported on first use), one module per operation under
 //! `api/<tag>/` with `sync`, `sync_detailed`, `asyncio` and `asyncio_detailed`, `py.typed`,
 //! `pyproject.toml` and `README.md`. Imports between them are relative, so the folder's name is
 //! the package's name.
@@ -13,7 +13,7 @@ use serde::Serialize;
 
 use self::modules::{OperationModule, TagFolder};
 use super::template;
-use super::{Common, Options, escape, schemas_module};
+use super::{Common, Options, escape, schemas_package};
 use crate::tree::Tree;
 use crate::{Error, ir};
 
@@ -34,15 +34,15 @@ pub fn emit(api: &ir::Api, options: &Options) -> Result<Tree, Error> {
     };
     // The models and the operation modules are the bulk of the output and independent: build
     // them side by side.
-    let (models_py, (folders, modules)) = std::thread::scope(|scope| {
+    let (models, (folders, modules)) = std::thread::scope(|scope| {
         let models = scope.spawn(|| {
-            schemas_module(
+            schemas_package(
                 &env,
                 &common,
                 api,
                 &class_names,
                 &open,
-                "from .. import _http",
+                ("models", "from .. import _http"),
             )
         });
         let modules = modules::modules(api, &class_names, &open, &header);
@@ -75,7 +75,9 @@ pub fn emit(api: &ir::Api, options: &Options) -> Result<Tree, Error> {
             },
         )?,
     );
-    tree.generated("models/__init__.py", models_py?);
+    for (path, text) in models? {
+        tree.generated(path, text);
+    }
     let api_doc = doc(&format!(
         "The operations of {}, one module each under ``api.<tag>``.",
         escape::comment(&api.title)
