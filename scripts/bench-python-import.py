@@ -26,7 +26,8 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-OPERATION = ("repos", "repos_get")  # tag folder and module of GitHub's `repos/get`
+# GitHub's `repos/get`: its tag folder, our module's name and openapi-python-client's.
+OPERATION = ("repos", "repos_get", "reposget")
 
 PROBE = """
 import resource, time
@@ -38,7 +39,7 @@ print(elapsed, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
 
 
 def run(command: list[str], **kwargs: object) -> None:
-    subprocess.run(command, check=True, stdout=subprocess.DEVNULL, **kwargs)  # type: ignore[call-overload]
+    subprocess.run(command, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, **kwargs)  # type: ignore[call-overload]
 
 
 def measure(python: str, folder: Path, statement: str, runs: int) -> tuple[float, float]:
@@ -66,7 +67,7 @@ def generate_ours(clientgen: str, spec: Path, out: Path, tag: str) -> dict[str, 
     run([clientgen, "generate", "-f", str(spec), "--python-out", str(functions / "github_api")])
     run([clientgen, "generate", "-f", str(spec), "--python-style", "package",
          "--python-out", str(package / "github_pkg")])
-    folder, module = OPERATION
+    folder, module, _ = OPERATION
     return {
         f"clientgen {tag}, functions: import github_api.client": (functions, "import github_api.client"),
         f"clientgen {tag}, package: from github_pkg.api.{folder} import {module}": (
@@ -116,12 +117,12 @@ def main() -> None:
         text=True,
     )
     print(f"openapi-python-client generate: {time.perf_counter() - started:.1f} s, exit {opc_ok.returncode}")
-    folder, module = OPERATION
-    opc_generated = opc_ok.returncode == 0 and (opc / "github_opc" / "api" / folder / f"{module}.py").exists()
+    folder, _, opc_module = OPERATION
+    opc_generated = opc_ok.returncode == 0 and (opc / "github_opc" / "api" / folder / f"{opc_module}.py").exists()
     if opc_generated:
-        rows[f"openapi-python-client: from github_opc.api.{folder} import {module}"] = (
+        rows[f"openapi-python-client: from github_opc.api.{folder} import {opc_module}"] = (
             opc,
-            f"from github_opc.api.{folder} import {module}",
+            f"from github_opc.api.{folder} import {opc_module}",
         )
     else:
         print("openapi-python-client could not generate this spec:", opc_ok.stderr.strip()[-2000:])
@@ -149,10 +150,10 @@ def main() -> None:
         ),
     }
     if opc_generated:
-        sources["openapi-python-client (github_opc.api.repos.repos_get.sync)"] = (
+        sources["openapi-python-client (github_opc.api.repos.reposget.sync)"] = (
             "opc",
-            "from github_opc import Client\nfrom github_opc.api.repos import repos_get\n\n"
-            f'repo = repos_get.sync(client=Client("https://api.github.com"), {owner})\nprint(repo)\n',
+            "from github_opc import Client\nfrom github_opc.api.repos import reposget\n\n"
+            f'repo = reposget.sync(client=Client("https://api.github.com"), {owner})\nprint(repo)\n',
         )
     for name, (sub, source) in sources.items():
         cache = out / f"mypy-cache-{sub}"

@@ -232,6 +232,7 @@ fn schemas_package(
         common,
         reexports: &package.reexports,
         module_of: &package.module_of,
+        needs: &package.needs,
     };
     let mut files = vec![(
         format!("{folder}/__init__.py"),
@@ -257,6 +258,7 @@ struct SchemasInit<'a> {
     common: &'a Common<'a>,
     reexports: &'a str,
     module_of: &'a str,
+    needs: &'a str,
 }
 
 #[derive(Serialize)]

@@ -31,6 +31,11 @@ pub struct SchemasPackage {
     /// The entries of `__init__.py`'s map from each name to the module that defines it
     /// (`    "User": "._user",`), one a line.
     pub module_of: String,
+    /// The entries of `__init__.py`'s map from each module to the modules it imports
+    /// (`"._pet": ("._owner", "._tag"),`), one a line, for the modules that import any: it
+    /// imports those first, so that a long chain of references never nests one import in
+    /// another past Python's recursion limit.
+    pub needs: String,
     /// The modules, by name (`_user`), in the order of their first type.
     pub modules: Vec<(String, SchemasView)>,
 }
@@ -206,10 +211,40 @@ pub fn package(api: &Api, class_names: &[String], open: &[Option<Open>]) -> Sche
         )
     }));
     let rebuilds = groups.split(rebuild_order(api));
+    let mut needs = String::new();
     let modules = (0..groups.members.len())
         .map(|group| {
+            let named = named_elsewhere(api, &groups, group);
+            if !named.is_empty() {
+                let modules: Vec<String> = named
+                    .keys()
+                    .map(|other| format!("\".{}\"", groups.names[*other]))
+                    .collect();
+                // A tuple of one needs its comma.
+                let comma = if modules.len() == 1 { "," } else { "" };
+                let name = &groups.names[group];
+                push_all(
+                    &mut needs,
+                    &[
+                        "        \".",
+                        name,
+                        "\": (",
+                        &modules.join(", "),
+                        comma,
+                        "),\n",
+                    ],
+                );
+            }
             let order = [aliases[group].as_slice(), &rebuilds[group]];
-            let view = module_view(api, class_names, &groups, group, &declarations, order);
+            let view = module_view(
+                api,
+                class_names,
+                &groups,
+                group,
+                &declarations,
+                order,
+                &named,
+            );
             (groups.names[group].clone(), view)
         })
         .collect();
@@ -229,6 +264,7 @@ pub fn package(api: &Api, class_names: &[String], open: &[Option<Open>]) -> Sche
     SchemasPackage {
         reexports,
         module_of,
+        needs,
         modules,
     }
 }
@@ -293,7 +329,8 @@ impl Groups {
 
 /// The view of the module of `group`: its enums and models in type order, then its aliases
 /// and its models' `model_rebuild()` calls in the orders `[aliases, rebuilds]` give (those of a
-/// cycle only: a model that names no type of its own module is complete when its class is made).
+/// cycle only: a model that names no type of its own module is complete when its class is made),
+/// importing the types of other modules it names, `named` ([`named_elsewhere`]).
 fn module_view(
     api: &Api,
     class_names: &[String],
@@ -301,6 +338,7 @@ fn module_view(
     group: usize,
     declarations: &[Declaration],
     [aliases, rebuilds]: [&[TypeId]; 2],
+    named: &BTreeMap<usize, BTreeSet<TypeId>>,
 ) -> SchemasView {
     let members = &groups.members[group];
     let kind = |id: &TypeId| &api.type_def(*id).kind;
@@ -342,14 +380,13 @@ fn module_view(
         uses,
         has_enums: !enums.is_empty(),
         has_models: !models.is_empty(),
-        imports: imports(api, class_names, groups, group),
+        imports: imports(class_names, groups, named),
         declarations: text,
     }
 }
 
-/// The `from ._other import A, B` lines of the module of `group`: one per other module whose
-/// types its declarations name, in module order, each type once, in type order.
-fn imports(api: &Api, class_names: &[String], groups: &Groups, group: usize) -> String {
+/// The types of other groups that the declarations of `group` name, by group.
+fn named_elsewhere(api: &Api, groups: &Groups, group: usize) -> BTreeMap<usize, BTreeSet<TypeId>> {
     let mut named: BTreeMap<usize, BTreeSet<TypeId>> = BTreeMap::new();
     for id in &groups.members[group] {
         for_each_spelled(api, *id, &mut |target| {
@@ -359,10 +396,20 @@ fn imports(api: &Api, class_names: &[String], groups: &Groups, group: usize) -> 
             }
         });
     }
+    named
+}
+
+/// The `from ._other import A, B` lines of a module that names the types `named` of other
+/// groups ([`named_elsewhere`]): one per module, in module order, each type once, in type order.
+fn imports(
+    class_names: &[String],
+    groups: &Groups,
+    named: &BTreeMap<usize, BTreeSet<TypeId>>,
+) -> String {
     let mut out = String::new();
     for (other, types) in named {
         let names: Vec<&str> = types.iter().map(|id| class_names[id.0].as_str()).collect();
-        let start = format!("from .{} import ", groups.names[other]);
+        let start = format!("from .{} import ", groups.names[*other]);
         let one_line = [start.as_str(), &names.join(", ")].concat();
         if one_line.len() <= LINE_LENGTH {
             push_all(&mut out, &[&one_line, "\n"]);
@@ -378,10 +425,12 @@ fn imports(api: &Api, class_names: &[String], groups: &Groups, group: usize) -> 
 }
 
 /// Calls `visit` for every type the declaration of `id` names in its source: those
-/// [`TypeKind::for_each_named`] gives, but for the one-value enums among a union's alternatives,
-/// which are spelled as literals (see [`Choice::constant`]).
+/// [`TypeKind::for_each_named`] gives, but for a model's additional properties (only
+/// `extra="allow"`) and the one-value enums among a union's alternatives, which are spelled as
+/// literals (see [`Choice::constant`]).
 fn for_each_spelled(api: &Api, id: TypeId, visit: &mut impl FnMut(TypeId)) {
     match &api.type_def(id).kind {
+        TypeKind::Struct(model) => model.fields.iter().for_each(|f| f.ty.for_each_named(visit)),
         TypeKind::Union(union) => {
             let choice = Choice {
                 api,
