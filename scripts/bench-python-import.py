@@ -10,9 +10,9 @@ openapi-python-client (`OPC_VENV/bin/openapi-python-client`, one operation modul
 to .pyc first, then runs each import in RUNS fresh `python -c` processes of OPC_VENV's interpreter (which has
 httpx, pydantic, attrs and python-dateutil, so both clients run on the same one) and prints the median time
 of the import statement and the median peak RSS (ru_maxrss) of the process, with a bare interpreter's RSS
-for scale. CLIENTGEN_BIN_BEFORE, when set, adds the same two rows for another clientgen binary (the one
-before a change). Then times `mypy --strict` over a small user file calling one operation of each client,
-with an empty cache and with a warm one. A benchmark, not a test; the generated trees stay in the printed
+for scale (PYTHONDONTWRITEBYTECODE is dropped so that the .pyc files are used). CLIENTGEN_BIN_BEFORE, when
+set, adds the same rows for another clientgen binary (the one before a change). Then times `mypy --strict`
+over a small user file calling one operation of each client, with an empty cache and with a warm one. A benchmark, not a test; the generated trees stay in the printed
 folder.
 """
 
@@ -139,16 +139,21 @@ def main() -> None:
     print(f"\n{'mypy --strict over a user file calling one operation':<72} {'cold s':>9} {'warm s':>12}")
     owner = 'owner="octocat", repo="hello-world"'
     sources = {
-        "clientgen functions (github_api.client.repos_get)": (
+        "clientgen now, functions (github_api.client.repos_get)": (
             "now-functions",
             f"from github_api import client\n\nrepo = client.repos_get({owner})\nprint(repo)\n",
         ),
-        "clientgen package (github_pkg.api.repos.repos_get.sync)": (
+        "clientgen now, package (github_pkg.api.repos.repos_get.sync)": (
             "now-package",
             "from github_pkg import Client\nfrom github_pkg.api.repos import repos_get\n\n"
             f'repo = repos_get.sync(client=Client("https://api.github.com"), {owner})\nprint(repo)\n',
         ),
     }
+    if before:
+        sources["clientgen before, functions (github_api.client.repos_get)"] = (
+            "before-functions",
+            sources["clientgen now, functions (github_api.client.repos_get)"][1],
+        )
     if opc_generated:
         sources["openapi-python-client (github_opc.api.repos.reposget.sync)"] = (
             "opc",

@@ -239,9 +239,23 @@ fn descriptions_cannot_end_strings_or_comments_early() {
 #[test]
 fn path_like_schema_tag_and_operation_names_write_only_the_package_files() {
     let files = generates_deterministically(&Input::File("path_names.json"));
+    // Beside the package's files, one module a schema, named in snake_case from its class.
+    let (modules, package): (Vec<&str>, Vec<&str>) = files
+        .keys()
+        .map(String::as_str)
+        .partition(|path| path.starts_with("schemas/") && *path != "schemas/__init__.py");
+    assert_eq!(package, PACKAGE_FILES);
     assert_eq!(
-        files.keys().map(String::as_str).collect::<Vec<_>>(),
-        PACKAGE_FILES
+        modules,
+        [
+            "schemas/_ab.py",
+            "schemas/_c_win.py",
+            "schemas/_escape.py",
+            "schemas/_etc_passwd.py",
+            "schemas/_schema.py",
+            "schemas/_schema01.py",
+            "schemas/_schema_2.py",
+        ]
     );
 }
 

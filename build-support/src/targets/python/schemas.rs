@@ -1128,3 +1128,111 @@ impl Tarjan {
         component
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::Spec;
+
+    /// The schemas package of a spec whose components are `schemas`.
+    fn package_of(schemas: serde_json::Value) -> SchemasPackage {
+        let document = serde_json::json!({
+            "openapi": "3.0.3",
+            "info": { "title": "t", "version": "1" },
+            "paths": {},
+            "components": { "schemas": schemas },
+        });
+        let spec = Spec::from_text("t.json", document.to_string()).expect("the spec loads");
+        let class_names: Vec<String> = spec
+            .api
+            .types
+            .iter()
+            .map(|def| names::class_name(&def.name))
+            .collect();
+        package(&spec.api, &class_names, &types::open_enums(&spec.api))
+    }
+
+    fn module<'a>(package: &'a SchemasPackage, name: &str) -> &'a SchemasView {
+        let found = package.modules.iter().find(|(module, _)| module == name);
+        &found.unwrap_or_else(|| panic!("no module {name}")).1
+    }
+
+    #[test]
+    fn types_in_a_cycle_share_a_module_and_the_others_get_one_each() {
+        let package = package_of(serde_json::json!({
+            "Owner": { "type": "object", "properties": { "pets": {
+                "type": "array", "items": { "$ref": "#/components/schemas/Pet" } } } },
+            "Pet": { "type": "object", "properties": {
+                "owner": { "$ref": "#/components/schemas/Owner" },
+                "tag": { "$ref": "#/components/schemas/Tag" } } },
+            "Tag": { "type": "string", "enum": ["a", "b"] },
+        }));
+        let names: Vec<&str> = package
+            .modules
+            .iter()
+            .map(|(name, _)| name.as_str())
+            .collect();
+        assert_eq!(names, ["_owner", "_tag"]);
+        let owner = module(&package, "_owner");
+        assert_eq!(owner.imports, "from ._tag import Tag\n");
+        assert!(
+            owner.declarations.contains("class Owner(")
+                && owner.declarations.contains("class Pet(")
+        );
+        for rebuild in ["\nOwner.model_rebuild()\n", "\nPet.model_rebuild()\n"] {
+            assert!(
+                owner.declarations.contains(rebuild),
+                "{}",
+                owner.declarations
+            );
+        }
+        assert!(module(&package, "_tag").imports.is_empty());
+        assert_eq!(package.needs, "        \"._owner\": (\"._tag\",),\n");
+        assert!(
+            package
+                .module_of
+                .contains("        \"Pet\": \"._owner\",\n")
+        );
+        assert!(
+            package
+                .reexports
+                .contains("    from ._owner import Pet as Pet\n")
+        );
+    }
+
+    #[test]
+    fn a_model_outside_a_cycle_is_not_rebuilt_and_imports_only_what_it_spells() {
+        let package = package_of(serde_json::json!({
+            "Extra": { "type": "object", "properties": { "id": { "type": "integer" } } },
+            "Open": { "type": "object", "properties": { "name": { "type": "string" } },
+                      "additionalProperties": { "$ref": "#/components/schemas/Extra" } },
+        }));
+        let open = module(&package, "_open");
+        assert!(!open.declarations.contains("model_rebuild"));
+        assert_eq!(open.imports, "", "extra=\"allow\" names no type");
+        assert!(package.needs.is_empty());
+    }
+
+    #[test]
+    fn a_long_chain_of_references_is_walked_without_recursion() {
+        let mut schemas = serde_json::Map::new();
+        for level in 0..10_000 {
+            let next = format!("#/components/schemas/Level{}", level + 1);
+            schemas.insert(
+                format!("Level{level}"),
+                serde_json::json!({ "type": "object", "properties": { "next": { "$ref": next } } }),
+            );
+        }
+        schemas.insert(
+            "Level10000".to_string(),
+            serde_json::json!({ "type": "string" }),
+        );
+        let package = package_of(serde_json::Value::Object(schemas));
+        assert!(package.modules.len() >= 10_000);
+        assert!(
+            package
+                .needs
+                .contains("\"._level9999\": (\"._level10000\",),")
+        );
+    }
+}
