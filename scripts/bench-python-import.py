@@ -77,20 +77,22 @@ def generate_ours(clientgen: str, spec: Path, out: Path, tag: str) -> dict[str, 
     }
 
 
-def mypy_time(folder: Path, source: str, python: str, cache: Path) -> float:
-    """Seconds of `mypy --strict` over a user file holding `source`, with `folder` on the path."""
+def mypy_time(folder: Path, source: str, python: str, cache: Path) -> tuple[float, str]:
+    """Seconds of `mypy --strict` over a user file holding `source`, with `folder` on the path, and its
+    summary line when it finds errors (in the user file or in the generated code it follows)."""
     user = folder / "user_code.py"
     user.write_text(source)
     start = time.perf_counter()
-    subprocess.run(
+    ran = subprocess.run(
         [sys.executable, "-m", "mypy", "--strict", "--python-executable", python,
          "--cache-dir", str(cache), str(user)],
         env={**os.environ, "MYPYPATH": str(folder)},
-        check=True,
-        stdout=subprocess.DEVNULL,
+        capture_output=True,
+        text=True,
         cwd=folder,
     )
-    return time.perf_counter() - start
+    elapsed = time.perf_counter() - start
+    return elapsed, "" if ran.returncode == 0 else ran.stdout.strip().splitlines()[-1]
 
 
 def main() -> None:
@@ -163,9 +165,9 @@ def main() -> None:
     for name, (sub, source) in sources.items():
         cache = out / f"mypy-cache-{sub}"
         shutil.rmtree(cache, ignore_errors=True)
-        cold = mypy_time(out / sub, source, python, cache)
-        warm = mypy_time(out / sub, source, python, cache)
-        print(f"{name:<72} {cold:>9.1f} {warm:>12.1f}")
+        cold, errors = mypy_time(out / sub, source, python, cache)
+        warm, _ = mypy_time(out / sub, source, python, cache)
+        print(f"{name:<72} {cold:>9.1f} {warm:>12.1f}  {errors}")
 
 
 if __name__ == "__main__":
