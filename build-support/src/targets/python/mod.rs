@@ -77,7 +77,7 @@ pub fn emit(api: &ir::Api, options: &Options) -> Result<Tree, Error> {
         asyncio: options.asyncio,
     };
     let indent = flavor.indent();
-    // schemas.py is the bulk of the output, and independent of the rest: it is rendered on
+    // The schemas are the bulk of the output, and independent of the rest: they are rendered on
     // another thread while this one renders client.py and the small files.
     std::thread::scope(|scope| {
         let schemas = scope.spawn(|| {
@@ -114,7 +114,7 @@ pub fn emit(api: &ir::Api, options: &Options) -> Result<Tree, Error> {
     })
 }
 
-/// Every file of the package but `schemas.py` and `client.py`.
+/// Every file of the package but the schemas and `client.py`.
 fn small_files(
     env: &minijinja::Environment<'_>,
     api: &ir::Api,
@@ -303,7 +303,7 @@ struct InitView<'a> {
     doc: String,
 }
 
-/// One class name per type, unique within `schemas.py`.
+/// One class name per type, unique within the schemas package.
 fn class_names(api: &ir::Api) -> Vec<String> {
     // The casing on two threads; the claiming, which depends on order, on one.
     let cased = parallel::map(&api.types, |def| names::class_name(&def.name));
