@@ -38,7 +38,7 @@ fn generate_writes_the_python_package_and_exits_0() {
     for file in [
         "__init__.py",
         "client.py",
-        "schemas.py",
+        "schemas/__init__.py",
         "config.py",
         "py.typed",
         "pyproject.toml",

@@ -9,9 +9,12 @@ pub mod typescript;
 /// `transport.py`: the Python transport, shared by every style (the package style leaves out its
 /// `config.py` parts).
 const PYTHON_HTTP: &str = include_str!("../python/http.py.j2");
-/// `schemas.py`: the Python models, shared by every style (`models/__init__.py` in the package
-/// style).
+/// A module of the Python models' package (`schemas/` or, in the package style, `models/`),
+/// shared by every style.
 const PYTHON_SCHEMAS: &str = include_str!("../python/schemas.py.j2");
+/// The `__init__.py` of the Python models' package, which imports each module on first use,
+/// shared by every style.
+const PYTHON_SCHEMAS_INIT: &str = include_str!("../python/schemas_init.py.j2");
 /// `pyproject.toml`, shared by every Python style.
 const PYTHON_PYPROJECT: &str = include_str!("../python/pyproject.toml.j2");
 
@@ -22,6 +25,7 @@ pub const PYTHON: &[(&str, &str)] = &[
     ("config.py", include_str!("../python/config.py.j2")),
     ("http.py", PYTHON_HTTP),
     ("schemas.py", PYTHON_SCHEMAS),
+    ("schemas/__init__.py", PYTHON_SCHEMAS_INIT),
     ("pyproject.toml", PYTHON_PYPROJECT),
     ("README.md", include_str!("../python/README.md.j2")),
 ];
@@ -42,5 +46,6 @@ pub const PYTHON_PACKAGE: &[(&str, &str)] = &[
     ("README.md", include_str!("../python/package/README.md.j2")),
     ("http.py", PYTHON_HTTP),
     ("schemas.py", PYTHON_SCHEMAS),
+    ("schemas/__init__.py", PYTHON_SCHEMAS_INIT),
     ("pyproject.toml", PYTHON_PYPROJECT),
 ];

@@ -18,7 +18,7 @@ FEATURES = REPO_ROOT / "tests" / "fixtures" / "handwritten" / "features.json"
 
 @pytest.fixture(scope="module")
 def schemas(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ModuleType]:
-    """The schemas module of the package generated from features.json."""
+    """The schemas package of the package generated from features.json."""
     folder = tmp_path_factory.mktemp("features")
     out = folder / "features_client"
     subprocess.run(
@@ -77,5 +77,26 @@ def test_recursive_union_alias_validates(schemas: ModuleType) -> None:
 
 def test_descriptions_cannot_break_out_of_docstrings(schemas: ModuleType) -> None:
     assert schemas.Tree.__doc__ == 'A recursive node. */ """ end'
-    source = Path(schemas.__file__).read_text()
-    compile(source, "schemas.py", "exec")
+    for module in Path(schemas.__file__).parent.glob("*.py"):
+        compile(module.read_text(), module.name, "exec")
+
+
+def test_importing_the_schemas_builds_no_model(tmp_path: Path) -> None:
+    out = tmp_path / "lazy_client"
+    subprocess.run([str(clientgen_binary()), "generate", "-f", str(FEATURES), "--python-out", str(out)], check=True)
+    probe = (
+        "import sys\n"
+        "import lazy_client.client, lazy_client.schemas as s\n"
+        "loaded = sorted(m for m in sys.modules if m.startswith('lazy_client.schemas.'))\n"
+        "assert loaded == [], loaded\n"
+        "assert s.Tree.model_validate({'children': [{'children': []}]}).children\n"
+        "assert 'lazy_client.schemas._tree' in sys.modules\n"
+        "assert 'Tree' in dir(s)\n"
+        "try:\n"
+        "    s.NoSuchModel\n"
+        "except AttributeError:\n"
+        "    pass\n"
+        "else:\n"
+        "    raise AssertionError('no AttributeError')\n"
+    )
+    subprocess.run([sys.executable, "-c", probe], cwd=tmp_path, check=True)

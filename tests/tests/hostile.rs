@@ -29,7 +29,7 @@ const PACKAGE_FILES: [&str; 9] = [
     "config.py",
     "py.typed",
     "pyproject.toml",
-    "schemas.py",
+    "schemas/__init__.py",
     "transport.py",
 ];
 
@@ -113,6 +113,14 @@ fn generates_deterministically(input: &Input<'_>) -> BTreeMap<String, String> {
         .collect()
 }
 
+/// Every module of the functions-style package's `schemas/`, joined.
+fn models(files: &BTreeMap<String, String>) -> String {
+    support::python_models(
+        files.iter().map(|(p, t)| (p.as_str(), t.as_str())),
+        "schemas",
+    )
+}
+
 /// The (pointer, message) of every diagnostic generating `input` fails with; the output folder
 /// must not have been created.
 fn errors_of(input: &Input<'_>) -> Vec<(String, String)> {
@@ -160,7 +168,7 @@ fn line_of<'t>(text: &'t str, needle: &str) -> &'t str {
 #[test]
 fn keyword_names_are_renamed_and_never_shadow_builtins() {
     let files = generates_deterministically(&Input::File("keywords.json"));
-    let schemas = &files["schemas.py"];
+    let schemas = &models(&files);
     let client = &files["client.py"];
     assert!(schemas.contains("\nclass Class(_pd.BaseModel):"));
     assert!(schemas.contains("\nclass None_(str, _enum.Enum):"));
@@ -179,7 +187,7 @@ fn keyword_names_are_renamed_and_never_shadow_builtins() {
 #[test]
 fn names_colliding_after_case_conversion_get_distinct_python_names() {
     let files = generates_deterministically(&Input::File("collisions.json"));
-    let schemas = &files["schemas.py"];
+    let schemas = &models(&files);
     for class in [
         "UserId", "UserId_2", "UserID", "UserId_3", "UserId_4", "UserId_5",
     ] {
@@ -202,7 +210,7 @@ fn names_colliding_after_case_conversion_get_distinct_python_names() {
 #[test]
 fn names_of_digits_signs_unicode_emoji_and_nothing_become_identifiers() {
     let files = generates_deterministically(&Input::File("odd_names.json"));
-    let schemas = &files["schemas.py"];
+    let schemas = &models(&files);
     assert!(schemas.contains("    plus_1: int = _pd.Field("));
     assert!(schemas.contains("    minus_1: int = _pd.Field("));
     assert!(schemas.contains("validation_alias=\"😀\""));
@@ -215,7 +223,7 @@ fn names_of_digits_signs_unicode_emoji_and_nothing_become_identifiers() {
 #[test]
 fn descriptions_cannot_end_strings_or_comments_early() {
     let files = generates_deterministically(&Input::File("descriptions.json"));
-    let schemas = &files["schemas.py"];
+    let schemas = &models(&files);
     // Every docstring line stays inside its quotes: the only unescaped `"""` open or close one.
     let description = line_of(schemas, "ends \\\"\\\"\\\" docstring");
     assert!(
@@ -231,16 +239,30 @@ fn descriptions_cannot_end_strings_or_comments_early() {
 #[test]
 fn path_like_schema_tag_and_operation_names_write_only_the_package_files() {
     let files = generates_deterministically(&Input::File("path_names.json"));
+    // Beside the package's files, one module a schema, named in snake_case from its class.
+    let (modules, package): (Vec<&str>, Vec<&str>) = files
+        .keys()
+        .map(String::as_str)
+        .partition(|path| path.starts_with("schemas/") && *path != "schemas/__init__.py");
+    assert_eq!(package, PACKAGE_FILES);
     assert_eq!(
-        files.keys().map(String::as_str).collect::<Vec<_>>(),
-        PACKAGE_FILES
+        modules,
+        [
+            "schemas/_ab.py",
+            "schemas/_c_win.py",
+            "schemas/_escape.py",
+            "schemas/_etc_passwd.py",
+            "schemas/_schema.py",
+            "schemas/_schema01.py",
+            "schemas/_schema_2.py",
+        ]
     );
 }
 
 #[test]
 fn self_referencing_and_mutually_recursive_schemas_generate() {
     let files = generates_deterministically(&Input::File("recursion.json"));
-    let schemas = &files["schemas.py"];
+    let schemas = &models(&files);
     assert!(schemas.contains("\nclass Node(_pd.BaseModel):"));
     // A nullable forward reference inside a run-time alias is quoted whole: `"Json" | None`
     // raises TypeError when the module is imported.
@@ -328,7 +350,7 @@ fn yaml_alias_bombs_are_refused_without_expanding_them() {
 fn ten_thousand_enum_values_generate() {
     let values = (0..10_000).map(|i| json!(format!("value-{i}")));
     let files = generates_deterministically(&Input::Text(enum_spec(values)));
-    assert!(files["schemas.py"].contains("    VALUE_9999 = \"value-9999\"\n"));
+    assert!(models(&files).contains("    VALUE_9999 = \"value-9999\"\n"));
 }
 
 #[test]
@@ -362,7 +384,7 @@ fn two_hundred_levels_of_nesting_through_components_generate() {
     schemas.insert("Level200".to_string(), json!({"type": "string"}));
     let files =
         generates_deterministically(&Input::Text(spec_with(Value::Object(schemas), "Level0")));
-    assert!(files["schemas.py"].contains("Level199"));
+    assert!(models(&files).contains("Level199"));
 }
 
 #[test]

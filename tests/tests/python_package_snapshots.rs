@@ -46,16 +46,25 @@ fn package_style_holds_the_functions_style_models() {
         },
     )
     .expect("fixture spec emits");
-    let models = &package
-        .get("snapshot_package/models/__init__.py")
-        .expect("models")
-        .contents;
-    let schemas = &functions.get("schemas.py").expect("schemas").contents;
-    // The same declarations; only the transport's import differs.
-    assert_eq!(
-        models.replace("from .. import transport", "from . import transport"),
-        *schemas
-    );
+    let models: Vec<(String, String)> = package
+        .files()
+        .filter_map(|(path, file)| {
+            let module = path.strip_prefix("snapshot_package/models/")?;
+            Some((module.to_string(), file.contents.clone()))
+        })
+        .collect();
+    let schemas: Vec<(String, String)> = functions
+        .files()
+        .filter_map(|(path, file)| {
+            Some((
+                path.strip_prefix("schemas/")?.to_string(),
+                file.contents.clone(),
+            ))
+        })
+        .collect();
+    // The same modules and declarations; only the transport's import differs.
+    assert!(!models.is_empty());
+    assert_eq!(models, schemas);
 }
 
 #[test]

@@ -45,3 +45,18 @@ pub fn snapshot_folder(dir: &Path) -> BTreeMap<String, Vec<u8>> {
     }
     files
 }
+
+/// The modules of a generated Python package's models (under `folder`: `schemas` or `models`),
+/// in path order, joined into one text: for the tests that look for a declaration wherever it
+/// lives.
+pub fn python_models<'a>(
+    files: impl IntoIterator<Item = (&'a str, &'a str)>,
+    folder: &str,
+) -> String {
+    let prefix = format!("{folder}/");
+    files
+        .into_iter()
+        .filter(|(path, _)| path.starts_with(&prefix))
+        .map(|(_, text)| text)
+        .collect()
+}

@@ -73,7 +73,13 @@ fn each_zone_holds_only_its_operations_and_types() {
     let admin = read(&python.join("custom/admin/client.py"));
     assert!(admin.contains("def reset("), "{admin}");
     assert!(!admin.contains("def list_users("), "{admin}");
-    let admin_schemas = read(&python.join("custom/admin/schemas.py"));
+    let admin_files = support::snapshot_folder(&python.join("custom/admin"));
+    let admin_schemas = support::python_models(
+        admin_files
+            .iter()
+            .map(|(path, bytes)| (path.as_str(), std::str::from_utf8(bytes).expect("UTF-8"))),
+        "schemas",
+    );
     assert!(!admin_schemas.contains("class User("), "{admin_schemas}");
     let support = read(&python.join("cfg/cfg_support/client.py"));
     assert!(support.contains("def list_users(") && support.contains("def list_tickets("));

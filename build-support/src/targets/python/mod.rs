@@ -1,11 +1,12 @@
 //! The Python target: a pydantic v2 + httpx client package.
 //!
-//! The package holds `__init__.py`, `client.py` (the operations), `schemas.py` (models and
-//! enums), `transport.py` (requests, auth, errors; its public names are the package's, and the
-//! other modules bind it as `_http`), `config.py` (settings; the user's file, written once),
-//! `py.typed`, `pyproject.toml` and `README.md`. No module is named after a standard-library one
-//! (`http.py` would shadow `http` when Python runs in the package's folder), nor is private
-//! (pyright's strict mode refuses `from . import _module` beside `from ._module import name`). Imports between them are relative, so the
+//! The package holds `__init__.py`, `client.py` (the operations), `schemas/` (models and
+//! enums, one module per type or cycle, imported on first use; see `schemas`), `transport.py`
+//! (requests, auth, errors; its public names are the package's, and the other modules bind it as
+//! `_http`), `config.py` (settings; the user's file, written once), `py.typed`, `pyproject.toml`
+//! and `README.md`. No module is named after a standard-library one (`http.py` would shadow
+//! `http` when Python runs in the package's folder), nor is private (pyright's strict mode
+//! refuses `from . import _module` beside `from ._module import name`). Imports between them are relative, so the
 //! folder's name is the package's name. The `package` style lays the package out differently
 //! (`Client`, `api/<tag>/<operation>.py`, `models/`; see `package`), from the same models,
 //! transport and operation views.
@@ -80,17 +81,17 @@ pub fn emit(api: &ir::Api, options: &Options) -> Result<Tree, Error> {
         asyncio: options.asyncio,
     };
     let indent = flavor.indent();
-    // schemas.py is the bulk of the output, and independent of the rest: it is rendered on
+    // The schemas are the bulk of the output, and independent of the rest: they are rendered on
     // another thread while this one renders client.py and the small files.
     std::thread::scope(|scope| {
         let schemas = scope.spawn(|| {
-            schemas_module(
+            schemas_package(
                 &env,
                 &common,
                 api,
                 &class_names,
                 &open,
-                "from . import transport as _http",
+                ("schemas", "from .. import transport as _http"),
             )
         });
         let mut client_uses = Uses::default();
@@ -107,15 +108,17 @@ pub fn emit(api: &ir::Api, options: &Options) -> Result<Tree, Error> {
         let rest = small_files(&env, api, options, &common, &header_text, &operations);
         let schemas = schemas
             .join()
-            .unwrap_or_else(|_| Err(Error::Internal("rendering schemas.py panicked".to_string())));
+            .unwrap_or_else(|_| Err(Error::Internal("rendering schemas panicked".to_string())));
         let (schemas, client, mut tree) = (schemas?, client?, rest?);
-        tree.generated("schemas.py", schemas);
+        for (path, text) in schemas {
+            tree.generated(path, text);
+        }
         tree.generated("client.py", client);
         Ok(tree)
     })
 }
 
-/// Every file of the package but `schemas.py` and `client.py`.
+/// Every file of the package but the schemas and `client.py`.
 fn small_files(
     env: &minijinja::Environment<'_>,
     api: &ir::Api,
@@ -222,23 +225,49 @@ struct Common<'a> {
     asyncio: bool,
 }
 
-/// The module of models and enums (`schemas.py`, or `models/__init__.py` in the package style),
-/// binding the transport module as `_http` with `http_import`.
-fn schemas_module(
+/// The package of models and enums (`schemas/`, or `models/` in the package style): its
+/// `__init__.py` and one module per type or cycle of types, by path under `folder`, with the
+/// transport module bound as `_http` by `http_import`.
+fn schemas_package(
     env: &minijinja::Environment<'_>,
     common: &Common<'_>,
     api: &ir::Api,
     class_names: &[String],
     open: &[Option<Open>],
-    http_import: &str,
-) -> Result<String, Error> {
-    let schemas = schemas::view(api, class_names, open);
-    let page = SchemasPage {
+    (folder, http_import): (&str, &str),
+) -> Result<Vec<(String, String)>, Error> {
+    let package = schemas::package(api, class_names, open);
+    let init = SchemasInit {
         common,
-        schemas: &schemas,
-        http_import,
+        reexports: &package.reexports,
+        module_of: &package.module_of,
+        needs: &package.needs,
     };
-    template::render(env, "schemas.py", page)
+    let mut files = vec![(
+        format!("{folder}/__init__.py"),
+        template::render(env, "schemas/__init__.py", init)?,
+    )];
+    let modules = parallel::map(&package.modules, |(name, schemas)| {
+        let page = SchemasPage {
+            common,
+            schemas,
+            http_import,
+        };
+        template::render(env, "schemas.py", page).map(|text| (format!("{folder}/{name}.py"), text))
+    });
+    for module in modules {
+        files.push(module?);
+    }
+    Ok(files)
+}
+
+#[derive(Serialize)]
+struct SchemasInit<'a> {
+    #[serde(flatten)]
+    common: &'a Common<'a>,
+    reexports: &'a str,
+    module_of: &'a str,
+    needs: &'a str,
 }
 
 #[derive(Serialize)]
@@ -283,7 +312,7 @@ struct InitView<'a> {
     doc: String,
 }
 
-/// One class name per type, unique within `schemas.py`.
+/// One class name per type, unique within the schemas package.
 fn class_names(api: &ir::Api) -> Vec<String> {
     // The casing on two threads; the claiming, which depends on order, on one.
     let cased = parallel::map(&api.types, |def| names::class_name(&def.name));

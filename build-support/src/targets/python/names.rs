@@ -130,6 +130,14 @@ pub fn class_name(raw: &str) -> String {
     avoid_keyword(name)
 }
 
+/// The module of the schemas package that defines `class_name` and the types in a cycle with
+/// it: `_` and the snake_case name (`PullRequest` → `_pull_request`), private, as the package's
+/// `__init__.py` is the way in. Lower case, so no two differ only by case on a case-insensitive
+/// file system.
+pub fn schema_module(class_name: &str) -> String {
+    format!("_{}", snake_name(class_name).to_ascii_lowercase())
+}
+
 /// A snake_case identifier for a field, parameter or function (`userId` → `user_id`, `+1` →
 /// `plus_1`, `class` → `class_`); never starts with `_` or a digit.
 pub fn snake_name(raw: &str) -> String {

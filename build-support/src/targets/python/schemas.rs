@@ -1,5 +1,7 @@
-//! The view of `schemas.py`: enums, pydantic models and type aliases, with every name and
-//! annotation decided here so the template only lays them out.
+//! The view of the schemas package: one module per model, enum or alias, or per group of types
+//! that refer to each other in a cycle, and an `__init__.py` that imports a module only when one
+//! of its names is first used (PEP 562), while type checkers see every name. Every name and
+//! annotation is decided here so the templates only lay them out.
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -16,19 +18,41 @@ use crate::targets::naming::Memo;
 use crate::targets::parallel;
 use crate::targets::text::push_all;
 
-/// What `schemas.py` holds.
+/// What the schemas package holds: `__init__.py` and the modules.
 ///
-/// The declarations are written straight into one string (see [`SchemasView::declarations`]):
-/// a big spec has thousands of them, and a template loop over them costs more than the rest of
-/// generation together. The module's skeleton stays in `schemas.py.j2`.
+/// The declarations are written straight into strings (see [`SchemasView::declarations`]): a
+/// big spec has thousands of them, and a template loop over them costs more than the rest of
+/// generation together. The modules' skeletons stay in the templates.
+#[derive(Debug)]
+pub struct SchemasPackage {
+    /// `from ._user import User as User` lines, indented for `__init__.py`'s
+    /// `if TYPE_CHECKING:` block, so that checkers see every name.
+    pub reexports: String,
+    /// The entries of `__init__.py`'s map from each name to the module that defines it
+    /// (`    "User": "._user",`), one a line.
+    pub module_of: String,
+    /// The entries of `__init__.py`'s map from each module to the modules it imports
+    /// (`"._pet": ("._owner", "._tag"),`), one a line, for the modules that import any: it
+    /// imports those first, so that a long chain of references never nests one import in
+    /// another past Python's recursion limit.
+    pub needs: String,
+    /// The modules, by name (`_user`), in the order of their first type.
+    pub modules: Vec<(String, SchemasView)>,
+}
+
+/// What one module of the schemas package holds.
 #[derive(Debug, Serialize)]
 pub struct SchemasView {
+    /// The module's docstring: the names it defines.
+    pub doc: String,
     /// Imports the module needs.
     pub uses: Uses,
     /// Whether there is an enum (`import enum`).
     pub has_enums: bool,
     /// Whether there is a model (`import pydantic`).
     pub has_models: bool,
+    /// `from ._other import Name` lines for the types of other modules it names.
+    pub imports: String,
     /// Enums, models, aliases and the `model_rebuild()` calls, as Python source.
     pub declarations: String,
 }
@@ -82,9 +106,16 @@ pub struct AliasView {
 /// wire name of the field.
 type Pinned = BTreeMap<(TypeId, String), BTreeSet<String>>;
 
-/// Builds the view of `schemas.py`; `open` is [`types::open_enums`] of `api`, used in the
-/// models and aliases the client reads.
-pub fn view(api: &Api, class_names: &[String], open: &[Option<Open>]) -> SchemasView {
+/// One type's declaration and what it imports.
+#[derive(Debug, Default)]
+struct Declaration {
+    text: String,
+    uses: Uses,
+}
+
+/// Builds the view of the schemas package; `open` is [`types::open_enums`] of `api`, used in
+/// the models and aliases the client reads.
+pub fn package(api: &Api, class_names: &[String], open: &[Option<Open>]) -> SchemasPackage {
     let context = Context {
         class_names,
         prefix: "",
@@ -94,15 +125,19 @@ pub fn view(api: &Api, class_names: &[String], open: &[Option<Open>]) -> Schemas
         as_value: false,
     };
     let usage = Usage::of(api);
+    let pinned = pinned_discriminators(api);
+    let mut declarations: Vec<Declaration> =
+        api.types.iter().map(|_| Declaration::default()).collect();
+    // Aliases in an order where each follows those it names. An alias in another module is
+    // imported before this module's are defined: references between modules never close a
+    // cycle, so the one it names comes first in this order too.
     let mut pending: Vec<bool> = api
         .types
         .iter()
         .map(|def| matches!(def.kind, TypeKind::Alias(_) | TypeKind::Union(_)))
         .collect();
-    let pinned = pinned_discriminators(api);
-    let mut uses = Uses::default();
-    let mut aliases = Vec::new();
-    for id in alias_order(api) {
+    let alias_order = alias_order(api);
+    for &id in &alias_order {
         let def = api.type_def(id);
         // An alias may refer to itself or to a later one (recursive unions): those names are
         // written as forward references.
@@ -118,9 +153,10 @@ pub fn view(api: &Api, class_names: &[String], open: &[Option<Open>]) -> Schemas
         let mut recursive = false;
         def.kind
             .for_each_named(&mut |id| recursive |= pending[id.0]);
+        let uses = &mut declarations[id.0].uses;
         let value = match &def.kind {
             TypeKind::Alias(ty) => {
-                let value = types::annotation(ty, context, &mut uses);
+                let value = types::annotation(ty, context, uses);
                 let checks = constraints::field_arguments(&def.constraints, ty);
                 if checks.is_empty() {
                     value
@@ -136,22 +172,26 @@ pub fn view(api: &Api, class_names: &[String], open: &[Option<Open>]) -> Schemas
                     open,
                     received,
                 };
-                union_annotation(union, &pinned, choice, context, &mut uses)
+                union_annotation(union, &pinned, choice, context, uses)
             }
             TypeKind::Enum(_) | TypeKind::Struct(_) => continue,
         };
         uses.typing = true;
         uses.typing_extensions |= recursive;
         pending[id.0] = false;
-        aliases.push(AliasView {
+        let alias = AliasView {
             name_literal: escape::string_literal(&class_names[id.0]),
             name: class_names[id.0].clone(),
             value,
             recursive,
             comment: def.description.as_deref().map(escape::comment),
-        });
+        };
+        alias.write(&mut declarations[id.0].text);
     }
     let (enums, members) = enum_views(api, class_names);
+    for (id, view) in enums {
+        view.write(&mut declarations[id.0].text);
+    }
     let model_context = ModelContext {
         api,
         context,
@@ -160,28 +200,250 @@ pub fn view(api: &Api, class_names: &[String], open: &[Option<Open>]) -> Schemas
         usage: &usage,
         open,
     };
-    let (models, model_uses) = model_texts(&model_context, class_names);
-    uses.merge(model_uses);
-    let models_len: usize = models.iter().map(String::len).sum();
-    let mut declarations = String::with_capacity(64 * (enums.len() + aliases.len()) + models_len);
-    enums.iter().for_each(|e| e.write(&mut declarations));
-    models.iter().for_each(|m| declarations.push_str(m));
+    for (id, model) in model_texts(&model_context, class_names) {
+        declarations[id.0] = model;
+    }
+    let groups = Groups::of(api, class_names);
+    let aliases = groups.split(alias_order.into_iter().filter(|id| {
+        matches!(
+            api.type_def(*id).kind,
+            TypeKind::Alias(_) | TypeKind::Union(_)
+        )
+    }));
+    let rebuilds = groups.split(rebuild_order(api));
+    let mut needs = String::new();
+    let modules = (0..groups.members.len())
+        .map(|group| {
+            let named = named_elsewhere(api, &groups, group);
+            if !named.is_empty() {
+                let modules: Vec<String> = named
+                    .keys()
+                    .map(|other| format!("\".{}\"", groups.names[*other]))
+                    .collect();
+                // A tuple of one needs its comma.
+                let comma = if modules.len() == 1 { "," } else { "" };
+                let name = &groups.names[group];
+                push_all(
+                    &mut needs,
+                    &[
+                        "        \".",
+                        name,
+                        "\": (",
+                        &modules.join(", "),
+                        comma,
+                        "),\n",
+                    ],
+                );
+            }
+            let order = [aliases[group].as_slice(), &rebuilds[group]];
+            let view = module_view(
+                api,
+                class_names,
+                &groups,
+                group,
+                &declarations,
+                order,
+                &named,
+            );
+            (groups.names[group].clone(), view)
+        })
+        .collect();
+    let mut reexports = String::new();
+    let mut module_of = String::new();
+    for (id, name) in class_names.iter().enumerate() {
+        let module = &groups.names[groups.of[id]];
+        push_all(
+            &mut reexports,
+            &["    from .", module, " import ", name, " as ", name, "\n"],
+        );
+        push_all(
+            &mut module_of,
+            &["        \"", name, "\": \".", module, "\",\n"],
+        );
+    }
+    SchemasPackage {
+        reexports,
+        module_of,
+        needs,
+        modules,
+    }
+}
+
+/// The types grouped into modules: each group a strongly connected component of the graph of
+/// references between types (a single type unless it is in a cycle), in the order of their
+/// first types.
+struct Groups {
+    /// The types of each group, in type order.
+    members: Vec<Vec<TypeId>>,
+    /// Each group's module name.
+    names: Vec<String>,
+    /// Each type's group.
+    of: Vec<usize>,
+    /// Whether each group is a cycle (of several types, or of one that names itself).
+    cyclic: Vec<bool>,
+}
+
+impl Groups {
+    /// The types of `order` by group, each group's in the order given.
+    fn split(&self, order: impl IntoIterator<Item = TypeId>) -> Vec<Vec<TypeId>> {
+        let mut split = vec![Vec::new(); self.members.len()];
+        for id in order {
+            split[self.of[id.0]].push(id);
+        }
+        split
+    }
+
+    fn of(api: &Api, class_names: &[String]) -> Groups {
+        let members = components(api);
+        let mut of = vec![0; api.types.len()];
+        for (group, types) in members.iter().enumerate() {
+            for id in types {
+                of[id.0] = group;
+            }
+        }
+        let cyclic = members
+            .iter()
+            .map(|types| {
+                let mut names_itself = false;
+                if let [id] = types.as_slice() {
+                    api.type_def(*id)
+                        .kind
+                        .for_each_named(&mut |target| names_itself |= target == *id);
+                }
+                types.len() > 1 || names_itself
+            })
+            .collect();
+        let mut scope = Scope::default();
+        let names = members
+            .iter()
+            .map(|types| scope.claim(names::schema_module(&class_names[types[0].0])))
+            .collect();
+        Groups {
+            members,
+            names,
+            of,
+            cyclic,
+        }
+    }
+}
+
+/// The view of the module of `group`: its enums and models in type order, then its aliases
+/// and its models' `model_rebuild()` calls in the orders `[aliases, rebuilds]` give (those of a
+/// cycle only: a model that names no type of its own module is complete when its class is made),
+/// importing the types of other modules it names, `named` ([`named_elsewhere`]).
+fn module_view(
+    api: &Api,
+    class_names: &[String],
+    groups: &Groups,
+    group: usize,
+    declarations: &[Declaration],
+    [aliases, rebuilds]: [&[TypeId]; 2],
+    named: &BTreeMap<usize, BTreeSet<TypeId>>,
+) -> SchemasView {
+    let members = &groups.members[group];
+    let kind = |id: &TypeId| &api.type_def(*id).kind;
+    let enums: Vec<TypeId> = members
+        .iter()
+        .copied()
+        .filter(|id| matches!(kind(id), TypeKind::Enum(_)))
+        .collect();
+    let models: Vec<TypeId> = members
+        .iter()
+        .copied()
+        .filter(|id| matches!(kind(id), TypeKind::Struct(_)))
+        .collect();
+    let mut uses = Uses::default();
+    let mut text = String::new();
+    for id in enums.iter().chain(&models) {
+        uses.merge(declarations[id.0].uses);
+        text.push_str(&declarations[id.0].text);
+    }
     if !aliases.is_empty() {
-        declarations.push('\n');
+        text.push('\n');
     }
-    aliases.iter().for_each(|a| a.write(&mut declarations));
-    if !models.is_empty() {
-        declarations.push('\n');
+    for id in aliases {
+        uses.merge(declarations[id.0].uses);
+        text.push_str(&declarations[id.0].text);
     }
-    for id in rebuild_order(api) {
-        declarations.push_str(&class_names[id.0]);
-        declarations.push_str(".model_rebuild()\n");
+    if groups.cyclic[group] && !models.is_empty() {
+        text.push('\n');
+        for id in rebuilds {
+            push_all(&mut text, &[&class_names[id.0], ".model_rebuild()\n"]);
+        }
     }
+    let names: Vec<String> = members
+        .iter()
+        .map(|id| format!("`{}`", class_names[id.0]))
+        .collect();
     SchemasView {
+        doc: names.join(", "),
         uses,
         has_enums: !enums.is_empty(),
         has_models: !models.is_empty(),
-        declarations,
+        imports: imports(class_names, groups, named),
+        declarations: text,
+    }
+}
+
+/// The types of other groups that the declarations of `group` name, by group.
+fn named_elsewhere(api: &Api, groups: &Groups, group: usize) -> BTreeMap<usize, BTreeSet<TypeId>> {
+    let mut named: BTreeMap<usize, BTreeSet<TypeId>> = BTreeMap::new();
+    for id in &groups.members[group] {
+        for_each_spelled(api, *id, &mut |target| {
+            let other = groups.of[target.0];
+            if other != group {
+                named.entry(other).or_default().insert(target);
+            }
+        });
+    }
+    named
+}
+
+/// The `from ._other import A, B` lines of a module that names the types `named` of other
+/// groups ([`named_elsewhere`]): one per module, in module order, each type once, in type order.
+fn imports(
+    class_names: &[String],
+    groups: &Groups,
+    named: &BTreeMap<usize, BTreeSet<TypeId>>,
+) -> String {
+    let mut out = String::new();
+    for (other, types) in named {
+        let names: Vec<&str> = types.iter().map(|id| class_names[id.0].as_str()).collect();
+        let start = format!("from .{} import ", groups.names[*other]);
+        let one_line = [start.as_str(), &names.join(", ")].concat();
+        if one_line.len() <= LINE_LENGTH {
+            push_all(&mut out, &[&one_line, "\n"]);
+        } else {
+            push_all(&mut out, &[&start, "(\n"]);
+            for name in names {
+                push_all(&mut out, &["    ", name, ",\n"]);
+            }
+            out.push_str(")\n");
+        }
+    }
+    out
+}
+
+/// Calls `visit` for every type the declaration of `id` names in its source: those
+/// [`TypeKind::for_each_named`] gives, but for a model's additional properties (only
+/// `extra="allow"`) and the one-value enums among a union's alternatives, which are spelled as
+/// literals (see [`Choice::constant`]).
+fn for_each_spelled(api: &Api, id: TypeId, visit: &mut impl FnMut(TypeId)) {
+    match &api.type_def(id).kind {
+        TypeKind::Struct(model) => model.fields.iter().for_each(|f| f.ty.for_each_named(visit)),
+        TypeKind::Union(union) => {
+            let choice = Choice {
+                api,
+                open: &[],
+                received: false,
+            };
+            for variant in &union.variants {
+                if choice.constant(variant).is_none() {
+                    variant.for_each_named(visit);
+                }
+            }
+        }
+        kind => kind.for_each_named(visit),
     }
 }
 
@@ -197,8 +459,8 @@ fn types_of<'a, T>(
         .collect()
 }
 
-/// Every enum's view, and its members spelled `Enum.MEMBER`; worked out on two threads.
-fn enum_views(api: &Api, class_names: &[String]) -> (Vec<EnumView>, Members) {
+/// Every enum's view, by type, and its members spelled `Enum.MEMBER`; worked out on two threads.
+fn enum_views(api: &Api, class_names: &[String]) -> (Vec<(TypeId, EnumView)>, Members) {
     let enum_types = types_of(api, |kind| match kind {
         TypeKind::Enum(values) => Some(values),
         _ => None,
@@ -217,38 +479,44 @@ fn enum_views(api: &Api, class_names: &[String]) -> (Vec<EnumView>, Members) {
             (view, members)
         },
     );
+    let ids: Vec<TypeId> = enum_types.iter().map(|&(index, _)| TypeId(index)).collect();
     let (views, qualified): (Vec<EnumView>, Vec<_>) = results.into_iter().unzip();
-    let ids = enum_types.iter().map(|&(index, _)| TypeId(index));
-    (views, ids.zip(qualified).collect())
+    let members = ids.iter().copied().zip(qualified).collect();
+    (ids.into_iter().zip(views).collect(), members)
 }
 
-/// Every model's declaration, in type order, and what they import.
+/// Every model's declaration and what it imports, by type, in type order.
 ///
-/// Models are most of the module, so they are written on two threads, each with its own memo of
-/// field names and its own imports, which are merged.
-fn model_texts(models: &ModelContext<'_>, class_names: &[String]) -> (Vec<String>, Uses) {
+/// Models are most of the package, so they are written on two threads, each with its own memo
+/// of field names.
+fn model_texts(models: &ModelContext<'_>, class_names: &[String]) -> Vec<(TypeId, Declaration)> {
     let api = models.api;
     let structs = types_of(api, |kind| match kind {
         TypeKind::Struct(fields) => Some(fields),
         _ => None,
     });
-    let (texts, halves) = parallel::map_with(
+    let (texts, _) = parallel::map_with(
         &structs,
-        || (Memo::new(names::field_name), Uses::default()),
-        |(field_names, uses), &(index, fields)| {
+        || Memo::new(names::field_name),
+        |field_names, &(index, fields)| {
             let name = class_names[index].clone();
             let doc = type_doc(&api.types[index], &name);
-            let view = model_view(models, TypeId(index), name, doc, fields, field_names, uses);
+            let mut uses = Uses::default();
+            let view = model_view(
+                models,
+                TypeId(index),
+                name,
+                doc,
+                fields,
+                field_names,
+                &mut uses,
+            );
             let mut text = String::with_capacity(512);
             view.write(&mut text);
-            text
+            (TypeId(index), Declaration { text, uses })
         },
     );
-    let mut uses = Uses::default();
-    for (_, used) in halves {
-        uses.merge(used);
-    }
-    (texts, uses)
+    texts
 }
 
 impl EnumView {
@@ -763,4 +1031,208 @@ fn dependency_order(api: &Api, through: fn(&TypeKind) -> bool) -> Vec<TypeId> {
         }
     }
     order
+}
+
+/// The strongly connected components of the graph of references between types, each in type
+/// order, ordered by their first types (Tarjan's algorithm, with a stack of its own so that a
+/// long chain of references cannot overflow the thread's).
+fn components(api: &Api) -> Vec<Vec<TypeId>> {
+    let references: Vec<Vec<usize>> = api
+        .types
+        .iter()
+        .map(|def| {
+            let mut targets = Vec::new();
+            def.kind.for_each_named(&mut |id| targets.push(id.0));
+            targets
+        })
+        .collect();
+    let mut tarjan = Tarjan::new(api.types.len());
+    let mut components = Vec::new();
+    for root in 0..api.types.len() {
+        if tarjan.seen(root) {
+            continue;
+        }
+        tarjan.enter(root);
+        // Each node being walked, with the position of the next reference to follow.
+        let mut walk = vec![(root, 0)];
+        while let Some(top) = walk.last_mut() {
+            let (node, edge) = *top;
+            if let Some(&target) = references[node].get(edge) {
+                top.1 += 1;
+                if !tarjan.seen(target) {
+                    tarjan.enter(target);
+                    walk.push((target, 0));
+                } else if tarjan.on_stack[target] {
+                    tarjan.low[node] = tarjan.low[node].min(tarjan.index[target]);
+                }
+                continue;
+            }
+            walk.pop();
+            if let Some(&(parent, _)) = walk.last() {
+                tarjan.low[parent] = tarjan.low[parent].min(tarjan.low[node]);
+            }
+            if tarjan.low[node] == tarjan.index[node] {
+                components.push(tarjan.leave(node));
+            }
+        }
+    }
+    components.sort();
+    components
+}
+
+/// The state of [`components`]' walk.
+struct Tarjan {
+    /// The order in which each node was entered; `usize::MAX` before.
+    index: Vec<usize>,
+    /// The lowest index reachable from each node through the nodes on the stack.
+    low: Vec<usize>,
+    on_stack: Vec<bool>,
+    stack: Vec<usize>,
+    next: usize,
+}
+
+impl Tarjan {
+    fn new(count: usize) -> Tarjan {
+        Tarjan {
+            index: vec![usize::MAX; count],
+            low: vec![0; count],
+            on_stack: vec![false; count],
+            stack: Vec::new(),
+            next: 0,
+        }
+    }
+
+    fn seen(&self, node: usize) -> bool {
+        self.index[node] != usize::MAX
+    }
+
+    fn enter(&mut self, node: usize) {
+        self.index[node] = self.next;
+        self.low[node] = self.next;
+        self.next += 1;
+        self.stack.push(node);
+        self.on_stack[node] = true;
+    }
+
+    /// Pops the component whose first-entered node is `root`, in type order.
+    fn leave(&mut self, root: usize) -> Vec<TypeId> {
+        let mut component = Vec::new();
+        while let Some(member) = self.stack.pop() {
+            self.on_stack[member] = false;
+            component.push(TypeId(member));
+            if member == root {
+                break;
+            }
+        }
+        component.sort();
+        component
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::Spec;
+
+    /// The schemas package of a spec whose components are `schemas`.
+    fn package_of(schemas: serde_json::Value) -> SchemasPackage {
+        let document = serde_json::json!({
+            "openapi": "3.0.3",
+            "info": { "title": "t", "version": "1" },
+            "paths": {},
+            "components": { "schemas": schemas },
+        });
+        let spec = Spec::from_text("t.json", document.to_string()).expect("the spec loads");
+        let class_names: Vec<String> = spec
+            .api
+            .types
+            .iter()
+            .map(|def| names::class_name(&def.name))
+            .collect();
+        package(&spec.api, &class_names, &types::open_enums(&spec.api))
+    }
+
+    fn module<'a>(package: &'a SchemasPackage, name: &str) -> &'a SchemasView {
+        let found = package.modules.iter().find(|(module, _)| module == name);
+        &found.unwrap_or_else(|| panic!("no module {name}")).1
+    }
+
+    #[test]
+    fn types_in_a_cycle_share_a_module_and_the_others_get_one_each() {
+        let package = package_of(serde_json::json!({
+            "Owner": { "type": "object", "properties": { "pets": {
+                "type": "array", "items": { "$ref": "#/components/schemas/Pet" } } } },
+            "Pet": { "type": "object", "properties": {
+                "owner": { "$ref": "#/components/schemas/Owner" },
+                "tag": { "$ref": "#/components/schemas/Tag" } } },
+            "Tag": { "type": "string", "enum": ["a", "b"] },
+        }));
+        let names: Vec<&str> = package
+            .modules
+            .iter()
+            .map(|(name, _)| name.as_str())
+            .collect();
+        assert_eq!(names, ["_owner", "_tag"]);
+        let owner = module(&package, "_owner");
+        assert_eq!(owner.imports, "from ._tag import Tag\n");
+        assert!(
+            owner.declarations.contains("class Owner(")
+                && owner.declarations.contains("class Pet(")
+        );
+        for rebuild in ["\nOwner.model_rebuild()\n", "\nPet.model_rebuild()\n"] {
+            assert!(
+                owner.declarations.contains(rebuild),
+                "{}",
+                owner.declarations
+            );
+        }
+        assert!(module(&package, "_tag").imports.is_empty());
+        assert_eq!(package.needs, "        \"._owner\": (\"._tag\",),\n");
+        assert!(
+            package
+                .module_of
+                .contains("        \"Pet\": \"._owner\",\n")
+        );
+        assert!(
+            package
+                .reexports
+                .contains("    from ._owner import Pet as Pet\n")
+        );
+    }
+
+    #[test]
+    fn a_model_outside_a_cycle_is_not_rebuilt_and_imports_only_what_it_spells() {
+        let package = package_of(serde_json::json!({
+            "Extra": { "type": "object", "properties": { "id": { "type": "integer" } } },
+            "Open": { "type": "object", "properties": { "name": { "type": "string" } },
+                      "additionalProperties": { "$ref": "#/components/schemas/Extra" } },
+        }));
+        let open = module(&package, "_open");
+        assert!(!open.declarations.contains("model_rebuild"));
+        assert_eq!(open.imports, "", "extra=\"allow\" names no type");
+        assert!(package.needs.is_empty());
+    }
+
+    #[test]
+    fn a_long_chain_of_references_is_walked_without_recursion() {
+        let mut schemas = serde_json::Map::new();
+        for level in 0..10_000 {
+            let next = format!("#/components/schemas/Level{}", level + 1);
+            schemas.insert(
+                format!("Level{level}"),
+                serde_json::json!({ "type": "object", "properties": { "next": { "$ref": next } } }),
+            );
+        }
+        schemas.insert(
+            "Level10000".to_string(),
+            serde_json::json!({ "type": "string" }),
+        );
+        let package = package_of(serde_json::Value::Object(schemas));
+        assert!(package.modules.len() >= 10_000);
+        assert!(
+            package
+                .needs
+                .contains("\"._level9999\": (\"._level10000\",),")
+        );
+    }
 }

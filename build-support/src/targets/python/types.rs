@@ -19,7 +19,7 @@ pub struct Uses {
     pub pydantic: bool,
     /// The package's `transport` module (as `_http`).
     pub http: bool,
-    /// The package's `schemas` module (outside `schemas.py`).
+    /// The package's `schemas` package (outside it).
     pub schemas: bool,
 }
 
@@ -50,7 +50,7 @@ impl Uses {
 pub struct Context<'a> {
     /// Class names by [`crate::ir::TypeId`].
     pub class_names: &'a [String],
-    /// Prefix for schema classes: `""` inside `schemas.py`, `"schemas."` elsewhere.
+    /// Prefix for schema classes: `""` inside the schemas package, `"schemas."` elsewhere.
     pub prefix: &'a str,
     /// Whether [`Type::Binary`] is an uploaded file (model fields, request bodies) rather than
     /// bytes that came back.

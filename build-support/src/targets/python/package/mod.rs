@@ -3,8 +3,8 @@
 //! The output folder is a project folder, as openapi-python-client users know it:
 //! `pyproject.toml` and `README.md` beside the import package `<package>/`, which holds
 //! `__init__.py` (exports `Client`, `AuthenticatedClient`, `Response` and `UnexpectedStatus`),
-//! `client.py`, `errors.py`, `transport.py` (the transport every style shares), `models/__init__.py`
-//! (the models every style shares), one module per operation under `api/<tag>/` with `sync`,
+//! `client.py`, `errors.py`, `transport.py` (the transport every style shares), `models/`
+//! (the models every style shares, one module per type or cycle, imported on first use), one module per operation under `api/<tag>/` with `sync`,
 //! `sync_detailed`, `asyncio` and `asyncio_detailed`, and `py.typed`. No module is named after a
 //! standard-library one (`types.py` would shadow `types` when Python runs in the package's
 //! folder). `pip install -e <folder>` installs it as a path (`.pth`), which mypy and pyright
@@ -16,7 +16,7 @@ use serde::Serialize;
 
 use self::modules::{OperationModule, TagFolder};
 use super::template;
-use super::{Common, Options, escape, schemas_module};
+use super::{Common, Options, escape, schemas_package};
 use crate::tree::Tree;
 use crate::{Error, ir};
 
@@ -37,15 +37,15 @@ pub fn emit(api: &ir::Api, options: &Options) -> Result<Tree, Error> {
     };
     // The models and the operation modules are the bulk of the output and independent: build
     // them side by side.
-    let (models_py, (folders, modules)) = std::thread::scope(|scope| {
+    let (models, (folders, modules)) = std::thread::scope(|scope| {
         let models = scope.spawn(|| {
-            schemas_module(
+            schemas_package(
                 &env,
                 &common,
                 api,
                 &class_names,
                 &open,
-                "from .. import transport as _http",
+                ("models", "from .. import transport as _http"),
             )
         });
         let modules = modules::modules(api, &class_names, &open, &header);
@@ -80,7 +80,9 @@ pub fn emit(api: &ir::Api, options: &Options) -> Result<Tree, Error> {
             },
         )?,
     );
-    tree.generated(inside("models/__init__.py"), models_py?);
+    for (path, text) in models? {
+        tree.generated(inside(&path), text);
+    }
     let api_doc = doc(&format!(
         "The operations of {}, one module each under ``api.<tag>``.",
         escape::comment(&api.title)
