@@ -28,7 +28,7 @@ SPECS = sorted(
     [*FIXTURES.glob("specs/*.json"), *FIXTURES.glob("handwritten/*.json"), *HOSTILE, *TS_TESTS.glob("specs/*.json")]
 )
 MODES = ("nodenext", "bundler")
-GENERATED_FILES = {"index.ts", "models.ts", "client.ts", "package.json", "tsconfig.json", "README.md"}
+GENERATED_FILES = {"index.ts", "operations.ts", "models.ts", "client.ts", "package.json", "tsconfig.json", "README.md"}
 TSC_TIMEOUT = 600
 
 
