@@ -6,6 +6,10 @@ pub const TEMPLATES: &[(&str, &str)] = &[
     ("models.ts", include_str!("../typescript/models.ts.j2")),
     ("client.ts", include_str!("../typescript/client.ts.j2")),
     (
+        "operations.ts",
+        include_str!("../typescript/operations.ts.j2"),
+    ),
+    (
         "package.json",
         include_str!("../typescript/package.json.j2"),
     ),

@@ -5,7 +5,8 @@ It runs no gate of its own. It reads the outcome of the corpus tests that ran, w
 
 - python, python package: test_corpus.py, the functions and the package style: `compileall`, import,
   `mypy --strict` and pyright (the test records the stage it is in);
-- typescript: test_typescript.py, `tsc --strict` under NodeNext and under Bundler resolution;
+- typescript: test_typescript.py, `tsc --strict` under NodeNext and under Bundler resolution (and, over the whole
+  corpus at once, `prettier --check`, which has no per-spec cell);
 - proto: test_proto.py, `protoc` (grpc_tools) with the Python stubs imported, and `buf lint`;
 - rust: test_corpus.py's view of tests/tests/rust_fixtures.rs (`cargo clippy -D warnings` on every spec's client).
 

@@ -19,6 +19,7 @@ from support import REPO_ROOT, clientgen_binary
 
 TS_TESTS = REPO_ROOT / "tests" / "typescript"
 TSC = REPO_ROOT / "tests" / "tools" / "node_modules" / ".bin" / "tsc"
+PRETTIER = REPO_ROOT / "tests" / "tools" / "node_modules" / ".bin" / "prettier"
 ESBUILD = REPO_ROOT / "tests" / "tools" / "node_modules" / ".bin" / "esbuild"
 FIXTURES = REPO_ROOT / "tests" / "fixtures"
 # The shared fixtures, the hostile ones that should generate (the `ref_loop*` specs are errors),
@@ -28,7 +29,7 @@ SPECS = sorted(
     [*FIXTURES.glob("specs/*.json"), *FIXTURES.glob("handwritten/*.json"), *HOSTILE, *TS_TESTS.glob("specs/*.json")]
 )
 MODES = ("nodenext", "bundler")
-GENERATED_FILES = {"index.ts", "models.ts", "client.ts", "package.json", "tsconfig.json", "README.md"}
+GENERATED_FILES = {"index.ts", "operations.ts", "models.ts", "client.ts", "package.json", "tsconfig.json", "README.md"}
 TSC_TIMEOUT = 600
 
 
@@ -195,13 +196,20 @@ def folder_name(spec: Path) -> str:
 
 
 @pytest.fixture(scope="module")
-def corpus_errors(tmp_path_factory: pytest.TempPathFactory) -> dict[str, dict[str, list[str]]]:
-    """Every fixture spec's client generated into one project and type-checked by one tsc run per mode:
-    mode → folder → the tsc error lines of the files in that folder."""
+def corpus_folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Every fixture spec's client generated into one project, a folder each."""
     folder = tmp_path_factory.mktemp("typescript-corpus")
     (folder / "package.json").write_text('{"type": "module"}\n')
     for spec in SPECS:
         generate(spec, folder / folder_name(spec))
+    return folder
+
+
+@pytest.fixture(scope="module")
+def corpus_errors(corpus_folder: Path) -> dict[str, dict[str, list[str]]]:
+    """The corpus type-checked by one tsc run per mode: mode → folder → the tsc error lines of the files in that
+    folder."""
+    folder = corpus_folder
     runs = {
         mode: subprocess.Popen(
             [str(tsc()), "-p", str(write_project(folder, mode, ["*/*.ts"])), "--pretty", "false"],
@@ -240,3 +248,12 @@ def test_spec_generates_typescript_that_passes_tsc_strict(
 ) -> None:
     errors = corpus_errors[mode].get(folder_name(spec), [])
     assert errors == [], "\n".join(errors[:40])
+
+
+def test_corpus_is_prettier_clean(corpus_folder: Path) -> None:
+    """Every generated file of every fixture spec's client is as prettier (its defaults) prints it: one
+    `prettier --check` over the whole corpus."""
+    if not PRETTIER.is_file():
+        pytest.fail(f"no prettier at {PRETTIER}: run `npm ci --prefix tests/tools`")
+    checked = run([PRETTIER, "--check", "*/*.ts", "*/*.json", "*/README.md"], cwd=corpus_folder)
+    assert checked.returncode == 0, checked.stdout[-4000:] + checked.stderr[-4000:]

@@ -47,6 +47,7 @@ fn fastapi_style_petstore_every_file() {
             "client.ts",
             "index.ts",
             "models.ts",
+            "operations.ts",
             "package.json",
             "tsconfig.json"
         ]
@@ -57,7 +58,11 @@ fn fastapi_style_petstore_every_file() {
 #[test]
 fn openapi_31_petstore_models_and_methods() {
     let tree = emit("specs/readme--3.1-petstore.json");
-    assert_tree_snapshot("readme_31_petstore", &tree, &["index.ts", "models.ts"]);
+    assert_tree_snapshot(
+        "readme_31_petstore",
+        &tree,
+        &["index.ts", "operations.ts", "models.ts"],
+    );
 }
 
 #[test]
@@ -77,7 +82,11 @@ fn names_that_collide_with_globals_members_and_each_other_are_renamed() {
     let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("typescript/specs/collisions.json");
     let spec = Spec::from_file(&path).expect("collisions spec loads");
     let tree = emit_spec(&spec);
-    assert_tree_snapshot("collisions", &tree, &["index.ts", "models.ts"]);
+    assert_tree_snapshot(
+        "collisions",
+        &tree,
+        &["index.ts", "operations.ts", "models.ts"],
+    );
 }
 
 #[test]

@@ -6,8 +6,8 @@
 
 use std::fmt::Write;
 
-/// A double-quoted string literal holding `text` exactly. The escapes used are valid in both
-/// JavaScript and JSON, so the result is also a JSON string (for `package.json`).
+/// A string literal holding `text` exactly, quoted as prettier quotes: in double quotes, unless
+/// the text holds more double quotes than single ones (`'say "hi"'`).
 pub fn string_literal(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + 2);
     push_string_literal(&mut out, text);
@@ -16,19 +16,41 @@ pub fn string_literal(text: &str) -> String {
 
 /// Appends [`string_literal`] of `text` to `out`.
 pub fn push_string_literal(out: &mut String, text: &str) {
-    out.push('"');
+    let doubles = memchr::memchr_iter(b'"', text.as_bytes()).count();
+    let quote = if doubles > 0 && doubles > memchr::memchr_iter(b'\'', text.as_bytes()).count() {
+        '\''
+    } else {
+        '"'
+    };
+    push_quoted(out, text, quote);
+}
+
+/// A double-quoted string literal holding `text` exactly, valid JSON (for `package.json`).
+pub fn json_string(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 2);
+    push_quoted(&mut out, text, '"');
+    out
+}
+
+/// `text` between `quote`s, with the escapes valid in both JavaScript and JSON (the quote, the
+/// backslash, line ends and control characters).
+fn push_quoted(out: &mut String, text: &str, quote: char) {
+    out.push(quote);
     let plain = text
         .bytes()
-        .all(|b| (0x20..0x7f).contains(&b) && b != b'"' && b != b'\\');
+        .all(|b| (0x20..0x7f).contains(&b) && b != quote as u8 && b != b'\\');
     if plain {
         out.push_str(text);
-        out.push('"');
+        out.push(quote);
         return;
     }
     for c in text.chars() {
         match c {
             '\\' => out.push_str("\\\\"),
-            '"' => out.push_str("\\\""),
+            c if c == quote => {
+                out.push('\\');
+                out.push(c);
+            }
             '\n' => out.push_str("\\n"),
             '\r' => out.push_str("\\r"),
             '\t' => out.push_str("\\t"),
@@ -40,7 +62,7 @@ pub fn push_string_literal(out: &mut String, text: &str) {
             c => out.push(c),
         }
     }
-    out.push('"');
+    out.push(quote);
 }
 
 /// Appends a `/** … */` doc comment holding `lines` (paragraphs separated by empty strings) to
@@ -155,16 +177,17 @@ mod tests {
 
     #[test]
     fn string_literal_escapes_quotes_backslashes_and_line_ends() {
-        assert_eq!(string_literal(r#"a"b\c"#), r#""a\"b\\c""#);
+        assert_eq!(string_literal(r#"a"b\c'"#), r#""a\"b\\c'""#);
+        assert_eq!(string_literal(r#"a"b\c"#), r#"'a"b\\c'"#);
         assert_eq!(string_literal("line\nnext\0"), r#""line\nnext\u0000""#);
         assert_eq!(string_literal("a\u{2028}b"), r#""a\u2028b""#);
         assert_eq!(string_literal("${x} `y` 'z'"), r#""${x} `y` 'z'""#);
     }
 
     #[test]
-    fn string_literal_is_valid_json() {
+    fn json_string_is_valid_json() {
         let text = "q\"\\\n\t\u{1}\u{2029}é";
-        let literal = string_literal(text);
+        let literal = json_string(text);
         let parsed: String = serde_json::from_str(&literal).expect("valid JSON");
         assert_eq!(parsed, text);
     }

@@ -7,14 +7,12 @@
 
 use super::escape;
 use super::names;
+use super::print;
 use super::types::{self, Direction, Names};
 use crate::ir::{
     Api, Discriminator, EnumLiteral, Field, Struct, Type, TypeDef, TypeId, TypeKind, Union,
 };
 use crate::targets::constraints;
-
-/// Unions and enums longer than this are written one alternative a line.
-const LINE_LENGTH: usize = 100;
 
 /// Every declaration of `models.ts`, in type order.
 pub fn declarations(api: &Api, names: &Names) -> Vec<String> {
@@ -57,35 +55,21 @@ fn declaration(
             push_alternatives(&mut out, name, variants, "unknown")
         }
         TypeKind::Alias(ty) => {
-            out.push_str("export type ");
-            out.push_str(name);
-            out.push_str(" = ");
-            names.push(&mut out, ty, "", direction);
-            out.push_str(";\n");
+            let head = format!("export type {name}");
+            print::push_alias(&mut out, &head, &names.spell(ty, "", direction));
         }
     }
     out
 }
 
-/// `export type Name = A | B;`, one alternative a line when long; `empty` when there is none.
+/// `export type Name = A | B;`, broken as prettier breaks it; `empty` when there is none.
 fn push_alternatives(out: &mut String, name: &str, alternatives: Vec<String>, empty: &str) {
-    out.push_str("export type ");
-    out.push_str(name);
-    let width: usize = alternatives.iter().map(|a| a.len() + 3).sum();
-    if alternatives.is_empty() {
-        out.push_str(" = ");
-        out.push_str(empty);
-    } else if width + name.len() + 14 <= LINE_LENGTH {
-        out.push_str(" = ");
-        out.push_str(&alternatives.join(" | "));
+    let ty = if alternatives.is_empty() {
+        empty.to_string()
     } else {
-        out.push_str(" =");
-        for alternative in &alternatives {
-            out.push_str("\n  | ");
-            out.push_str(alternative);
-        }
-    }
-    out.push_str(";\n");
+        alternatives.join(" | ")
+    };
+    print::push_alias(out, &format!("export type {name}"), &ty);
 }
 
 fn push_interface(
@@ -98,17 +82,21 @@ fn push_interface(
 ) {
     out.push_str("export interface ");
     out.push_str(name);
+    if model.fields.is_empty() && model.additional_properties.is_none() {
+        out.push_str(" {}\n");
+        return;
+    }
     out.push_str(" {\n");
     for field in &model.fields {
         push_field_doc(out, api, field);
-        out.push_str("  ");
-        push_key(out, &field.name);
+        let mut key = String::with_capacity(field.name.len() + 3);
+        push_key(&mut key, &field.name);
         if !field.required {
-            out.push('?');
+            key.push('?');
         }
-        out.push_str(": ");
-        names.push(out, &field.ty, "", direction);
-        out.push_str(";\n");
+        let ty = names.spell(&field.ty, "", direction);
+        print::push_member(out, "  ", &key, &ty, ";");
+        out.push('\n');
     }
     if let Some(extra) = &model.additional_properties {
         let value = names.spell(extra, "", direction);
@@ -118,9 +106,9 @@ fn push_interface(
             .fields
             .iter()
             .all(|field| field.required && names.spell(&field.ty, "", direction) == value);
-        out.push_str("  [key: string]: ");
-        out.push_str(if fits { &value } else { "unknown" });
-        out.push_str(";\n");
+        let value = if fits { value.as_str() } else { "unknown" };
+        print::push_member(out, "  ", "[key: string]", value, ";");
+        out.push('\n');
     }
     out.push_str("}\n");
 }

@@ -193,6 +193,76 @@ pub const CLASS_MEMBERS: &[&str] = &[
     "valueOf",
 ];
 
+/// Names an operation's function in `operations.ts` must not take: JavaScript's reserved words
+/// (valid method names, but not function names), the names the module itself declares or
+/// imports, and globals a function could hide (`undefined`).
+pub const OPERATIONS_MODULE_NAMES: &[&str] = &[
+    "ApiClient",
+    "CallOptions",
+    "ClientOptions",
+    "HttpStatus",
+    "Infinity",
+    "NaN",
+    "SECURITY_SCHEMES",
+    "SecurityScheme",
+    "Status2xx",
+    "Status3xx",
+    "Status4xx",
+    "Status5xx",
+    "TypedResponse",
+    "arguments",
+    "await",
+    "break",
+    "case",
+    "catch",
+    "class",
+    "const",
+    "continue",
+    "createClient",
+    "debugger",
+    "default",
+    "delete",
+    "do",
+    "else",
+    "enum",
+    "eval",
+    "export",
+    "extends",
+    "false",
+    "finally",
+    "for",
+    "function",
+    "if",
+    "implements",
+    "import",
+    "in",
+    "instanceof",
+    "interface",
+    "let",
+    "models",
+    "new",
+    "null",
+    "package",
+    "private",
+    "protected",
+    "public",
+    "return",
+    "static",
+    "super",
+    "switch",
+    "this",
+    "throw",
+    "true",
+    "try",
+    "typeof",
+    "undefined",
+    "var",
+    "void",
+    "while",
+    "with",
+    "yield",
+];
+
 /// What a type name gets when it would shadow a global (`Error` → `ErrorSchema`).
 const GLOBAL_SUFFIX: &str = "Schema";
 
@@ -228,15 +298,16 @@ pub fn method_name(raw: &str) -> String {
     }
 }
 
-/// Whether `name` can be written bare as a property key (`user_id`, `$ref`); other keys
+/// Whether `name` can be written bare as a property key (`user_id`, `$ref`, `名前`); other keys
 /// (`+1`, `X-Request-ID`, `@type`) are written as string literals. Reserved words are valid
 /// property names, so they are bare too.
 pub fn is_bare_key(name: &str) -> bool {
-    let word = |b: u8| b.is_ascii_alphanumeric() || b == b'_' || b == b'$';
-    name.as_bytes()
-        .first()
-        .is_some_and(|b| !b.is_ascii_digit() && word(*b))
-        && name.bytes().all(word)
+    // Unicode identifiers too (`名前`), as prettier unquotes them.
+    let mut chars = name.chars();
+    chars
+        .next()
+        .is_some_and(|c| c == '$' || c == '_' || unicode_ident::is_xid_start(c))
+        && chars.all(|c| c == '$' || unicode_ident::is_xid_continue(c))
 }
 
 /// The `name` of `package.json`, in npm's kebab-case: the words of `raw` (runs of ASCII letters
@@ -331,7 +402,9 @@ mod tests {
         assert!(!is_bare_key("@type"));
         assert!(!is_bare_key("1st"));
         assert!(!is_bare_key(""));
-        assert!(!is_bare_key("naïve"));
+        // Unicode identifiers are bare, as prettier writes them.
+        assert!(is_bare_key("naïve"));
+        assert!(is_bare_key("名前"));
     }
 
     #[test]

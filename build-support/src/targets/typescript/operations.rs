@@ -9,11 +9,11 @@
 //! comparing `status` narrows `data`.
 
 use std::collections::BTreeSet;
-use std::fmt::Write;
 
 use super::escape;
 use super::models::push_key;
-use super::names::{self, CLASS_MEMBERS, Scope};
+use super::names::{self, CLASS_MEMBERS, OPERATIONS_MODULE_NAMES, Scope};
+use super::print::{self, Bracket};
 use super::types::{Direction, Names};
 use crate::ir::{
     Api, Content, MediaKind, Operation, Outcome, Parameter, ParameterLocation, ParameterStyle,
@@ -21,30 +21,62 @@ use crate::ir::{
 };
 use crate::targets::constraints;
 
-/// Parameter lists and descriptors longer than this are written one item a line.
-const LINE_LENGTH: usize = 100;
-
 /// The statuses `client.ts`'s `HttpStatus` lists: `fetch` never exposes a 1xx.
 const HTTP_STATUSES: std::ops::RangeInclusive<u16> = 200..=599;
 
-/// What `index.ts` and the README need from the operations.
+/// What `index.ts`, `operations.ts` and the README need from the operations.
 #[derive(Debug, Default)]
 pub struct Operations {
     /// The methods of the `API` class in spec order: each operation's, then its `…WithResponse`.
     pub methods: Vec<String>,
+    /// The functions of `operations.ts`, in the same order, which the methods call.
+    pub functions: Vec<String>,
     /// One `method: TypedResponse<…> | …;` entry each, for the `OperationErrors` interface.
     pub errors: Vec<String>,
-    /// Method name, HTTP method and path of each operation, for the README.
-    pub rows: Vec<(String, &'static str, String)>,
+    /// Method name, function name, HTTP method and path of each operation, for the README.
+    pub rows: Vec<Row>,
     /// The name of the first operation's `…WithResponse` method, for the README's example.
     pub first_with_response: Option<String>,
-    /// Whether any signature names a model (so `index.ts` imports `models`).
+    /// Whether any signature names a model (so `operations.ts` and `index.ts` import `models`).
     pub uses_models: bool,
-    /// The types of `client.ts` that `index.ts` names (`CallOptions`, `HttpStatus`, …).
+    /// The types of `client.ts` that the signatures name (`CallOptions`, `HttpStatus`, …).
     pub client_types: BTreeSet<&'static str>,
+    /// The types of `client.ts` that `OperationErrors` names besides `TypedResponse`.
+    pub error_types: BTreeSet<&'static str>,
 }
 
-/// Builds the methods of every operation.
+/// One operation, as the README lists it.
+#[derive(Debug)]
+pub struct Row {
+    /// The method of the `API` class.
+    pub method: String,
+    /// The function of `operations.ts`.
+    pub function: String,
+    /// The HTTP method.
+    pub http: &'static str,
+    /// The path template.
+    pub path: String,
+}
+
+/// The names of one operation: the `API` class's methods, and the functions of `operations.ts`
+/// (the same unless a reserved word or a module-level name is in the way: `delete` → `delete2`).
+struct OperationNames {
+    method: String,
+    method_full: String,
+    function: String,
+    function_full: String,
+}
+
+/// What one operation gives: two methods of the `API` class, two functions of `operations.ts`.
+#[derive(Default)]
+struct Emitted {
+    plain_method: String,
+    full_method: String,
+    plain_function: String,
+    full_function: String,
+}
+
+/// Builds the methods and functions of every operation.
 pub fn build(api: &Api, names: &Names) -> Operations {
     // Every operation's own name first, so that a spec's `get_item_with_response` keeps its name
     // and the derived `…WithResponse` is the one that gives way.
@@ -58,26 +90,59 @@ pub fn build(api: &Api, names: &Names) -> Operations {
         .iter()
         .map(|name| scope.claim(format!("{name}WithResponse")))
         .collect();
+    // The functions share a module with its imports, and cannot take reserved words.
+    let mut module = Scope::camel_with_reserved(OPERATIONS_MODULE_NAMES);
+    let functions: Vec<String> = plain
+        .iter()
+        .map(|name| module.claim(name.clone()))
+        .collect();
+    let functions_full: Vec<String> = with_response
+        .iter()
+        .map(|name| module.claim(name.clone()))
+        .collect();
     let mut operations = Operations::default();
     let mut builder = Builder {
         api,
         names,
         uses_models: false,
         client_types: BTreeSet::new(),
+        error_types: BTreeSet::new(),
     };
     operations.first_with_response = with_response.first().cloned();
-    for ((operation, name), with_response) in api.operations.iter().zip(plain).zip(with_response) {
+    let named = plain
+        .into_iter()
+        .zip(with_response)
+        .zip(functions.into_iter().zip(functions_full))
+        .map(
+            |((method, method_full), (function, function_full))| OperationNames {
+                method,
+                method_full,
+                function,
+                function_full,
+            },
+        );
+    for (operation, names) in api.operations.iter().zip(named) {
         let responses = builder.responses(operation);
-        let [plain, full] = builder.methods(operation, &name, &with_response, &responses);
-        operations.methods.push(plain);
-        operations.methods.push(full);
-        operations.errors.push(error_entry(&name, &responses));
+        let emitted = builder.emit(operation, &names, &responses);
         operations
-            .rows
-            .push((name, operation.method.as_str(), operation.path.clone()));
+            .methods
+            .extend([emitted.plain_method, emitted.full_method]);
+        operations
+            .functions
+            .extend([emitted.plain_function, emitted.full_function]);
+        operations
+            .errors
+            .push(error_entry(&names.method, &responses));
+        operations.rows.push(Row {
+            method: names.method,
+            function: names.function,
+            http: operation.method.as_str(),
+            path: operation.path.clone(),
+        });
     }
     operations.uses_models = builder.uses_models;
     operations.client_types = builder.client_types;
+    operations.error_types = builder.error_types;
     if !api.operations.is_empty() {
         operations
             .client_types
@@ -91,6 +156,7 @@ struct Builder<'a> {
     names: &'a Names,
     uses_models: bool,
     client_types: BTreeSet<&'static str>,
+    error_types: BTreeSet<&'static str>,
 }
 
 /// One member of an operation's response union: an outcome, or the undocumented statuses.
@@ -113,108 +179,145 @@ impl Builder<'_> {
         self.names.spell(ty, "models.", direction)
     }
 
-    /// The operation's method, resolving to the body, and its `…WithResponse` method, resolving
-    /// to the whole response; the first calls the second, which describes the request.
-    fn methods(
+    /// The operation's two functions of `operations.ts` (one resolving to the body, one to the
+    /// whole response; the first calls the second, which describes the request) and the two
+    /// methods of the `API` class that call them, with the same signatures but the client.
+    fn emit(
         &mut self,
         operation: &Operation,
-        name: &str,
-        with_response: &str,
+        names: &OperationNames,
         responses: &[Member],
-    ) -> [String; 2] {
+    ) -> Emitted {
         let body = operation
             .body
             .as_ref()
             .and_then(|body| Some((body, body.preferred()?)));
-        // Signature: one line when it fits, else one argument a line.
         let has_params = !operation.parameters.is_empty();
         let keys = params_keys(&operation.parameters);
-        let mut args: Vec<String> = Vec::with_capacity(3);
+        // The arguments of a method; a function's are the same after `client`, one level out.
+        let mut args: Vec<[String; 2]> = Vec::with_capacity(3);
         let mut arg_names: Vec<&str> = Vec::with_capacity(3);
         if has_params {
-            let mut arg = String::from("params: ");
-            self.push_params_type(&mut arg, &operation.parameters, &keys);
             let params_optional = operation.parameters.iter().all(|p| !p.required);
             let body_optional = body.is_none_or(|(body, _)| !body.required);
-            if params_optional && body_optional {
-                arg.push_str(" = {}");
-            }
-            args.push(arg);
+            let default = if params_optional && body_optional {
+                " = {}"
+            } else {
+                ""
+            };
+            let members = self.params_members(&operation.parameters, &keys);
+            args.push(["    ", "  "].map(|indent| {
+                let mut arg = String::from("params: ");
+                let tail = default.len() + ",".len();
+                push_params_type(&mut arg, &members, &operation.parameters, indent, tail);
+                arg.push_str(default);
+                arg
+            }));
             arg_names.push("params");
         }
         let encoding = body.map(|(body, content)| {
             let (ty, encoding) = self.body_type(content);
             let optional = if body.required { "" } else { "?" };
-            args.push(format!("body{optional}: {ty}"));
+            let arg = format!("body{optional}: {ty}");
+            args.push([arg.clone(), arg]);
             arg_names.push("body");
             (encoding, content.media_type.as_str())
         });
-        args.push("options?: CallOptions".to_string());
+        args.push(["options?: CallOptions", "options?: CallOptions"].map(str::to_string));
         arg_names.push("options");
+        let method_args: Vec<String> = args.iter().map(|[method, _]| method.clone()).collect();
+        let mut function_args = vec!["client: ApiClient".to_string()];
+        function_args.extend(args.iter().map(|[_, function]| function.clone()));
+        let mut call_args = vec!["client"];
+        call_args.extend(&arg_names);
+        let mut delegate_args = vec!["this"];
+        delegate_args.extend(&arg_names);
 
-        let mut plain = String::with_capacity(512);
-        push_method_doc(&mut plain, operation);
-        // `async` and `await` rather than `.then((r) => r.data)`: tsc infers no callback, which
-        // saves a tenth of its time on GitHub's spec.
-        push_signature(
-            &mut plain,
-            &format!("async {name}"),
-            &args,
-            &success_data(responses),
-        );
-        let _ = writeln!(
-            plain,
-            "    return (await this.{with_response}({})).data;\n  }}",
-            arg_names.join(", ")
-        );
-
-        let mut full = String::with_capacity(1024);
-        let doc = format!(
-            "{{@link API.{name}}}, resolving to the whole response:\n`status`, `headers` and the raw \
-             `body` beside `data`."
-        );
-        let deprecated = if operation.deprecated {
-            "@deprecated"
-        } else {
-            ""
-        };
-        escape::push_doc(&mut full, &[&doc, deprecated], "  ");
+        let data = success_data(responses);
         let successes: Vec<String> = responses
             .iter()
             .filter(|member| member.success)
             .map(typed_response)
             .collect();
-        push_signature(&mut full, with_response, &args, &successes.join(" | "));
+        let whole = successes.join(" | ");
+        let deprecated = if operation.deprecated {
+            "@deprecated"
+        } else {
+            ""
+        };
+        let full_doc = |link: &str| {
+            format!(
+                "{{@link {link}}}, resolving to the whole response:\n`status`, `headers` and the \
+                 raw `body` beside `data`."
+            )
+        };
+
+        let mut emitted = Emitted::default();
+        let plain = &mut emitted.plain_method;
+        push_method_doc(plain, operation, "  ");
+        print::push_signature(plain, "  ", &names.method, &method_args, &data);
+        let head = format!("return operations.{}", names.function);
+        print::push_call(plain, "    ", &head, &delegate_args, ";");
+        plain.push_str("  }\n");
+
+        let full = &mut emitted.full_method;
+        escape::push_doc(
+            full,
+            &[&full_doc(&format!("API.{}", names.method)), deprecated],
+            "  ",
+        );
+        print::push_signature(full, "  ", &names.method_full, &method_args, &whole);
+        let head = format!("return operations.{}", names.function_full);
+        print::push_call(full, "    ", &head, &delegate_args, ";");
+        full.push_str("  }\n");
+
+        let plain = &mut emitted.plain_function;
+        push_method_doc(plain, operation, "");
+        let head = format!("export async function {}", names.function);
+        print::push_signature(plain, "", &head, &function_args, &data);
+        let callee = format!("await {}", names.function_full);
+        print::push_assigned_call(plain, "  ", "const response = ", &callee, &call_args, ";");
+        plain.push_str("  return response.data;\n}\n");
+
+        let full = &mut emitted.full_function;
+        escape::push_doc(full, &[&full_doc(&names.function), deprecated], "");
+        let head = format!("export function {}", names.function_full);
+        print::push_signature(full, "", &head, &function_args, &whole);
         // Body: the request, described to the transport.
-        full.push_str("    return this.request({\n      operation: ");
-        escape::push_string_literal(&mut full, name);
-        full.push_str(",\n      method: \"");
-        full.push_str(operation.method.as_str());
-        full.push_str("\",\n      path: ");
-        escape::push_string_literal(&mut full, &operation.path);
-        full.push_str(",\n");
+        full.push_str("  return client.request(\n    {\n");
+        let literal = escape::string_literal;
+        print::push_property(full, "      ", "operation", &literal(&names.method));
+        print::push_property(
+            full,
+            "      ",
+            "method",
+            &format!("\"{}\"", operation.method.as_str()),
+        );
+        print::push_property(full, "      ", "path", &literal(&operation.path));
         if has_params {
-            push_parameter_specs(&mut full, &operation.parameters, &keys);
+            push_parameter_specs(full, &operation.parameters, &keys);
             full.push_str("      values: params,\n");
         }
         if let Some((encoding, media_type)) = encoding {
-            full.push_str("      body,\n      encoding: \"");
-            full.push_str(encoding);
-            full.push_str("\",\n      mediaType: ");
-            escape::push_string_literal(&mut full, media_type);
-            full.push_str(",\n");
+            full.push_str("      body,\n");
+            print::push_property(full, "      ", "encoding", &format!("\"{encoding}\""));
+            print::push_property(full, "      ", "mediaType", &literal(media_type));
         }
         if !operation.security.is_empty() {
-            push_security(&mut full, &operation.security);
+            push_security(full, &operation.security);
         }
-        push_response_reads(&mut full, responses);
-        full.push_str("    }, options);\n  }\n");
-        [plain, full]
+        push_response_reads(full, responses);
+        full.push_str("    },\n    options,\n  );\n}\n");
+        emitted
     }
 
-    /// `{ user_id: number; limit?: number }`, one member a line when documented or long.
-    fn push_params_type(&mut self, out: &mut String, parameters: &[Parameter], keys: &[String]) {
-        let members: Vec<(String, &Parameter)> = parameters
+    /// The members of an operation's params object: `user_id` or `limit?`, and its type.
+    fn params_members(
+        &mut self,
+        parameters: &[Parameter],
+        keys: &[String],
+    ) -> Vec<(String, String)> {
+        parameters
             .iter()
             .zip(keys)
             .map(|(parameter, key)| {
@@ -223,53 +326,9 @@ impl Builder<'_> {
                 if !parameter.required {
                     member.push('?');
                 }
-                member.push_str(": ");
-                member.push_str(&self.spell(&parameter.ty, Direction::Sent));
-                (member, parameter)
+                (member, self.spell(&parameter.ty, Direction::Sent))
             })
-            .collect();
-        let documented = parameters.iter().any(|p| {
-            p.description.is_some()
-                || p.deprecated
-                || p.default.is_some()
-                || !p.constraints.is_empty()
-        });
-        let width: usize = members.iter().map(|(m, _)| m.len() + 2).sum();
-        if !documented && width <= LINE_LENGTH - 40 {
-            out.push_str("{ ");
-            let joined: Vec<&str> = members.iter().map(|(m, _)| m.as_str()).collect();
-            out.push_str(&joined.join("; "));
-            out.push_str(" }");
-            return;
-        }
-        out.push_str("{\n");
-        for (member, parameter) in &members {
-            let deprecated = if parameter.deprecated {
-                "@deprecated"
-            } else {
-                ""
-            };
-            let description = parameter.description.as_deref().unwrap_or("");
-            let checks = constraints::summary(&parameter.constraints, &parameter.ty)
-                .map(|summary| summary + ".")
-                .unwrap_or_default();
-            let default = parameter
-                .default
-                .as_ref()
-                .map(|value| {
-                    format!("@defaultValue `{value}` (applied by the server when left out)")
-                })
-                .unwrap_or_default();
-            escape::push_doc(
-                out,
-                &[description, "", &checks, &default, deprecated],
-                "      ",
-            );
-            out.push_str("      ");
-            out.push_str(member);
-            out.push_str(";\n");
-        }
-        out.push_str("    }");
+            .collect()
     }
 
     /// The TypeScript type of a request body and the transport's encoding for it.
@@ -342,11 +401,16 @@ impl Builder<'_> {
             });
         }
         for member in &members {
-            for alias in STATUS_ALIASES {
-                if member.status.contains(alias) {
-                    self.client_types.insert(alias);
-                }
-            }
+            let types = if member.success {
+                &mut self.client_types
+            } else {
+                &mut self.error_types
+            };
+            types.extend(
+                STATUS_ALIASES
+                    .into_iter()
+                    .filter(|alias| member.status.contains(alias)),
+            );
         }
         members
     }
@@ -490,6 +554,57 @@ fn success_data(members: &[Member]) -> String {
     }
 }
 
+/// `{ user_id: number; limit?: number }` when no parameter is documented and it fits on the
+/// argument line at `indent` (with `tail` after it), else one member a line, each after its
+/// doc comment.
+fn push_params_type(
+    out: &mut String,
+    members: &[(String, String)],
+    parameters: &[Parameter],
+    indent: &str,
+    tail: usize,
+) {
+    let documented = parameters.iter().any(|p| {
+        p.description.is_some() || p.deprecated || p.default.is_some() || !p.constraints.is_empty()
+    });
+    let flat: Vec<String> = members
+        .iter()
+        .map(|(member, ty)| format!("{member}: {ty}"))
+        .collect();
+    let flat = format!("{{ {} }}", flat.join("; "));
+    if !documented && indent.len() + "params: ".len() + flat.len() + tail <= print::WIDTH {
+        out.push_str(&flat);
+        return;
+    }
+    let member_indent = format!("{indent}  ");
+    out.push_str("{\n");
+    for ((member, ty), parameter) in members.iter().zip(parameters) {
+        let deprecated = if parameter.deprecated {
+            "@deprecated"
+        } else {
+            ""
+        };
+        let description = parameter.description.as_deref().unwrap_or("");
+        let checks = constraints::summary(&parameter.constraints, &parameter.ty)
+            .map(|summary| summary + ".")
+            .unwrap_or_default();
+        let default = parameter
+            .default
+            .as_ref()
+            .map(|value| format!("@defaultValue `{value}` (applied by the server when left out)"))
+            .unwrap_or_default();
+        escape::push_doc(
+            out,
+            &[description, "", &checks, &default, deprecated],
+            &member_indent,
+        );
+        print::push_member(out, &member_indent, member, ty, ";");
+        out.push('\n');
+    }
+    out.push_str(indent);
+    out.push('}');
+}
+
 /// `  getItem:\n    | TypedResponse<404, …>\n    | …;`: the error members of an operation, for
 /// `OperationErrors`.
 fn error_entry(name: &str, members: &[Member]) -> String {
@@ -498,19 +613,13 @@ fn error_entry(name: &str, members: &[Member]) -> String {
         .filter(|member| !member.success)
         .map(typed_response)
         .collect();
-    let mut entry = format!("  {name}:");
-    match errors.as_slice() {
-        [] => entry.push_str(" never;"),
-        [one] if entry.len() + one.len() + 2 <= LINE_LENGTH => {
-            let _ = write!(entry, " {one};");
-        }
-        _ => {
-            for error in &errors {
-                let _ = write!(entry, "\n    | {error}");
-            }
-            entry.push(';');
-        }
-    }
+    let ty = if errors.is_empty() {
+        "never".to_string()
+    } else {
+        errors.join(" | ")
+    };
+    let mut entry = String::new();
+    print::push_member(&mut entry, "  ", name, &ty, ";");
     entry
 }
 
@@ -559,20 +668,7 @@ fn push_response_reads(out: &mut String, members: &[Member]) {
         .filter_map(|member| member.read.as_ref())
         .map(|(key, read)| format!("{key}: \"{read}\""))
         .collect();
-    let width: usize = reads.iter().map(|read| read.len() + 2).sum();
-    if width <= LINE_LENGTH - 20 {
-        out.push_str("      responses: { ");
-        out.push_str(&reads.join(", "));
-        out.push_str(" },\n");
-    } else {
-        out.push_str("      responses: {\n");
-        for read in &reads {
-            out.push_str("        ");
-            out.push_str(read);
-            out.push_str(",\n");
-        }
-        out.push_str("      },\n");
-    }
+    print::push_object_property(out, "      ", "responses", &reads);
 }
 
 /// The key of each parameter in the params object: its wire name, unless an earlier parameter
@@ -600,7 +696,8 @@ fn mentions_named(ty: &Type) -> bool {
     }
 }
 
-fn push_method_doc(out: &mut String, operation: &Operation) {
+/// The doc comment of an operation's method or function: summary, description and route.
+fn push_method_doc(out: &mut String, operation: &Operation, indent: &str) {
     let summary = operation.summary.as_deref().map(str::trim).unwrap_or("");
     let description = operation
         .description
@@ -622,98 +719,52 @@ fn push_method_doc(out: &mut String, operation: &Operation) {
     escape::push_doc(
         out,
         &[summary, "", description, "", &route, deprecated],
-        "  ",
+        indent,
     );
-}
-
-/// `  name(args): Promise<returns> {`, one argument a line when that is too long or an argument
-/// spans lines.
-fn push_signature(out: &mut String, name: &str, args: &[String], returns: &str) {
-    let args_width: usize = args.iter().map(|arg| arg.len() + ", ".len()).sum();
-    let width = "  (): Promise<> {".len() + name.len() + args_width + returns.len();
-    out.push_str("  ");
-    out.push_str(name);
-    if width <= LINE_LENGTH && !args.iter().any(|arg| arg.contains('\n')) {
-        out.push('(');
-        out.push_str(&args.join(", "));
-        out.push(')');
-    } else {
-        out.push_str("(\n");
-        for arg in args {
-            out.push_str("    ");
-            out.push_str(arg);
-            out.push_str(",\n");
-        }
-        out.push_str("  )");
-    }
-    out.push_str(": Promise<");
-    out.push_str(returns);
-    out.push_str("> {\n");
 }
 
 /// `params: [{ name: "user_id", in: "path" }, …],` with style and explode only where they are
 /// not the location's defaults, and `key` only where the params object renamed a duplicate.
 fn push_parameter_specs(out: &mut String, parameters: &[Parameter], keys: &[String]) {
-    let specs: Vec<String> = parameters
+    let specs: Vec<Vec<String>> = parameters
         .iter()
         .zip(keys)
         .map(|(parameter, key)| {
-            let mut spec = String::from("{ name: ");
-            escape::push_string_literal(&mut spec, &parameter.name);
+            let mut props = vec![format!("name: {}", escape::string_literal(&parameter.name))];
             let (location, default_style) = match parameter.location {
                 ParameterLocation::Path => ("path", ParameterStyle::Simple),
                 ParameterLocation::Query => ("query", ParameterStyle::Form),
                 ParameterLocation::Header => ("header", ParameterStyle::Simple),
                 ParameterLocation::Cookie => ("cookie", ParameterStyle::Form),
             };
-            let _ = write!(spec, ", in: \"{location}\"");
+            props.push(format!("in: \"{location}\""));
             if *key != parameter.name {
-                spec.push_str(", key: ");
-                escape::push_string_literal(&mut spec, key);
+                props.push(format!("key: {}", escape::string_literal(key)));
             }
             if parameter.style != default_style {
-                let _ = write!(spec, ", style: \"{}\"", parameter.style.as_str());
+                props.push(format!("style: \"{}\"", parameter.style.as_str()));
             }
             if parameter.explode != (parameter.style == ParameterStyle::Form) {
-                let _ = write!(spec, ", explode: {}", parameter.explode);
+                props.push(format!("explode: {}", parameter.explode));
             }
-            spec.push_str(" }");
-            spec
+            props
         })
         .collect();
-    let width: usize = specs.iter().map(|s| s.len() + 2).sum();
-    if width <= LINE_LENGTH - 16 {
-        out.push_str("      params: [");
-        out.push_str(&specs.join(", "));
-        out.push_str("],\n");
-    } else {
-        out.push_str("      params: [\n");
-        for spec in &specs {
-            out.push_str("        ");
-            out.push_str(spec);
-            out.push_str(",\n");
-        }
-        out.push_str("      ],\n");
-    }
+    print::push_array_property(out, "      ", "params", Bracket::Object, &specs);
 }
 
 /// `security: [["bearer"], ["apiKey"]],`: any one alternative, each needing all its schemes.
 fn push_security(out: &mut String, requirements: &[Vec<String>]) {
-    out.push_str("      security: [");
-    for (index, alternative) in requirements.iter().enumerate() {
-        if index > 0 {
-            out.push_str(", ");
-        }
-        out.push('[');
-        for (index, scheme) in alternative.iter().enumerate() {
-            if index > 0 {
-                out.push_str(", ");
-            }
-            escape::push_string_literal(out, scheme);
-        }
-        out.push(']');
-    }
-    out.push_str("],\n");
+    let alternatives: Vec<Vec<String>> = requirements
+        .iter()
+        .map(|alternative| {
+            alternative
+                .iter()
+                .map(|scheme| escape::string_literal(scheme))
+                .collect()
+        })
+        .collect();
+    print::push_array_property(out, "      ", "security", Bracket::Array, &alternatives);
 }
 
 #[cfg(test)]
@@ -721,9 +772,9 @@ mod tests {
     use super::*;
     use crate::Spec;
 
-    /// The methods and `OperationErrors` entry of the one operation of a spec whose `get /x`
-    /// documents `responses`.
-    fn emit(responses: serde_json::Value) -> (Vec<String>, String) {
+    /// The methods, functions and `OperationErrors` entry of the one operation of a spec whose
+    /// `get /x` documents `responses`.
+    fn emit(responses: serde_json::Value) -> (Vec<String>, Vec<String>, String) {
         let document = serde_json::json!({
             "openapi": "3.0.3",
             "info": { "title": "t", "version": "1" },
@@ -740,7 +791,11 @@ mod tests {
             spec.api.types.iter().map(|d| d.name.clone()).collect(),
         );
         let operations = build(&spec.api, &names);
-        (operations.methods, operations.errors[0].clone())
+        (
+            operations.methods,
+            operations.functions,
+            operations.errors[0].clone(),
+        )
     }
 
     fn json(schema: &str) -> serde_json::Value {
@@ -751,46 +806,47 @@ mod tests {
 
     #[test]
     fn undocumented_statuses_are_every_status_but_the_listed_ones() {
-        let (methods, errors) =
+        let (methods, functions, errors) =
             emit(serde_json::json!({ "200": json("Item"), "404": json("Item") }));
         assert_eq!(
             errors,
             "  getX:\n    | TypedResponse<404, models.Item>\n    \
              | TypedResponse<Exclude<HttpStatus, 200 | 404>, unknown>;"
         );
-        assert!(methods[0].contains("async getX(options?: CallOptions): Promise<models.Item> {"));
-        assert!(methods[0].contains("return (await this.getXWithResponse(options)).data;"));
+        assert!(methods[0].contains("  getX(options?: CallOptions): Promise<models.Item> {"));
+        assert!(methods[0].contains("return operations.getX(this, options);"));
+        assert!(functions[0].contains("const response = await getXWithResponse(client, options);"));
         assert!(methods[1].contains("Promise<TypedResponse<200, models.Item>>"));
-        assert!(methods[1].contains(r#"responses: { 200: "object", 404: "object" },"#));
+        assert!(functions[1].contains(r#"responses: { 200: "object", 404: "object" },"#));
     }
 
     #[test]
     fn default_beside_a_success_types_the_errors_and_leaves_other_2xx_undocumented() {
-        let (methods, errors) =
+        let (methods, functions, errors) =
             emit(serde_json::json!({ "200": json("Ids"), "default": json("Item") }));
         assert_eq!(
             errors,
             "  getX:\n    | TypedResponse<Exclude<HttpStatus, Status2xx>, models.Item>\n    \
              | TypedResponse<Exclude<Status2xx, 200>, unknown>;"
         );
-        assert!(methods[1].contains(r#"responses: { 200: "array", default: "object" },"#));
+        assert!(functions[1].contains(r#"responses: { 200: "array", default: "object" },"#));
     }
 
     #[test]
     fn default_alone_is_the_success_of_any_2xx_and_the_error_of_the_rest() {
-        let (methods, errors) = emit(serde_json::json!({ "default": json("Either") }));
+        let (methods, functions, errors) = emit(serde_json::json!({ "default": json("Either") }));
         assert_eq!(
             errors,
             "  getX: TypedResponse<Exclude<HttpStatus, Status2xx>, models.Either>;"
         );
         assert!(methods[1].contains("Promise<TypedResponse<Status2xx, models.Either>>"));
         // A union's JSON may be of any kind.
-        assert!(methods[1].contains(r#"responses: { "2XX": "json", default: "json" },"#));
+        assert!(functions[1].contains(r#"responses: { "2XX": "json", default: "json" },"#));
     }
 
     #[test]
     fn a_range_is_its_class_less_the_listed_codes() {
-        let (methods, errors) = emit(serde_json::json!({
+        let (methods, functions, errors) = emit(serde_json::json!({
             "204": { "description": "d" },
             "404": json("Item"),
             "4XX": { "description": "d", "content": { "text/plain": { "schema": { "type": "string" } } } },
@@ -801,15 +857,15 @@ mod tests {
              | TypedResponse<Exclude<Status4xx, 404>, string>\n    \
              | TypedResponse<Exclude<HttpStatus, Status4xx | 204 | 404>, unknown>;"
         );
-        assert!(methods[0].contains("async getX(options?: CallOptions): Promise<void> {"));
+        assert!(methods[0].contains("  getX(options?: CallOptions): Promise<void> {"));
         assert!(
-            methods[1].contains(r#"responses: { 204: "none", 404: "object", "4XX": "text" },"#)
+            functions[1].contains(r#"responses: { 204: "none", 404: "object", "4XX": "text" },"#)
         );
     }
 
     #[test]
     fn without_success_or_default_any_2xx_succeeds_without_a_body() {
-        let (methods, errors) = emit(serde_json::json!({ "404": json("Item") }));
+        let (methods, functions, errors) = emit(serde_json::json!({ "404": json("Item") }));
         assert_eq!(
             errors,
             "  getX:\n    | TypedResponse<404, models.Item>\n    \
@@ -833,15 +889,15 @@ mod tests {
         let signatures: Vec<&str> = operations
             .methods
             .iter()
-            .filter_map(|method| method.lines().find(|line| line.contains("(options")))
+            .filter_map(|method| method.lines().find(|line| line.starts_with("  get")))
             .collect();
         assert_eq!(
             signatures,
             [
-                "  async getA(options?: CallOptions): Promise<void> {",
-                "  getAWithResponse2(options?: CallOptions): Promise<TypedResponse<204, undefined>> {",
-                "  async getAWithResponse(options?: CallOptions): Promise<void> {",
-                "  getAWithResponseWithResponse(options?: CallOptions): Promise<TypedResponse<204, undefined>> {",
+                "  getA(options?: CallOptions): Promise<void> {",
+                "  getAWithResponse2(",
+                "  getAWithResponse(options?: CallOptions): Promise<void> {",
+                "  getAWithResponseWithResponse(",
             ]
         );
     }
