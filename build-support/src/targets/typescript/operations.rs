@@ -822,7 +822,7 @@ mod tests {
 
     #[test]
     fn default_beside_a_success_types_the_errors_and_leaves_other_2xx_undocumented() {
-        let (methods, functions, errors) =
+        let (_, functions, errors) =
             emit(serde_json::json!({ "200": json("Ids"), "default": json("Item") }));
         assert_eq!(
             errors,
@@ -865,7 +865,7 @@ mod tests {
 
     #[test]
     fn without_success_or_default_any_2xx_succeeds_without_a_body() {
-        let (methods, functions, errors) = emit(serde_json::json!({ "404": json("Item") }));
+        let (methods, _, errors) = emit(serde_json::json!({ "404": json("Item") }));
         assert_eq!(
             errors,
             "  getX:\n    | TypedResponse<404, models.Item>\n    \
