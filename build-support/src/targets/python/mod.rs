@@ -13,6 +13,7 @@
 
 mod constraints;
 mod escape;
+mod layout;
 mod names;
 mod operations;
 mod package;
@@ -25,7 +26,7 @@ use serde::Serialize;
 use self::names::Scope;
 use self::types::{Open, Uses};
 use super::{parallel, template};
-use crate::tree::Tree;
+use crate::tree::{Ownership, Tree};
 use crate::{Error, ir};
 
 /// How the generated Python client is shaped.
@@ -56,11 +57,30 @@ pub struct Options {
     pub spec_name: String,
 }
 
-/// Emits the Python package for `api`.
+/// Emits the Python package for `api`, laid out as `ruff format` lays it out (see `layout`).
 pub fn emit(api: &ir::Api, options: &Options) -> Result<Tree, Error> {
-    if options.style == PythonStyle::Package {
-        return package::emit(api, options);
+    let tree = if options.style == PythonStyle::Package {
+        package::emit(api, options)?
+    } else {
+        emit_modules(api, options)?
+    };
+    let mut laid_out = Tree::new();
+    for (path, file) in tree.files() {
+        let contents = if path.ends_with(".py") {
+            layout::format_module(&file.contents)
+        } else {
+            file.contents.clone()
+        };
+        match file.ownership {
+            Ownership::Generated => laid_out.generated(path, contents),
+            Ownership::User => laid_out.user_owned(path, contents),
+        }
     }
+    Ok(laid_out)
+}
+
+/// The functions- or class-style package for `api`, as the templates write it.
+fn emit_modules(api: &ir::Api, options: &Options) -> Result<Tree, Error> {
     let class_style = options.style == PythonStyle::Class;
     let env = template::environment(clientgen_templates::PYTHON);
     let header_text = header_text(options);
