@@ -18,12 +18,21 @@ pub fn string_literal(text: &str) -> String {
 /// `None` when there is nothing to say.
 ///
 /// Backslashes and quotes are escaped so the docstring cannot end early, control characters are
-/// written as escapes, and trailing whitespace is trimmed from each line (PEP 8).
+/// written as escapes, trailing whitespace is trimmed from each line (PEP 8), and the
+/// continuation lines lose the indent they share, as `ruff format` would take it off.
 pub fn docstring(text: &str, indent: &str) -> Option<String> {
     let text = text.trim();
     if text.is_empty() {
         return None;
     }
+    let shared = text
+        .lines()
+        .skip(1)
+        .map(str::trim_end)
+        .filter(|line| !line.is_empty())
+        .map(|line| line.len() - line.trim_start_matches(' ').len())
+        .min()
+        .unwrap_or(0);
     let mut out = String::with_capacity(text.len() + 16);
     for (index, line) in text.lines().map(str::trim_end).enumerate() {
         if index > 0 {
@@ -32,6 +41,11 @@ pub fn docstring(text: &str, indent: &str) -> Option<String> {
                 out.push_str(indent);
             }
         }
+        let line = if index > 0 {
+            line.get(shared..).unwrap_or(line)
+        } else {
+            line
+        };
         push_all_escaped(&mut out, line, b'"');
     }
     Some(out)
@@ -141,12 +155,18 @@ mod tests {
     }
 
     #[test]
+    fn docstring_continuation_lines_lose_their_shared_indent() {
+        let text = "Lock reasons:\n * `off-topic`\n   * `spam`\n\n * `resolved`";
+        assert_eq!(
+            docstring(text, "    ").as_deref(),
+            Some("Lock reasons:\n    * `off-topic`\n      * `spam`\n\n    * `resolved`")
+        );
+    }
+
+    #[test]
     fn docstring_cannot_end_early() {
         let body = docstring("Say \"\"\"hi\"\"\" \\ \n  second line  \n", "    ").unwrap();
-        assert_eq!(
-            body,
-            "Say \\\"\\\"\\\"hi\\\"\\\"\\\" \\\\\n      second line"
-        );
+        assert_eq!(body, "Say \\\"\\\"\\\"hi\\\"\\\"\\\" \\\\\n    second line");
         assert_eq!(docstring("  \n ", ""), None);
     }
 

@@ -44,6 +44,24 @@ pub fn format_module(source: &str) -> String {
     out
 }
 
+/// `markdown` with the code of each of its ```` ```python ```` blocks laid out by
+/// [`format_module`] (ruff formats those too).
+pub fn format_markdown(markdown: &str) -> String {
+    let mut out = String::with_capacity(markdown.len());
+    let mut rest = markdown;
+    while let Some(start) = rest.find("```python\n") {
+        let code_start = start + "```python\n".len();
+        let Some(length) = rest[code_start..].find("```") else {
+            break;
+        };
+        out.push_str(&rest[..code_start]);
+        out.push_str(&format_module(&rest[code_start..code_start + length]));
+        rest = &rest[code_start + length..];
+    }
+    out.push_str(rest);
+    out
+}
+
 /// Splits `source` into logical lines, each with its final newline: physical lines joined while
 /// a bracket is open or a string literal is.
 fn logical_lines(source: &str) -> Vec<&str> {
@@ -173,9 +191,7 @@ fn tokenize(code: &str) -> Option<Vec<Token>> {
                 if index < bytes.len()
                     && matches!(bytes[index], b'"' | b'\'')
                     && index - start <= 2
-                    && code[start..index]
-                        .bytes()
-                        .all(|b| b"rRbBfFuU".contains(&b))
+                    && code[start..index].bytes().all(|b| b"rRbBfFuU".contains(&b))
                 {
                     index = string_end(bytes, index);
                 }
@@ -461,15 +477,17 @@ fn lay(nodes: &[Node], indent: usize, out: &mut Vec<String>) {
 fn candidates(nodes: &[Node]) -> Vec<usize> {
     (0..nodes.len())
         .rev()
-        .filter(|&index| match &nodes[index] {
-            Node::Group(group) => {
-                !group.body.is_empty()
-                    // Parentheses around one token would not help.
-                    && !(group.kind == Kind::Optional && group.body.len() == 1)
-            }
-            Node::Leaf(_) => false,
-        })
+        .filter(|&index| matches!(&nodes[index], Node::Group(g) if !g.body.is_empty()))
         .collect()
+}
+
+/// Whether `node` is optional parentheses around an atom that cannot break (`= None`,
+/// `= "a long string"`, `schemas.Name`, `f().parsed`): written only when they make the lines
+/// fit.
+fn around_one_token(node: &Node) -> bool {
+    matches!(node, Node::Group(g) if g.kind == Kind::Optional
+        && last_group(&g.body).is_none()
+        && delimiters(&g.body).iter().all(Option::is_none))
 }
 
 /// Splits `nodes` at the last bracket pair whose opening line fits (at the last one when none
@@ -488,19 +506,32 @@ fn right_hand_split(nodes: &[Node], indent: usize, out: &mut Vec<String>) -> boo
         }
     }
     let candidates = candidates(nodes);
-    let head_fits =
-        |index: usize| !any_magic(&nodes[..index]) && indent + width(&head_line(nodes, index)) <= WIDTH;
+    let head_fits = |index: usize| {
+        !any_magic(&nodes[..index]) && indent + width(&head_line(nodes, index)) <= WIDTH
+    };
+    let usable = |index: usize| {
+        head_fits(index)
+            && (!around_one_token(&nodes[index]) || {
+                let mut lines = Vec::new();
+                split_at(nodes, index, indent, &mut lines);
+                lines.iter().all(|line| width(line) <= WIDTH)
+            })
+    };
     let chosen = candidates
         .iter()
         .copied()
-        .find(|&index| head_fits(index))
-        .or(candidates.first().copied());
+        .find(|&index| usable(index))
+        .or(candidates
+            .iter()
+            .copied()
+            .find(|&index| !around_one_token(&nodes[index])));
     let Some(index) = chosen else {
         return false;
     };
     let Node::Group(group) = &nodes[index] else {
         unreachable!("candidates are groups")
     };
+    let mut omitted = Vec::new();
     if group.kind == Kind::Optional && can_omit(&group.body) {
         // Try the split inside the expression first, without the parentheses.
         let mut inlined: Vec<Node> = nodes[..index].to_vec();
@@ -511,40 +542,50 @@ fn right_hand_split(nodes: &[Node], indent: usize, out: &mut Vec<String>) -> boo
         let offset = inlined.len();
         inlined.extend(body);
         inlined.extend(nodes[index + 1..].iter().cloned());
-        let last = offset + candidates_in(&group.body);
-        let mut lines = Vec::new();
-        if split_at(&inlined, last, indent, &mut lines)
-            && lines.first().is_some_and(|line| width(line) <= WIDTH)
-        {
-            out.append(&mut lines);
+        let last = offset + last_group(&group.body).unwrap_or(0);
+        split_at(&inlined, last, indent, &mut omitted);
+        if omitted.first().is_some_and(|line| width(line) <= WIDTH) {
+            out.append(&mut omitted);
             return true;
         }
     }
-    split_at(nodes, index, indent, out)
+    let mut parenthesized = Vec::new();
+    split_at(nodes, index, indent, &mut parenthesized);
+    // Parentheses that do not make the expression's first line fit are left out.
+    let helps = parenthesized.get(1).is_none_or(|line| width(line) <= WIDTH);
+    if omitted.is_empty() || helps {
+        out.append(&mut parenthesized);
+    } else {
+        out.append(&mut omitted);
+    }
+    true
 }
 
-/// The index in `body` of its last top-level group (one is there: see [`can_omit`]).
-fn candidates_in(body: &[Node]) -> usize {
+/// The index in `body` of its last top-level group with something inside.
+fn last_group(body: &[Node]) -> Option<usize> {
     body.iter()
         .rposition(|node| matches!(node, Node::Group(g) if !g.body.is_empty()))
-        .unwrap_or(0)
 }
 
 /// Whether the optional parentheses around `body` can be left out, the split taken at its own
-/// last bracket: it holds no operator or comma outside brackets and ends with a bracket pair,
-/// perhaps followed by attributes (`call(…).parsed`).
+/// last bracket: it ends with a bracket pair, perhaps followed by attributes
+/// (`call(…).parsed`), and holds no operator outside brackets, or one operator right before
+/// that bracket's expression (`isinstance(a, A) and isinstance(b, B)`).
 fn can_omit(body: &[Node]) -> bool {
-    let Some(last) = body
-        .iter()
-        .rposition(|node| matches!(node, Node::Group(g) if !g.body.is_empty()))
-    else {
+    let Some(last) = last_group(body) else {
         return false;
     };
     let attributes_after = body[last + 1..].iter().all(|node| match node {
         Node::Leaf(token) => token.text == "." || is_name(&token.text),
         Node::Group(_) => false,
     });
-    attributes_after && body.iter().all(|node| delimiter(node).is_none())
+    let priorities: Vec<u8> = delimiters(body).into_iter().flatten().collect();
+    let operators = match priorities.iter().max() {
+        None => true,
+        Some(&max) => max < 18 && priorities.iter().filter(|&&p| p == max).count() == 1,
+    };
+    let ends_with_bracket = last + 1 == body.len();
+    attributes_after && operators && (priorities.is_empty() || ends_with_bracket)
 }
 
 fn is_name(text: &str) -> bool {
@@ -553,15 +594,51 @@ fn is_name(text: &str) -> bool {
         && !KEYWORDS.contains(&text)
 }
 
-/// The priority of `node` as an operator a line breaks before (higher breaks first).
-fn delimiter(node: &Node) -> Option<u8> {
-    match node.text()? {
-        "," => Some(18),
-        "or" | "and" => Some(14),
-        "==" | "!=" | "<" | ">" | "<=" | ">=" => Some(10),
-        "|" => Some(9),
-        _ => None,
+/// The priority of each of `nodes` as an operator a line breaks before (higher breaks first,
+/// black's order): commas, a comprehension's `for` and `if`, a conditional expression's `if`
+/// and `else`, `or` and `and`, comparisons, `|`, binary `+` and `-`.
+fn delimiters(nodes: &[Node]) -> Vec<Option<u8>> {
+    let comprehension = nodes.iter().any(|node| node.text() == Some("for"));
+    let mut priorities: Vec<Option<u8>> = Vec::with_capacity(nodes.len());
+    for (index, node) in nodes.iter().enumerate() {
+        // `+` and `-` are binary after an operand: not first, not after another operator.
+        let after_operand = index > 0
+            && priorities[index - 1].is_none()
+            && nodes[index - 1]
+                .text()
+                .is_none_or(|text| !KEYWORDS.contains(&text) && !is_operator(text));
+        let strings = index > 0 && node.text().is_some_and(is_string) && {
+            nodes[index - 1].text().is_some_and(is_string)
+        };
+        let priority = match node.text() {
+            // A trailing comma ends the line rather than splitting it.
+            Some(",") if index + 1 == nodes.len() => None,
+            Some(",") => Some(18),
+            _ if strings => Some(12),
+            Some("for" | "if") if comprehension => Some(20),
+            Some("if" | "else") if index > 0 => Some(16),
+            Some("or" | "and") => Some(14),
+            Some("==" | "!=" | "<" | ">" | "<=" | ">=") => Some(10),
+            Some("|") => Some(9),
+            Some("+" | "-") if after_operand => Some(5),
+            _ => None,
+        };
+        priorities.push(priority);
     }
+    priorities
+}
+
+/// Whether `text` is a string literal token.
+fn is_string(text: &str) -> bool {
+    text.trim_start_matches(|c: char| c.is_ascii_alphabetic())
+        .starts_with(['"', '\''])
+}
+
+/// Whether `text` is an operator or punctuation token (no name, number or string).
+fn is_operator(text: &str) -> bool {
+    text.bytes().next().is_some_and(|b| {
+        !(b.is_ascii_alphanumeric() || b == b'_' || b >= 0x80 || b == b'"' || b == b'\'')
+    })
 }
 
 /// Splits `nodes` at the group at `index`: the line up to its opening bracket, its content
@@ -621,7 +698,7 @@ fn lay_body(group: &Group, indent: usize, out: &mut Vec<String>) {
         for element in elements {
             let mut line = element.to_vec();
             line.push(Node::leaf(","));
-            lay(&line, indent, out);
+            lay_operands(&line, indent, out);
         }
     } else {
         lay_operands(body, indent, out);
@@ -631,7 +708,8 @@ fn lay_body(group: &Group, indent: usize, out: &mut Vec<String>) {
 /// Lays out one expression at `indent`, broken before its operators of lowest precedence when
 /// it has some, else at its last bracket.
 fn lay_operands(nodes: &[Node], indent: usize, out: &mut Vec<String>) {
-    let Some(priority) = nodes.iter().filter_map(delimiter).max() else {
+    let priorities = delimiters(nodes);
+    let Some(priority) = priorities.iter().flatten().max().copied() else {
         lay(nodes, indent, out);
         return;
     };
@@ -641,9 +719,7 @@ fn lay_operands(nodes: &[Node], indent: usize, out: &mut Vec<String>) {
     }
     let mut start = 0;
     for index in 1..=nodes.len() {
-        let at_operator = nodes
-            .get(index)
-            .is_some_and(|node| delimiter(node) == Some(priority));
+        let at_operator = priorities.get(index) == Some(&Some(priority));
         if index == nodes.len() || at_operator {
             lay(&nodes[start..index], indent, out);
             start = index;

@@ -68,6 +68,8 @@ pub fn emit(api: &ir::Api, options: &Options) -> Result<Tree, Error> {
     for (path, file) in tree.files() {
         let contents = if path.ends_with(".py") {
             layout::format_module(&file.contents)
+        } else if path.ends_with(".md") {
+            layout::format_markdown(&file.contents)
         } else {
             file.contents.clone()
         };

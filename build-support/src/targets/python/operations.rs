@@ -138,7 +138,8 @@ pub fn signature(
     }
     let one_line = format!("{name}({}) -> {returns}:", parts.join(", "));
     let def_indent = &indent[..indent.len() - 4];
-    if def_indent.len() + "async def ".len() + one_line.len() <= LINE_LENGTH {
+    // Without parameters the line stays whole: `layout` breaks a long return annotation.
+    if parts.is_empty() || def_indent.len() + "async def ".len() + one_line.len() <= LINE_LENGTH {
         return one_line;
     }
     let mut wrapped = format!("{name}(\n");
@@ -153,7 +154,7 @@ pub fn signature(
 /// starting at `indent` with `extra` more characters on its line, would be too long.
 pub fn call_expression(callee: &str, args: &[String], indent: &str, extra: usize) -> String {
     let one_line = format!("{callee}({})", args.join(", "));
-    if indent.len() + extra + one_line.len() <= LINE_LENGTH {
+    if args.is_empty() || indent.len() + extra + one_line.len() <= LINE_LENGTH {
         return one_line;
     }
     let mut wrapped = format!("{callee}(\n");
@@ -715,7 +716,12 @@ fn security_literal(requirements: &[Vec<String>]) -> String {
             }
         })
         .collect();
-    format!("({},)", alternatives.join(", "))
+    // Only a one-element tuple ends in a comma: elsewhere ruff reads one as asking for a line
+    // per element.
+    match alternatives.len() {
+        1 => format!("({},)", alternatives[0]),
+        _ => format!("({})", alternatives.join(", ")),
+    }
 }
 
 /// One branch per outcome of `operation` and the annotation of the decoded value: the types
