@@ -412,7 +412,21 @@ fn statement(mut nodes: Vec<Node>) -> Vec<Node> {
                 let end = equals.unwrap_or(nodes.len());
                 let mut rest = nodes.split_off(colon + 1);
                 let after = rest.split_off(end - colon - 1);
-                nodes.extend(optional(rest));
+                // An annotation that cannot break is not parenthesized before a value.
+                let annotation = optional(rest);
+                match annotation.as_slice() {
+                    [node] if equals.is_some() && around_one_token(node) => {
+                        let Node::Group(group) = &annotation[0] else {
+                            unreachable!("around_one_token is a group")
+                        };
+                        let mut body = group.body.clone();
+                        if let Some(Node::Leaf(token)) = body.first_mut() {
+                            token.space_before = true;
+                        }
+                        nodes.extend(body);
+                    }
+                    _ => nodes.extend(annotation),
+                }
                 nodes.extend(after);
             }
             nodes.append(&mut value);
@@ -552,7 +566,10 @@ fn right_hand_split(nodes: &[Node], indent: usize, out: &mut Vec<String>) -> boo
     let mut parenthesized = Vec::new();
     split_at(nodes, index, indent, &mut parenthesized);
     // Parentheses that do not make the expression's first line fit are left out.
-    let helps = parenthesized.get(1).is_none_or(|line| width(line) <= WIDTH);
+    let helps = parenthesized
+        .iter()
+        .take(2)
+        .all(|line| width(line) <= WIDTH);
     if omitted.is_empty() || helps {
         out.append(&mut parenthesized);
     } else {

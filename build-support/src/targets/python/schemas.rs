@@ -366,7 +366,8 @@ fn module_view(
         text.push_str(&declarations[id.0].text);
     }
     if groups.cyclic[group] && !models.is_empty() {
-        text.push('\n');
+        // Two blank lines after a class body, as PEP 8 and ruff put them.
+        text.push_str("\n\n");
         for id in rebuilds {
             push_all(&mut text, &[&class_names[id.0], ".model_rebuild()\n"]);
         }
