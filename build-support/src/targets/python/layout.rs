@@ -383,7 +383,7 @@ fn statement(mut nodes: Vec<Node>) -> Vec<Node> {
             }
             nodes
         }
-        "return" | "if" | "elif" | "while" | "assert" | "raise" | "del" => {
+        "return" | "await" | "if" | "elif" | "while" | "assert" | "raise" | "del" => {
             let colon = (first != "return" && nodes.last().and_then(Node::text) == Some(":"))
                 .then(|| nodes.pop())
                 .flatten();
@@ -535,10 +535,11 @@ fn right_hand_split(nodes: &[Node], indent: usize, out: &mut Vec<String>) -> boo
         .iter()
         .copied()
         .find(|&index| usable(index))
-        .or(candidates
-            .iter()
-            .copied()
-            .find(|&index| !around_one_token(&nodes[index])));
+        .or(candidates.iter().copied().find(|&index| {
+            // A return annotation is parenthesized even when the line opening it is too long.
+            let returns = index > 0 && nodes[index - 1].text() == Some("->");
+            returns || !around_one_token(&nodes[index])
+        }));
     let Some(index) = chosen else {
         return false;
     };
@@ -565,15 +566,21 @@ fn right_hand_split(nodes: &[Node], indent: usize, out: &mut Vec<String>) -> boo
     }
     let mut parenthesized = Vec::new();
     split_at(nodes, index, indent, &mut parenthesized);
-    // Parentheses that do not make the expression's first line fit are left out.
-    let helps = parenthesized
-        .iter()
-        .take(2)
-        .all(|line| width(line) <= WIDTH);
-    if omitted.is_empty() || helps {
+    // Parentheses that do not make the expression's first line fit are left out; after `=`,
+    // also when the line they open does not fit (ruff's choices).
+    let fits_line = |line: &String| width(line) <= WIDTH;
+    let helps = match index.checked_sub(1).and_then(|before| nodes[before].text()) {
+        Some("=") => parenthesized.iter().take(2).all(fits_line),
+        _ => parenthesized.get(1).is_none_or(fits_line),
+    };
+    if helps {
         out.append(&mut parenthesized);
-    } else {
+    } else if !omitted.is_empty() {
         out.append(&mut omitted);
+    } else if around_one_token(&nodes[index]) {
+        return false;
+    } else {
+        out.append(&mut parenthesized);
     }
     true
 }
