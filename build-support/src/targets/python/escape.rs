@@ -5,12 +5,16 @@
 
 use crate::targets::text::plain_ascii_len;
 
-/// A double-quoted Python string literal holding `text` exactly.
+/// A Python string literal holding `text` exactly: double-quoted, unless `text` holds more
+/// double quotes than single ones (then single-quoted, as ruff's formatter chooses).
 pub fn string_literal(text: &str) -> String {
+    let doubles = memchr::memchr_iter(b'"', text.as_bytes()).count();
+    let singles = memchr::memchr_iter(b'\'', text.as_bytes()).count();
+    let quote = if doubles > singles { '\'' } else { '"' };
     let mut out = String::with_capacity(text.len() + 2);
-    out.push('"');
-    push_all_escaped(&mut out, text, b'"');
-    out.push('"');
+    out.push(quote);
+    push_all_escaped(&mut out, text, quote as u8);
+    out.push(quote);
     out
 }
 
@@ -139,7 +143,9 @@ mod tests {
 
     #[test]
     fn string_literal_escapes_quotes_backslashes_and_controls() {
-        assert_eq!(string_literal(r#"a"b\c"#), r#""a\"b\\c""#);
+        assert_eq!(string_literal(r#"a"b'\c"#), r#""a\"b'\\c""#);
+        assert_eq!(string_literal(r#"a"b\c"#), r#"'a"b\\c'"#);
+        assert_eq!(string_literal(r#"a"b"'"#), r#"'a"b"\''"#);
         assert_eq!(string_literal("line\nnext\0"), r#""line\nnext\u0000""#);
         assert_eq!(string_literal("{id}"), r#""{id}""#);
     }
@@ -149,9 +155,10 @@ mod tests {
         let text = "é\u{80}x\u{9f}\u{a0}\u{2028}\u{2027}\u{2029}\u{feff}\u{7f}ü\"\\\t\u{1}日本";
         let expected = [
             "é", r"\u0080", "x", r"\u009f", "\u{a0}", r"\u2028", "\u{2027}", r"\u2029", r"\ufeff",
-            r"\u007f", "ü", r#"\""#, r"\\", r"\t", r"\u0001", "日本",
+            r"\u007f", "ü", "\"", r"\\", r"\t", r"\u0001", "日本",
         ];
-        assert_eq!(string_literal(text), format!("\"{}\"", expected.concat()));
+        // One double quote and no single one: the literal is single-quoted.
+        assert_eq!(string_literal(text), format!("'{}'", expected.concat()));
     }
 
     #[test]

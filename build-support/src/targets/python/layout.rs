@@ -15,7 +15,11 @@
 //!   a line, each followed by a comma; a literal collection and an import are always one
 //!   element a line;
 //! - one element that still does not fit breaks before its operators of lowest precedence
-//!   (`or`, `and`, comparisons, `|`), one operand a line;
+//!   (a comprehension's `for` and `if`, a conditional expression's `if` and `else`, `or` and
+//!   `and`, implicitly joined strings, comparisons, `|`, `+` and `-`), one operand a line;
+//! - optional parentheses that do not make the line fit are left out, the way ruff chooses:
+//!   around an atom that cannot break (`= None`) they are written only when everything then
+//!   fits, and after `=` only when the line they open fits too.
 //! - each line made is laid out again by the same rules.
 //!
 //! Strings and comments are never split: a logical line holding a comment is left as written,
@@ -136,9 +140,28 @@ fn relayout(logical: &str) -> Option<Vec<String>> {
     Some(lines)
 }
 
-/// The width of `line` in columns.
+/// The width of `line` in columns, as ruff measures it: East Asian wide and fullwidth
+/// characters take two.
 fn width(line: &str) -> usize {
-    line.chars().count()
+    line.chars()
+        .map(|c| match u32::from(c) {
+            0x1100..=0x115F
+            | 0x2E80..=0x303E
+            | 0x3041..=0x33FF
+            | 0x3400..=0x4DBF
+            | 0x4E00..=0x9FFF
+            | 0xA000..=0xA4CF
+            | 0xAC00..=0xD7A3
+            | 0xF900..=0xFAFF
+            | 0xFE30..=0xFE4F
+            | 0xFF00..=0xFF60
+            | 0xFFE0..=0xFFE6
+            | 0x1F300..=0x1F64F
+            | 0x1F900..=0x1F9FF
+            | 0x20000..=0x3FFFD => 2,
+            _ => 1,
+        })
+        .sum()
 }
 
 /// One token of a logical line.
