@@ -99,7 +99,8 @@ mod tests {
     fn pattern_with_quotes_and_newlines_is_one_safe_string_literal() {
         let constraints = text_constraints("\"\"\"\n'\\", true);
         let arguments = field_arguments(&constraints, &Type::String(StringFormat::Plain));
-        assert_eq!(arguments[2], "pattern=\"\\\"\\\"\\\"\\n'\\\\\"");
+        // More double quotes than single ones: a single-quoted literal.
+        assert_eq!(arguments[2], "pattern='\"\"\"\\n\\'\\\\'");
     }
 
     #[test]

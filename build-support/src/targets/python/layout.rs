@@ -532,15 +532,11 @@ fn around_one_token(node: &Node) -> bool {
 fn right_hand_split(nodes: &[Node], indent: usize, out: &mut Vec<String>) -> bool {
     // A function breaks at its parameters first (black's left-hand split).
     let def = nodes.iter().take(2).any(|node| node.text() == Some("def"));
-    let parameters = nodes
-        .iter()
-        .position(|node| matches!(node, Node::Group(g) if g.kind == Kind::Arguments));
+    let parameters = nodes.iter().position(
+        |node| matches!(node, Node::Group(g) if g.kind == Kind::Arguments && !g.body.is_empty()),
+    );
     if let (true, Some(index)) = (def, parameters) {
-        if let Node::Group(group) = &nodes[index] {
-            if !group.body.is_empty() {
-                return split_at(nodes, index, indent, out);
-            }
-        }
+        return split_at(nodes, index, indent, out);
     }
     let candidates = candidates(nodes);
     let head_fits = |index: usize| {
