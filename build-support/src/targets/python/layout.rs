@@ -210,6 +210,16 @@ fn tokenize(code: &str) -> Option<Vec<Token>> {
                 {
                     index += 1;
                 }
+                // A number's exponent sign belongs to the number (`1e-07`).
+                let exponent = byte.is_ascii_digit()
+                    && matches!(bytes[index - 1], b'e' | b'E')
+                    && matches!(bytes.get(index), Some(b'+' | b'-'));
+                if exponent {
+                    index += 1;
+                    while index < bytes.len() && bytes[index].is_ascii_alphanumeric() {
+                        index += 1;
+                    }
+                }
                 // A string prefix (`f"…"`, `rb'…'`) belongs to the string.
                 if index < bytes.len()
                     && matches!(bytes[index], b'"' | b'\'')
@@ -217,6 +227,9 @@ fn tokenize(code: &str) -> Option<Vec<Token>> {
                     && code[start..index].bytes().all(|b| b"rRbBfFuU".contains(&b))
                 {
                     index = string_end(bytes, index);
+                    if code[start..index].contains('\n') {
+                        return None;
+                    }
                 }
             }
             _ => {
@@ -884,12 +897,30 @@ mod tests {
     }
 
     #[test]
+    fn an_exponent_sign_is_no_operator() {
+        let source = "    limit: float = _pd.Field(default=1e-07, ge=1e-07, le=1e100, validation_alias=\"limitValue\")\n";
+        assert_eq!(
+            format(source),
+            "    limit: float = _pd.Field(\n        default=1e-07, ge=1e-07, le=1e100, validation_alias=\"limitValue\"\n    )\n"
+        );
+    }
+
+    #[test]
+    fn layout_is_deterministic_and_stable() {
+        let source = "    return actions_list_selected_repositories_enabled_github_actions_organization_detailed(org=org, per_page=per_page).parsed\n";
+        let once = format(source);
+        assert_eq!(format(&once), once);
+        assert_eq!(format(source), once);
+    }
+
+    #[test]
     fn strings_comments_and_docstrings_are_never_split() {
         let long = "x".repeat(100);
         let cases = [
             format!("    \"\"\"{long}\n    more (\"\"\"\n"),
             format!("x = f(a, b)  # {long}\n"),
             format!("    description = \"{long}, (a, b)\"\n"),
+            format!("    description = f\"\"\"{long}\n(a, b)\"\"\"\n"),
         ];
         for source in cases {
             assert_eq!(format(&source), source);
