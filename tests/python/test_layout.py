@@ -120,3 +120,14 @@ def test_editable_install_is_seen_by_mypy_and_pyright(generated: Path, style: st
     assert mypy.returncode == 0, mypy.stdout + mypy.stderr
     pyright = run_pyright_strict(user, python=python)
     assert pyright.returncode == 0, pyright.stdout + pyright.stderr
+
+
+@pytest.mark.parametrize("style", STYLES)
+def test_every_style_passes_ruff_check(generated: Path, style: str) -> None:
+    """ruff's default rules, no configuration: the corpus gate (test_corpus.py) covers the functions and package
+    styles of every fixture spec; this covers the class and async styles too."""
+    ruff = Path(sys.executable).with_name("ruff")
+    name = STYLES[style][0]
+    command = [str(ruff), "check", "--isolated", "--no-cache", name]
+    result = subprocess.run(command, cwd=generated, capture_output=True, text=True, check=False)
+    assert result.returncode == 0, result.stdout + result.stderr
