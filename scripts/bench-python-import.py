@@ -70,8 +70,9 @@ def generate_ours(clientgen: str, spec: Path, out: Path, tag: str) -> dict[str, 
     folder, module, _ = OPERATION
     return {
         f"clientgen {tag}, functions: import github_api.client": (functions, "import github_api.client"),
+        # The package style's folder is the project: the import package is github_pkg/github_pkg/.
         f"clientgen {tag}, package: from github_pkg.api.{folder} import {module}": (
-            package,
+            package / "github_pkg",
             f"from github_pkg.api.{folder} import {module}",
         ),
     }
@@ -146,7 +147,7 @@ def main() -> None:
             f"from github_api import client\n\nrepo = client.repos_get({owner})\nprint(repo)\n",
         ),
         "clientgen now, package (github_pkg.api.repos.repos_get.sync)": (
-            "now-package",
+            "now-package/github_pkg",
             "from github_pkg import Client\nfrom github_pkg.api.repos import repos_get\n\n"
             f'repo = repos_get.sync(client=Client("https://api.github.com"), {owner})\nprint(repo)\n',
         ),
@@ -163,7 +164,7 @@ def main() -> None:
             f'repo = reposget.sync(client=Client("https://api.github.com"), {owner})\nprint(repo)\n',
         )
     for name, (sub, source) in sources.items():
-        cache = out / f"mypy-cache-{sub}"
+        cache = out / f"mypy-cache-{sub.replace('/', '-')}"
         shutil.rmtree(cache, ignore_errors=True)
         cold, errors = mypy_time(out / sub, source, python, cache)
         warm, _ = mypy_time(out / sub, source, python, cache)

@@ -4,7 +4,7 @@ stage that failed, and totals per target.
 It runs no gate of its own. It reads the outcome of the corpus tests that ran, which are the gates:
 
 - python, python package: test_corpus.py, the functions and the package style: `compileall`, import,
-  `mypy --strict` and pyright (the test records the stage it is in);
+  `mypy --strict`, pyright and `ruff check` (the test records the stage it is in);
 - typescript: test_typescript.py, `tsc --strict` under NodeNext and under Bundler resolution (and, over the whole
   corpus at once, `prettier --check`, which has no per-spec cell);
 - proto: test_proto.py, `protoc` (grpc_tools) with the Python stubs imported, and `buf lint`;
@@ -69,6 +69,9 @@ GATES = (
          "python package", recorded_stage("generate")),
     Gate("test_corpus.py", "test_spec_python_passes_pyright", "python", recorded_stage("pyright")),
     Gate("test_corpus.py", "test_spec_python_package_passes_pyright", "python package", recorded_stage("pyright")),
+    Gate("test_corpus.py", "test_spec_python_passes_ruff_check", "python", recorded_stage("ruff check")),
+    Gate("test_corpus.py", "test_spec_python_package_passes_ruff_check", "python package",
+         recorded_stage("ruff check")),
     Gate("test_typescript.py", "test_spec_generates_typescript_that_passes_tsc_strict", "typescript",
          typescript_stage),
     Gate("test_proto.py", "test_fixture_proto_compiles_and_imports", "proto",

@@ -2,8 +2,12 @@
 
 No generated module is named after a standard-library module: Python run with the generated folder as its working
 directory (its first import path entry) still imports the client, where an `http.py` or `types.py` there used to
-shadow the standard library (`ImportError: ... partially initialized module 'types'`). The package style's project
-layout and its editable install are tested in test_package_style.py.
+shadow the standard library (`ImportError: ... partially initialized module 'types'`).
+
+`pip install` and `pip install -e` of the generated folder write nothing into it, in every style (hatchling builds
+the wheel elsewhere; setuptools left `build/` and `*.egg-info/` inside the import package), and the editable
+install is a `.pth` path that mypy and pyright follow. The package style's project layout is tested in
+test_package_style.py.
 """
 
 import os
@@ -14,6 +18,7 @@ from pathlib import Path
 import pytest
 
 from support import AUTH_SPEC, generate_python, import_root
+from venv_support import fresh_venv, pip_install, run_in_venv, run_mypy, run_pyright_strict
 
 STYLES = {
     "functions": ("layout_fn", ()),
@@ -56,3 +61,73 @@ def test_client_imports_with_its_own_folder_first_on_the_import_path(generated: 
         env = {**os.environ, "PYTHONPATH": str(package.parent)}
         result = subprocess.run([sys.executable, "-c", code], cwd=cwd, env=env, capture_output=True, text=True, check=False)
         assert result.returncode == 0 and result.stdout.strip() == "ok", f"in {cwd}:\n{result.stdout}{result.stderr}"
+
+
+def files_under(folder: Path) -> list[str]:
+    """Every file and folder under `folder`, relative to it, sorted."""
+    return sorted(str(path.relative_to(folder)) for path in folder.rglob("*"))
+
+
+@pytest.mark.parametrize("editable", [False, True], ids=["wheel", "editable"])
+@pytest.mark.parametrize("style", STYLES)
+def test_pip_install_writes_nothing_into_the_generated_folder(
+    generated: Path, style: str, editable: bool, tmp_path: Path
+) -> None:
+    name = STYLES[style][0]
+    folder = generated / name
+    before = files_under(folder)
+    python = fresh_venv(tmp_path / "venv")
+    pip_install(python, *(["-e"] if editable else []), str(folder))
+    assert files_under(folder) == before
+    out = run_in_venv(python, f"import {name}, {name}.client; print({name}.__file__); print('ok')", "", tmp_path)
+    installed_from = Path(out.splitlines()[0]).parent
+    assert (installed_from == import_package(generated, name)) == editable, installed_from
+
+
+# User code of the auth app's client, one typed call, in the functions and class styles.
+TYPED_CALLS = {
+    "functions": """
+from typing_extensions import assert_type
+
+from layout_fn import client, schemas
+
+
+def call() -> None:
+    assert_type(client.echo_public(), schemas.Received)
+""",
+    "class": """
+from typing_extensions import assert_type
+
+from layout_cls import Client, schemas
+
+
+def call(api: Client) -> None:
+    assert_type(api.echo_public(), schemas.Received)
+""",
+}
+
+
+@pytest.mark.parametrize("style", TYPED_CALLS)
+def test_editable_install_is_seen_by_mypy_and_pyright(generated: Path, style: str, tmp_path: Path) -> None:
+    """User code in its own folder type-checks against the editable install alone (an import hook, which
+    setuptools used for this layout, hid the package from both)."""
+    python = fresh_venv(tmp_path / "venv")
+    pip_install(python, "-e", str(generated / STYLES[style][0]))
+    user = tmp_path / "user"
+    user.mkdir()
+    (user / "calls.py").write_text(TYPED_CALLS[style])
+    mypy = run_mypy("--python-executable", str(python), "calls.py", cwd=user, mypy_path=[user])
+    assert mypy.returncode == 0, mypy.stdout + mypy.stderr
+    pyright = run_pyright_strict(user, python=python)
+    assert pyright.returncode == 0, pyright.stdout + pyright.stderr
+
+
+@pytest.mark.parametrize("style", STYLES)
+def test_every_style_passes_ruff_check(generated: Path, style: str) -> None:
+    """ruff's default rules, no configuration: the corpus gate (test_corpus.py) covers the functions and package
+    styles of every fixture spec; this covers the class and async styles too."""
+    ruff = Path(sys.executable).with_name("ruff")
+    name = STYLES[style][0]
+    command = [str(ruff), "check", "--isolated", "--no-cache", name]
+    result = subprocess.run(command, cwd=generated, capture_output=True, text=True, check=False)
+    assert result.returncode == 0, result.stdout + result.stderr

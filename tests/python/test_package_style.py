@@ -55,13 +55,20 @@ def test_package_is_installed_in_the_venv_from_its_folder(venv_python: Path, pac
     assert Path(out.splitlines()[0]) == package_dir / PACKAGE / "__init__.py"
 
 
-def test_editable_install_is_a_path_and_writes_nothing_in_the_import_package(venv_python: Path, package_dir: Path) -> None:
-    """setuptools installs the project as a `.pth` path (what type checkers follow), not an import hook."""
+def test_editable_install_is_a_path_and_writes_nothing_in_the_project(venv_python: Path, package_dir: Path) -> None:
+    """hatchling installs the project as a `.pth` path (what type checkers follow), not an import hook, and builds
+    elsewhere: pip leaves no `build/` nor `*.egg-info/` in the project or the import package."""
     purelib = run_in_venv(venv_python, "import sysconfig; print(sysconfig.get_paths()['purelib']); print('ok')", "", package_dir.parent)
     site_packages = Path(purelib.splitlines()[0])
-    assert not list(site_packages.glob("__editable__*finder*")), "an import hook, which mypy and pyright do not follow"
-    assert [path.read_text().strip() for path in site_packages.glob("__editable__*.pth")] == [str(package_dir)]
-    written = [path.name for path in (package_dir / PACKAGE).iterdir() if path.name.endswith(".egg-info") or path.name == "build"]
+    assert not list(site_packages.glob("*editable*")), "an import hook, which mypy and pyright do not follow"
+    paths = [path.read_text().strip() for path in site_packages.glob("*.pth") if path.name != "parent_venv.pth"]
+    assert paths == [str(package_dir)]
+    written = [
+        path.name
+        for folder in (package_dir, package_dir / PACKAGE)
+        for path in folder.iterdir()
+        if path.name.endswith(".egg-info") or path.name in ("build", "dist")
+    ]
     assert written == []
 
 

@@ -1,7 +1,7 @@
 """Generated packages as a user installs them: `pip install -e` into a fresh venv, offline, and code run there.
 
 The venv has no packages of its own: a `.pth` file adds this venv's site-packages (httpx, pydantic, pip,
-setuptools) after its own, so the editable installs and every import work without a network. Scripts run in
+hatchling) after its own, so the editable installs and every import work without a network. Scripts run in
 that venv in isolated mode from an empty folder, so only what was installed is importable.
 """
 
@@ -35,8 +35,13 @@ def fresh_venv(folder: Path) -> Path:
 
 def pip_install_editable(python: Path, *packages: Path) -> None:
     """`pip install -e PACKAGE…` with the venv's `python`, offline, in one run; fails the test with pip's output."""
-    install = [str(python), "-m", "pip", "install", "--no-deps", "--no-build-isolation", "--no-index"]
-    install += [argument for package in packages for argument in ("-e", str(package))]
+    pip_install(python, *(argument for package in packages for argument in ("-e", str(package))))
+
+
+def pip_install(python: Path, *arguments: str) -> None:
+    """`pip install ARGUMENTS…` with the venv's `python`, offline (the build backend is this venv's hatchling);
+    fails the test with pip's output."""
+    install = [str(python), "-m", "pip", "install", "--no-deps", "--no-build-isolation", "--no-index", *arguments]
     env = {**os.environ, "PIP_DISABLE_PIP_VERSION_CHECK": "1", "PIP_NO_INPUT": "1"}
     result = subprocess.run(install, capture_output=True, text=True, check=False, env=env)
     assert result.returncode == 0, result.stdout + result.stderr

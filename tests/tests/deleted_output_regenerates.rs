@@ -5,8 +5,9 @@
 //! Each test builds a scratch crate (under `CARGO_TARGET_TMPDIR`) in the target folder the Rust
 //! fixture tests use, so that clientgen and the runtime's dependencies are built once for all.
 
+mod support;
+
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
 
 const BUILD_RS: &str = r#"use clientgen_build::{Generator, OutDir};
 
@@ -33,24 +34,13 @@ fn main() {
 }
 "#;
 
-/// A scratch crate `name` with `dependencies` (a Cargo.toml table with its header), the pet
-/// store spec of examples/python-build, and `files`.
+/// A fresh scratch crate `name` with `dependencies` (a Cargo.toml table with its header), the
+/// pet store spec of examples/python-build, and `files`.
 fn scratch_crate(name: &str, dependencies: &str, files: &[(&str, &str)]) -> PathBuf {
-    let workspace = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
-    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join(name);
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(dir.join("src")).expect("scratch crate folder");
-    std::fs::write(
-        dir.join("Cargo.toml"),
-        format!(
-            "[package]\nname = {name:?}\nversion = \"0.0.0\"\nedition = \"2024\"\n\
-             publish = false\n\n{dependencies}\n\n[workspace]\n"
-        ),
-    )
-    .expect("Cargo.toml");
-    std::fs::copy(workspace.join("Cargo.lock"), dir.join("Cargo.lock")).expect("lock file");
+    let _ = std::fs::remove_dir_all(support::scratch_dir(name));
+    let dir = support::scratch_crate(name, dependencies);
     std::fs::copy(
-        workspace.join("examples/python-build/openapi.json"),
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("../examples/python-build/openapi.json"),
         dir.join("openapi.json"),
     )
     .expect("the spec");
@@ -60,30 +50,10 @@ fn scratch_crate(name: &str, dependencies: &str, files: &[(&str, &str)]) -> Path
     dir
 }
 
-/// The path of the workspace crate in `folder`, for a path dependency.
-fn crate_path(folder: &str) -> String {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("..")
-        .join(folder)
-        .canonicalize()
-        .expect("workspace crate")
-        .display()
-        .to_string()
-}
-
 /// `cargo check --verbose` of the crate at `dir`, asserting it succeeds.
 fn cargo_check(dir: &Path) -> String {
-    let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".to_string());
-    let output: Output = Command::new(cargo)
-        .args(["check", "--verbose", "--message-format", "short"])
-        .current_dir(dir)
-        .env(
-            "CARGO_TARGET_DIR",
-            Path::new(env!("CARGO_TARGET_TMPDIR")).join("rust-fixtures/target"),
-        )
-        .env_remove("RUSTFLAGS")
-        .output()
-        .expect("cargo runs");
+    let args = ["check", "--verbose", "--message-format", "short"];
+    let output = support::cargo(dir, &support::shared_target(), &args);
     let stderr = String::from_utf8_lossy(&output.stderr).into_owned();
     assert!(output.status.success(), "cargo check failed:\n{stderr}");
     stderr
@@ -124,7 +94,7 @@ fn a_build_script_writes_a_deleted_output_folder_again_on_the_next_build() {
     let name = "deleted-output-build-script";
     let dependencies = format!(
         "[build-dependencies]\nclientgen-build = {{ path = {:?} }}",
-        crate_path("build-support")
+        support::workspace_crate("build-support")
     );
     let dir = scratch_crate(
         name,
@@ -139,7 +109,7 @@ fn the_macro_writes_a_deleted_output_folder_again_on_the_next_build() {
     let name = "deleted-output-macro";
     let dependencies = format!(
         "[dependencies]\nclientgen = {{ path = {:?} }}",
-        crate_path("runtime")
+        support::workspace_crate("runtime")
     );
     let dir = scratch_crate(name, &dependencies, &[("src/main.rs", MACRO_MAIN_RS)]);
     deleted_folder_comes_back(&dir, name, "clients", "python/pet_store/client.py");

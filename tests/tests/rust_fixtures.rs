@@ -12,7 +12,6 @@
 mod support;
 
 use std::path::{Path, PathBuf};
-use std::process::Command;
 
 use clientgen_build::Generator;
 
@@ -69,10 +68,12 @@ fn module_of(spec: &Path) -> String {
 
 #[test]
 fn generated_rust_of_every_fixture_spec_passes_clippy() {
-    let workspace = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
-    let crate_dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("rust-fixtures");
+    let dependencies = format!(
+        "[dependencies]\nclientgen = {{ path = {:?} }}",
+        support::workspace_crate("runtime")
+    );
+    let crate_dir = support::scratch_crate("rust-fixtures", &dependencies);
     let src = crate_dir.join("src");
-    std::fs::create_dir_all(&src).expect("scratch crate folder");
     let mut lib = String::from(
         "//! Every fixture spec's Rust client.\n\n\
          /// What user code returns: clippy's `result_large_err` stays quiet whatever the error body.\n\
@@ -117,29 +118,8 @@ fn generated_rust_of_every_fixture_spec_passes_clippy() {
         ));
     }
     std::fs::write(src.join("lib.rs"), lib).expect("lib.rs");
-    let runtime = workspace
-        .join("runtime")
-        .canonicalize()
-        .expect("runtime crate");
-    std::fs::write(
-        crate_dir.join("Cargo.toml"),
-        format!(
-            "[package]\nname = \"rust-fixtures\"\nversion = \"0.0.0\"\nedition = \"2024\"\n\
-             publish = false\n\n[dependencies]\nclientgen = {{ path = {:?} }}\n\n[workspace]\n",
-            runtime.display().to_string()
-        ),
-    )
-    .expect("Cargo.toml");
-    // The workspace's lock file keeps the dependency versions the ones already built.
-    std::fs::copy(workspace.join("Cargo.lock"), crate_dir.join("Cargo.lock")).expect("lock file");
-    let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".to_string());
-    let output = Command::new(cargo)
-        .args(["clippy", "--quiet", "--", "-D", "warnings"])
-        .current_dir(&crate_dir)
-        .env("CARGO_TARGET_DIR", crate_dir.join("target"))
-        .env_remove("RUSTFLAGS")
-        .output()
-        .expect("cargo runs");
+    let args = ["clippy", "--quiet", "--", "-D", "warnings"];
+    let output = support::cargo(&crate_dir, &support::shared_target(), &args);
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert!(
         output.status.success(),

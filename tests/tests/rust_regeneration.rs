@@ -1,8 +1,10 @@
 //! The Rust target through the build.rs API: one formatted file, written only when it changes;
 //! and through the macro: editing the spec re-expands it, an unchanged spec rebuilds nothing.
 
+mod support;
+
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::Output;
 
 use clientgen_build::targets::rust;
 use clientgen_build::{Generator, Spec};
@@ -88,38 +90,17 @@ fn spec_with(operations: &[&str]) -> String {
 /// `cargo check` of the scratch crate at `dir`, in the target folder the fixture sweep uses
 /// (the runtime's dependencies are checked once for both).
 fn cargo_check(dir: &Path) -> Output {
-    let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".to_string());
-    Command::new(cargo)
-        .args(["check", "--quiet", "--message-format", "short"])
-        .current_dir(dir)
-        .env(
-            "CARGO_TARGET_DIR",
-            Path::new(env!("CARGO_TARGET_TMPDIR")).join("rust-fixtures/target"),
-        )
-        .env_remove("RUSTFLAGS")
-        .output()
-        .expect("cargo runs")
+    let args = ["check", "--quiet", "--message-format", "short"];
+    support::cargo(dir, &support::shared_target(), &args)
 }
 
 /// A crate whose `main.rs` expands `generate_clients!` on its `spec.json` and calls `ping`.
 fn macro_crate() -> PathBuf {
-    let workspace = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
-    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("rust-macro-edit");
-    std::fs::create_dir_all(dir.join("src")).expect("scratch crate folder");
-    let runtime = workspace
-        .join("runtime")
-        .canonicalize()
-        .expect("runtime crate");
-    std::fs::write(
-        dir.join("Cargo.toml"),
-        format!(
-            "[package]\nname = \"rust-macro-edit\"\nversion = \"0.0.0\"\nedition = \"2024\"\n\
-             publish = false\n\n[dependencies]\nclientgen = {{ path = {:?} }}\n\n[workspace]\n",
-            runtime.display().to_string()
-        ),
-    )
-    .expect("Cargo.toml");
-    std::fs::copy(workspace.join("Cargo.lock"), dir.join("Cargo.lock")).expect("lock file");
+    let dependencies = format!(
+        "[dependencies]\nclientgen = {{ path = {:?} }}",
+        support::workspace_crate("runtime")
+    );
+    let dir = support::scratch_crate("rust-macro-edit", &dependencies);
     std::fs::write(
         dir.join("src/main.rs"),
         "clientgen::generate_clients! { spec = \"spec.json\", targets = [] }\n\n\
@@ -156,17 +137,7 @@ fn editing_the_spec_re_expands_the_macro_and_an_unchanged_spec_rebuilds_nothing(
     assert!(both.status.success(), "{}", stderr(&both));
 
     // Nothing changes: cargo finds the crate fresh and does not expand the macro again.
-    let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".to_string());
-    let again = Command::new(cargo)
-        .args(["check", "--verbose"])
-        .current_dir(&dir)
-        .env(
-            "CARGO_TARGET_DIR",
-            Path::new(env!("CARGO_TARGET_TMPDIR")).join("rust-fixtures/target"),
-        )
-        .env_remove("RUSTFLAGS")
-        .output()
-        .expect("cargo runs");
+    let again = support::cargo(&dir, &support::shared_target(), &["check", "--verbose"]);
     assert!(again.status.success(), "{}", stderr(&again));
     assert!(
         stderr(&again).contains("Fresh rust-macro-edit"),

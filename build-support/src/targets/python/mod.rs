@@ -13,6 +13,7 @@
 
 mod constraints;
 mod escape;
+mod imports;
 mod layout;
 mod names;
 mod operations;
@@ -183,16 +184,7 @@ fn small_files(
     tree.generated("py.typed", "");
     tree.generated(
         "pyproject.toml",
-        template::render(
-            env,
-            "pyproject.toml",
-            pyproject_view(
-                api,
-                common,
-                &escape::string_literal(common.package),
-                common.package,
-            ),
-        )?,
+        template::render(env, "pyproject.toml", pyproject_view(api, common, true))?,
     );
     tree.generated(
         "README.md",
@@ -417,22 +409,20 @@ fn credential_variables(api: &ir::Api, env_prefix: &str) -> Vec<serde_json::Valu
         .collect()
 }
 
-/// The values of `pyproject.toml`; `packages` is the inside of its `packages = [...]` list, and
-/// `root_package` the package whose folder is the one `pyproject.toml` sits in: the import
-/// package itself (functions and class styles), or `""` for a project folder that holds it (the
-/// package style, which `pip install -e` then installs as a path that type checkers follow).
+/// The values of `pyproject.toml`, a hatchling project. `folder_is_package`: the folder
+/// `pyproject.toml` sits in is the import package itself (functions and class styles), rather
+/// than a project folder that holds it (the package style). Either way an editable install is a
+/// `.pth` path, which type checkers follow, and pip writes nothing into the folder.
 fn pyproject_view(
     api: &ir::Api,
     common: &Common<'_>,
-    packages: &str,
-    root_package: &str,
+    folder_is_package: bool,
 ) -> serde_json::Value {
     let toml_string = |text: &str| escape::string_literal(text);
     serde_json::json!({
         "header": common.header,
-        "package": common.package,
-        "root_package": toml_string(root_package),
-        "packages": packages,
+        "package": toml_string(common.package),
+        "folder_is_package": folder_is_package,
         "distribution": toml_string(&common.package.replace('_', "-")),
         "version": toml_string(&pep440_version(&api.version)),
         "description": toml_string(&format!("Client of {}", escape::comment(&api.title))),

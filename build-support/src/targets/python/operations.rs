@@ -529,7 +529,7 @@ pub fn call(
         let (annotation, default) = if body.required {
             (annotation, None)
         } else {
-            (optional(annotation), Some("None".to_string()))
+            (types::with_none(&annotation), Some("None".to_string()))
         };
         params.push(ParamView {
             name: data.clone(),
@@ -610,7 +610,7 @@ fn param_view(
     let (annotation, default) = match &spec_default {
         _ if parameter.required => (annotation, None),
         Some(default) => (annotation, Some(default.clone())),
-        None => (optional(annotation), Some("None".to_string())),
+        None => (types::with_none(&annotation), Some("None".to_string())),
     };
     Param {
         param: ParamView {
@@ -658,14 +658,6 @@ fn param_doc(parameter: &Parameter, default_shown: bool) -> Option<String> {
         parts.push(format!("{summary} (not checked by the client)."));
     }
     constraints::sentences(parts)
-}
-
-fn optional(annotation: String) -> String {
-    if annotation.ends_with("| None") || annotation == "_t.Any" {
-        annotation
-    } else {
-        format!("{annotation} | None")
-    }
 }
 
 /// The query value, wrapped when its style is not the default `form`/`explode=true`.
@@ -768,9 +760,9 @@ fn decoding(
             None => (None, false),
         };
         // Neighbours that read the same way are one branch (`default` alone: 2xx or not, the
-        // same body).
+        // same body; documented errors without a body, which all raise).
         match branches.last_mut() {
-            Some(last) if value.is_some() && last.value == value => {
+            Some(last) if last.value == value => {
                 last.condition = match (last.condition.take(), condition) {
                     (Some(before), Some(condition)) => Some(format!("{before} or {condition}")),
                     _ => None,
@@ -787,7 +779,7 @@ fn decoding(
         uses.typing = true;
         "_t.Any".to_string()
     } else {
-        returned.join(" | ")
+        types::union_of(returned)
     };
     (branches, returns)
 }

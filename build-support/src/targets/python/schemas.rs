@@ -10,6 +10,7 @@ use serde_json::Value;
 
 use super::constraints;
 use super::escape;
+use super::imports;
 use super::names::{self, Scope};
 use super::operations::LINE_LENGTH;
 use super::types::{self, Context, Open, Uses};
@@ -250,12 +251,32 @@ pub fn package(api: &Api, class_names: &[String], open: &[Option<Open>]) -> Sche
         .collect();
     let mut reexports = String::new();
     let mut module_of = String::new();
-    for (id, name) in class_names.iter().enumerate() {
-        let module = &groups.names[groups.of[id]];
-        push_all(
-            &mut reexports,
-            &["    from .", module, " import ", name, " as ", name, "\n"],
-        );
+    let mut exported: Vec<(&str, &str)> = class_names
+        .iter()
+        .enumerate()
+        .map(|(id, name)| (groups.names[groups.of[id]].as_str(), name.as_str()))
+        .collect();
+    exported.sort_by(|(module_a, a), (module_b, b)| {
+        imports::compare_modules(module_a, module_b).then_with(|| imports::compare_names(a, b))
+    });
+    for (module, name) in exported {
+        let one_line = ["    from .", module, " import ", name, " as ", name].concat();
+        if one_line.len() <= LINE_LENGTH {
+            push_all(&mut reexports, &[&one_line, "\n"]);
+        } else {
+            push_all(
+                &mut reexports,
+                &[
+                    "    from .",
+                    module,
+                    " import (\n        ",
+                    name,
+                    " as ",
+                    name,
+                    ",\n    )\n",
+                ],
+            );
+        }
         push_all(
             &mut module_of,
             &["        \"", name, "\": \".", module, "\",\n"],
@@ -358,7 +379,8 @@ fn module_view(
         uses.merge(declarations[id.0].uses);
         text.push_str(&declarations[id.0].text);
     }
-    if !aliases.is_empty() {
+    // Two blank lines after a class; one after the imports (isort's rule, ruff's I001).
+    if !aliases.is_empty() && !text.is_empty() {
         text.push('\n');
     }
     for id in aliases {
@@ -401,16 +423,22 @@ fn named_elsewhere(api: &Api, groups: &Groups, group: usize) -> BTreeMap<usize, 
 }
 
 /// The `from ._other import A, B` lines of a module that names the types `named` of other
-/// groups ([`named_elsewhere`]): one per module, in module order, each type once, in type order.
+/// groups ([`named_elsewhere`]): one per module, each type once, sorted as ruff sorts imports.
 fn imports(
     class_names: &[String],
     groups: &Groups,
     named: &BTreeMap<usize, BTreeSet<TypeId>>,
 ) -> String {
     let mut out = String::new();
-    for (other, types) in named {
-        let names: Vec<&str> = types.iter().map(|id| class_names[id.0].as_str()).collect();
-        let start = format!("from .{} import ", groups.names[*other]);
+    let mut named: Vec<(&str, &BTreeSet<TypeId>)> = named
+        .iter()
+        .map(|(other, types)| (groups.names[*other].as_str(), types))
+        .collect();
+    named.sort_by(|(a, _), (b, _)| imports::compare_modules(a, b));
+    for (module, types) in named {
+        let mut names: Vec<&str> = types.iter().map(|id| class_names[id.0].as_str()).collect();
+        names.sort_by(|a, b| imports::compare_names(a, b));
+        let start = format!("from .{module} import ");
         let one_line = [start.as_str(), &names.join(", ")].concat();
         if one_line.len() <= LINE_LENGTH {
             push_all(&mut out, &[&one_line, "\n"]);
@@ -728,7 +756,7 @@ fn field_view(
                     (annotation, Some(Default::Value("None".to_string())))
                 }
                 None => (
-                    annotation + " | None",
+                    types::with_none(&annotation),
                     Some(Default::Value("None".to_string())),
                 ),
             }
@@ -851,7 +879,7 @@ fn union_annotation(
     let plain = if variants.len() == 1 {
         variants.remove(0)
     } else {
-        format!("_t.Union[{}]", variants.join(", "))
+        types::union_of(variants)
     };
     let plain = match open {
         Some(open) => {

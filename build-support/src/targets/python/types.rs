@@ -87,7 +87,8 @@ impl Open {
             Open::Int => ("_http.OpenInt", "_http.UnknownInt"),
         };
         if as_value {
-            format!("_t.Annotated[_t.Union[{inner}, {unknown}], _http.LEFT_TO_RIGHT]")
+            let union = union_of(vec![inner.to_string(), unknown.to_string()]);
+            format!("_t.Annotated[{union}, _http.LEFT_TO_RIGHT]")
         } else {
             format!("{alias}[{inner}]")
         }
@@ -114,11 +115,8 @@ pub fn annotation(ty: &Type, context: Context<'_>, uses: &mut Uses) -> String {
             uses.typing = true;
             "_t.Any".to_string()
         }
-        // Not `None`: an optional field adds `| None`, and `None | None` fails at run time.
-        Type::Null => {
-            uses.typing = true;
-            "_t.Literal[None]".to_string()
-        }
+        // An optional field or a nullable type adds `| None` with `with_none`, which sees it.
+        Type::Null => "None".to_string(),
         Type::Boolean => "bool".to_string(),
         Type::Integer(_) => "int".to_string(),
         Type::Number(_) => "float".to_string(),
@@ -168,18 +166,77 @@ pub fn annotation(ty: &Type, context: Context<'_>, uses: &mut Uses) -> String {
         }
         Type::List(item) => format!("list[{}]", annotation(item, context, uses)),
         Type::Map(value) => format!("dict[str, {}]", annotation(value, context, uses)),
-        Type::Nullable(inner) => {
-            let inner = annotation(inner, context, uses);
-            if inner == "_t.Any" {
-                inner
-            } else if let Some(name) = forward_reference(&inner) {
-                // `"Node" | None` fails at run time (a `str` has no `|`): quote the whole union.
-                format!("\"{name} | None\"")
-            } else {
-                format!("{inner} | None")
+        Type::Nullable(inner) => with_none(&annotation(inner, context, uses)),
+    }
+}
+
+/// `annotation | None`, unless `annotation` already admits `None` at its top level (`None`,
+/// `int | None`, `_t.Any`). A string forward reference gains it inside its quotes (`"Node"` is
+/// `"Node | None"`): `"Node" | None`, like `None | None`, fails at run time.
+pub fn with_none(annotation: &str) -> String {
+    if let Some(name) = forward_reference(annotation) {
+        return if admits_none(name) {
+            annotation.to_string()
+        } else {
+            format!("\"{name} | None\"")
+        };
+    }
+    if admits_none(annotation) {
+        annotation.to_string()
+    } else {
+        format!("{annotation} | None")
+    }
+}
+
+/// Whether `annotation` is `_t.Any`, or `None` is one of its top-level alternatives.
+fn admits_none(annotation: &str) -> bool {
+    let mut depth = 0usize;
+    let mut start = 0;
+    let mut alternatives = Vec::new();
+    for (index, c) in annotation.char_indices() {
+        match c {
+            '[' => depth += 1,
+            ']' => depth = depth.saturating_sub(1),
+            '|' if depth == 0 => {
+                alternatives.push(annotation[start..index].trim());
+                start = index + 1;
             }
+            _ => {}
         }
     }
+    alternatives.push(annotation[start..].trim());
+    annotation == "_t.Any" || alternatives.contains(&"None")
+}
+
+/// `members` as one union annotation, `A | B`, with `None` once and last (`str | None` and
+/// `int | None` make `str | int | None`). A string forward reference (`"Node"`) has no `|` at
+/// run time: a union holding one is spelled `_t.Union["Node", str]`.
+pub fn union_of(members: Vec<String>) -> String {
+    if members.iter().any(|member| member.starts_with('"')) {
+        return format!("_t.Union[{}]", members.join(", "));
+    }
+    let mut nullable = false;
+    let mut spelled: Vec<String> = Vec::with_capacity(members.len());
+    for member in members {
+        let member = match member.strip_suffix(" | None") {
+            Some(inner) => {
+                nullable = true;
+                inner.to_string()
+            }
+            None if member == "None" => {
+                nullable = true;
+                continue;
+            }
+            None => member,
+        };
+        if !spelled.contains(&member) {
+            spelled.push(member);
+        }
+    }
+    if nullable {
+        spelled.push("None".to_string());
+    }
+    spelled.join(" | ")
 }
 
 /// The name inside a string forward reference (`"Node"` → `Node`).
@@ -215,6 +272,31 @@ fn holds_binary_seen(api: &Api, ty: &Type, seen: &mut FxHashSet<TypeId>) -> bool
 mod tests {
     use super::*;
     use crate::ir::TypeId;
+
+    #[test]
+    fn none_is_added_once_at_the_top_level() {
+        assert_eq!(with_none("models.User"), "models.User | None");
+        assert_eq!(
+            with_none("None | models.NotFound"),
+            "None | models.NotFound"
+        );
+        assert_eq!(with_none("None"), "None");
+        assert_eq!(
+            with_none("dict[str, int | None]"),
+            "dict[str, int | None] | None"
+        );
+        assert_eq!(with_none("_t.Any"), "_t.Any");
+        assert_eq!(with_none("\"Node\""), "\"Node | None\"");
+        assert_eq!(with_none("\"Node | None\""), "\"Node | None\"");
+    }
+
+    #[test]
+    fn union_members_share_one_none_last() {
+        let members = ["str | None", "None", "int | None", "str"].map(String::from);
+        assert_eq!(union_of(members.to_vec()), "str | int | None");
+        let forward = ["\"Node\"", "int"].map(String::from);
+        assert_eq!(union_of(forward.to_vec()), "_t.Union[\"Node\", int]");
+    }
 
     #[test]
     fn nullable_forward_reference_is_quoted_whole() {

@@ -188,6 +188,25 @@ pub fn derive(out: &mut String, indent: usize, traits: &[&str]) {
     line(out, indent, ")]");
 }
 
+/// The attributes and first line of the untagged enum `name` of a union, with the serde
+/// derives `derived` allows.
+fn untagged_enum_head(out: &mut String, derived: Serde, name: &str) {
+    derived.gate(out);
+    derive(
+        out,
+        INDENT,
+        &derived.derives(&["Debug", "Clone", "PartialEq"]),
+    );
+    if derived.any() {
+        line(
+            out,
+            INDENT,
+            "#[serde(crate = \"::clientgen::serde\", untagged)]",
+        );
+    }
+    line_fmt(out, INDENT, format_args!("pub enum {name} {{"));
+}
+
 /// Appends `Variant(Type),` at `indent`, broken after `(` when it does not fit.
 pub fn tuple_variant(out: &mut String, indent: usize, variant: &str, ty: &str) {
     if indent + variant.len() + ty.len() + 3 <= text::MARGIN {
@@ -758,20 +777,7 @@ fn union_type(
                 deserialize: false,
                 ..serde
             };
-            derived.gate(out);
-            derive(
-                out,
-                INDENT,
-                &derived.derives(&["Debug", "Clone", "PartialEq"]),
-            );
-            if derived.any() {
-                line(
-                    out,
-                    INDENT,
-                    "#[serde(crate = \"::clientgen::serde\", untagged)]",
-                );
-            }
-            line_fmt(out, INDENT, format_args!("pub enum {name} {{"));
+            untagged_enum_head(out, derived, name);
             for (id, variant, _) in &variants {
                 let ty = types::spell(&Type::Named(*id), names, place);
                 tuple_variant(out, INDENT + 4, variant, &ty);
@@ -840,20 +846,7 @@ fn union_type(
                 deserialize: serde.deserialize && listed.is_empty(),
                 ..serde
             };
-            derived.gate(out);
-            derive(
-                out,
-                INDENT,
-                &derived.derives(&["Debug", "Clone", "PartialEq"]),
-            );
-            if derived.any() {
-                line(
-                    out,
-                    INDENT,
-                    "#[serde(crate = \"::clientgen::serde\", untagged)]",
-                );
-            }
-            line_fmt(out, INDENT, format_args!("pub enum {name} {{"));
+            untagged_enum_head(out, derived, name);
             for (variant, ty) in &variants {
                 let ty = types::spell(ty, names, place);
                 tuple_variant(out, INDENT + 4, variant, &ty);

@@ -14,7 +14,7 @@ mod modules;
 
 use serde::Serialize;
 
-use self::modules::{OperationModule, TagFolder};
+use self::modules::OperationModule;
 use super::template;
 use super::{Common, Options, escape, schemas_package};
 use crate::tree::Tree;
@@ -107,7 +107,7 @@ pub fn emit(api: &ir::Api, options: &Options) -> Result<Tree, Error> {
         template::render(
             &env,
             "pyproject.toml",
-            super::pyproject_view(api, &common, &packages(&options.package_name, &folders), ""),
+            super::pyproject_view(api, &common, false),
         )?,
     );
     tree.generated(
@@ -139,26 +139,6 @@ impl<'a> DocView<'a> {
     fn new(common: &'a Common<'a>, doc: &'a str) -> Self {
         DocView { common, doc }
     }
-}
-
-/// The inside of `pyproject.toml`'s `packages = [...]`: the package and its subpackages, one a
-/// line.
-fn packages(package: &str, folders: &[TagFolder]) -> String {
-    let mut names = vec![
-        package.to_string(),
-        format!("{package}.api"),
-        format!("{package}.models"),
-    ];
-    names.extend(
-        folders
-            .iter()
-            .map(|folder| format!("{package}.api.{}", folder.name)),
-    );
-    let mut out = String::from("\n");
-    for name in names {
-        out.push_str(&format!("    {},\n", escape::string_literal(&name)));
-    }
-    out
 }
 
 fn readme_view(

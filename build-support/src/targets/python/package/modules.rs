@@ -14,7 +14,7 @@ use super::super::names::{self, Scope};
 use super::super::operations::{
     self, BodyKind, Call, LINE_LENGTH, Naming, ParamView, call_expression,
 };
-use super::super::types::{Open, Uses};
+use super::super::types::{self, Open, Uses};
 use crate::ir::{Api, Operation};
 
 /// The folder of operations that have no tag.
@@ -246,7 +246,7 @@ fn write_callers(out: &mut String, call: &Call, doc: &str) {
     let returns_none = call.returns == "None";
     let (detailed, detailed_returns) = if call.undocumented {
         (
-            format!("Response[{}]", with_none(&call.returns)),
+            format!("Response[{}]", types::with_none(&call.returns)),
             "The whole response; ``parsed`` holds the body decoded as documented, or\n        \
              ``None`` for an undocumented status when the client's\n        \
              ``raise_on_unexpected_status`` is false.",
@@ -323,49 +323,5 @@ fn write_callers(out: &mut String, call: &Call, doc: &str) {
         } else {
             out.push_str(&format!("{INDENT}return _parse(response)\n"));
         }
-    }
-}
-
-/// `annotation | None`, unless `None` already is one of its top-level alternatives or it is
-/// `_t.Any`.
-fn with_none(annotation: &str) -> String {
-    let mut depth = 0usize;
-    let mut alternatives = Vec::new();
-    let mut start = 0;
-    for (index, c) in annotation.char_indices() {
-        match c {
-            '[' => depth += 1,
-            ']' => depth = depth.saturating_sub(1),
-            '|' if depth == 0 => {
-                alternatives.push(annotation[start..index].trim());
-                start = index + 1;
-            }
-            _ => {}
-        }
-    }
-    alternatives.push(annotation[start..].trim());
-    if annotation == "_t.Any" || alternatives.contains(&"None") {
-        annotation.to_string()
-    } else {
-        format!("{annotation} | None")
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn parsed_type_gains_none_once_at_top_level() {
-        assert_eq!(with_none("models.User"), "models.User | None");
-        assert_eq!(
-            with_none("None | models.NotFound"),
-            "None | models.NotFound"
-        );
-        assert_eq!(
-            with_none("dict[str, int | None]"),
-            "dict[str, int | None] | None"
-        );
-        assert_eq!(with_none("_t.Any"), "_t.Any");
     }
 }
