@@ -626,7 +626,8 @@ fn last_group(body: &[Node]) -> Option<usize> {
 /// Whether the optional parentheses around `body` can be left out, the split taken at its own
 /// last bracket: it ends with a bracket pair, perhaps followed by attributes
 /// (`call(…).parsed`), and holds no operator outside brackets, or one operator right before
-/// that bracket's expression (`isinstance(a, A) and isinstance(b, B)`).
+/// that bracket's expression when it is no subscript (`isinstance(a, A) and isinstance(b, B)`,
+/// not `list[A] | list[B]`).
 fn can_omit(body: &[Node]) -> bool {
     let Some(last) = last_group(body) else {
         return false;
@@ -640,7 +641,10 @@ fn can_omit(body: &[Node]) -> bool {
         None => true,
         Some(&max) => max < 18 && priorities.iter().filter(|&&p| p == max).count() == 1,
     };
-    let ends_with_bracket = last + 1 == body.len();
+    // Beside an operator, the last operand must end with parentheses or a collection's
+    // brackets: ruff does not break a subscript there.
+    let ends_with_bracket = last + 1 == body.len()
+        && matches!(&body[last], Node::Group(g) if !(g.open.text == "[" && g.kind == Kind::Arguments));
     attributes_after && operators && (priorities.is_empty() || ends_with_bracket)
 }
 
@@ -893,6 +897,24 @@ mod tests {
         assert_eq!(
             format(source),
             "class ActionsListSelectedRepositoriesEnabledGithubActionsOrganizationResponse(\n    _pd.BaseModel\n):\n"
+        );
+    }
+
+    #[test]
+    fn a_union_ending_in_a_subscript_is_parenthesized() {
+        let source = "ActivityListReposStarredByUserResponse: _t.TypeAlias = list[StarredRepository] | list[Repository]\n";
+        assert_eq!(
+            format(source),
+            "ActivityListReposStarredByUserResponse: _t.TypeAlias = (\n    list[StarredRepository] | list[Repository]\n)\n"
+        );
+    }
+
+    #[test]
+    fn one_operator_before_a_call_breaks_the_call() {
+        let source = "                if isinstance(SECURITY_SCHEMES[name], Bearer) and isinstance(credential, str):\n";
+        assert_eq!(
+            format(source),
+            "                if isinstance(SECURITY_SCHEMES[name], Bearer) and isinstance(\n                    credential, str\n                ):\n"
         );
     }
 
