@@ -406,7 +406,7 @@ fn statement(mut nodes: Vec<Node>) -> Vec<Node> {
             if let Some(import) = position(&nodes, "import") {
                 let names = nodes.split_off(import + 1);
                 let names = match names.as_slice() {
-                    [Node::Group(_)] => names,
+                    [] | [Node::Group(_)] => names,
                     _ => {
                         let Node::Group(mut group) = optional(names).remove(0) else {
                             unreachable!("optional() wraps several nodes in a group")
