@@ -434,7 +434,16 @@ fn readme_view<'a>(
         version: escape::markdown_code(&api.version),
         spec_name: escape::markdown_code(spec_name),
         package: names::npm_package_name(&options.package_name),
-        import_line: print::import_line(&["API"], &["isApiError"], &format!("./{folder}/index.js")),
+        // Without operations there is no `isApiError` (nothing throws).
+        import_line: print::import_line(
+            &["API"],
+            if api.operations.is_empty() {
+                &[]
+            } else {
+                &["isApiError"]
+            },
+            &format!("./{folder}/index.js"),
+        ),
         function_import_line: print::import_line(
             &[],
             &["createClient", example_function.unwrap_or_default()],
