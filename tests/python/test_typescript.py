@@ -1,9 +1,10 @@
 """The generated TypeScript client: it type-checks under `tsc --strict` with NodeNext and Bundler resolution, and a
 Node script compiled from tests/typescript/e2e.ts calls every endpoint of the reference app through it.
 
-Every fixture spec's client (and those of tests/typescript/specs) type-checks too: all are generated into one project and checked by one tsc run per
-resolution mode (one run per spec would take minutes), then each spec's test looks at the errors in its folder.
-tsc comes from tests/tools (`npm ci --prefix tests/tools`).
+Every fixture spec's client (and those of tests/typescript/specs, the reference app's, and its zones) type-checks too: all are generated into one
+project and checked by one tsc run per resolution mode (one run per spec would take minutes), then each spec's test looks at the errors in its
+folder. The same project is clean under typescript-eslint's `strictTypeChecked` (one eslint run) and prettier (one `prettier --check`).
+tsc, eslint and prettier come from tests/tools (`npm ci --prefix tests/tools`).
 """
 
 import json
@@ -20,6 +21,7 @@ from support import REPO_ROOT, clientgen_binary
 TS_TESTS = REPO_ROOT / "tests" / "typescript"
 TSC = REPO_ROOT / "tests" / "tools" / "node_modules" / ".bin" / "tsc"
 PRETTIER = REPO_ROOT / "tests" / "tools" / "node_modules" / ".bin" / "prettier"
+ESLINT = REPO_ROOT / "tests" / "tools" / "node_modules" / ".bin" / "eslint"
 ESBUILD = REPO_ROOT / "tests" / "tools" / "node_modules" / ".bin" / "esbuild"
 FIXTURES = REPO_ROOT / "tests" / "fixtures"
 # The shared fixtures, the hostile ones that should generate (the `ref_loop*` specs are errors),
@@ -195,13 +197,22 @@ def folder_name(spec: Path) -> str:
     return spec.stem
 
 
+# The reference app's client and its zones (tests/fixtures/zones/reference.toml) in the corpus project: no fixture spec is named so.
+REFERENCE_FOLDER = "reference-app"
+ZONES_FOLDER = "reference-app-zones"
+
+
 @pytest.fixture(scope="module")
-def corpus_folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """Every fixture spec's client generated into one project, a folder each."""
+def corpus_folder(tmp_path_factory: pytest.TempPathFactory, spec_path: Path) -> Path:
+    """Every fixture spec's client generated into one project, a folder each, beside the reference app's client and zones."""
     folder = tmp_path_factory.mktemp("typescript-corpus")
     (folder / "package.json").write_text('{"type": "module"}\n')
     for spec in SPECS:
         generate(spec, folder / folder_name(spec))
+    generate(spec_path, folder / REFERENCE_FOLDER)
+    zones = [clientgen_binary(), "generate", "-f", spec_path, "--zones", FIXTURES / "zones" / "reference.toml"]
+    generated = run([*zones, "--typescript-out", folder / ZONES_FOLDER], cwd=REPO_ROOT, timeout=120)
+    assert generated.returncode == 0, generated.stdout + generated.stderr
     return folder
 
 
@@ -237,8 +248,10 @@ def corpus_errors(corpus_folder: Path) -> dict[str, dict[str, list[str]]]:
 
 
 def test_corpus_tsc_reports_nothing_outside_the_spec_folders(corpus_errors: dict[str, dict[str, list[str]]]) -> None:
+    """Nor in the reference app's client and zones (`*/*.ts` holds the zones' index, which imports every zone)."""
     for mode in MODES:
-        assert corpus_errors[mode].get("", []) == [], mode
+        for folder in ("", REFERENCE_FOLDER, ZONES_FOLDER):
+            assert corpus_errors[mode].get(folder, []) == [], f"{mode}: {folder}"
 
 
 @pytest.mark.parametrize("spec", SPECS, ids=[spec.stem for spec in SPECS])
@@ -257,3 +270,65 @@ def test_corpus_is_prettier_clean(corpus_folder: Path) -> None:
         pytest.fail(f"no prettier at {PRETTIER}: run `npm ci --prefix tests/tools`")
     checked = run([PRETTIER, "--check", "*/*.ts", "*/*.json", "*/README.md"], cwd=corpus_folder)
     assert checked.returncode == 0, checked.stdout[-4000:] + checked.stderr[-4000:]
+
+
+# The flat config of the eslint gate: typescript-eslint's `strictTypeChecked`, each file typed by its folder's generated
+# tsconfig.json (the zones' index files, which no generated tsconfig holds, by ESLINT_DEFAULT_PROJECT).
+#
+# One rule is off: no-deprecated reports every use of a declaration marked `@deprecated`, and the generated code must use
+# what the spec deprecates: a deprecated operation's function calls its `…WithResponse` twin, and a deprecated schema is
+# the type of the properties and bodies that refer to it. The rule makes no exception for uses inside a declaration
+# that is deprecated itself.
+ESLINT_CONFIG = """\
+// Written by tests/python/test_typescript.py.
+import {{ createRequire }} from "node:module";
+
+const require = createRequire({tools});
+const tseslint = require("typescript-eslint");
+
+export default tseslint.config({{
+  files: ["**/*.ts"],
+  extends: [tseslint.configs.strictTypeChecked],
+  languageOptions: {{
+    parserOptions: {{
+      projectService: {{
+        allowDefaultProject: {zone_roots},
+        defaultProject: "tsconfig.eslint.json",
+      }},
+      tsconfigRootDir: {root},
+    }},
+  }},
+  rules: {{ "@typescript-eslint/no-deprecated": "off" }},
+}});
+"""
+# The compiler options of the generated tsconfig.json, for the files outside every generated folder.
+ESLINT_DEFAULT_PROJECT = {
+    "compilerOptions": {
+        "target": "ES2022",
+        "module": "NodeNext",
+        "moduleResolution": "NodeNext",
+        "lib": ["ES2022", "DOM"],
+        "strict": True,
+        "verbatimModuleSyntax": True,
+        "skipLibCheck": True,
+        "noEmit": True,
+    }
+}
+ESLINT_TIMEOUT = 1_200
+
+
+def test_corpus_is_eslint_strict_type_checked_clean(corpus_folder: Path) -> None:
+    """Every generated TypeScript file of the corpus passes typescript-eslint's `strictTypeChecked` (typed linting):
+    one eslint run over the whole corpus, with the flat config above."""
+    if not ESLINT.is_file():
+        pytest.fail(f"no eslint at {ESLINT}: run `npm ci --prefix tests/tools`")
+    zone_roots = [f"{ZONES_FOLDER}/*.ts", f"{ZONES_FOLDER}/*/index.ts"]
+    config = ESLINT_CONFIG.format(
+        tools=json.dumps(str(REPO_ROOT / "tests" / "tools" / "package.json")),
+        zone_roots=json.dumps(zone_roots),
+        root=json.dumps(str(corpus_folder)),
+    )
+    (corpus_folder / "eslint.config.mjs").write_text(config)
+    (corpus_folder / "tsconfig.eslint.json").write_text(json.dumps(ESLINT_DEFAULT_PROJECT, indent=2))
+    linted = run([ESLINT, "--max-warnings", "0", "."], cwd=corpus_folder, timeout=ESLINT_TIMEOUT)
+    assert linted.returncode == 0, linted.stdout[:8000] + linted.stderr[-4000:]

@@ -71,12 +71,14 @@ pub fn emit(api: &ir::Api, options: &Options) -> Result<Tree, Error> {
             IndexView {
                 header: &header,
                 doc: doc_block(&index_doc(api, &title)),
-                uses_models: operations.uses_models,
+                uses_models: operations.errors_use_models,
                 constructor: constructor(base_url.as_ref()),
                 base_url: base_url.as_ref(),
-                client_import: client_import(&operations, true, &["ClientOptions"]),
+                client_import: client_import(index_types(&operations)),
                 errors: &operations.errors,
-                methods: &operations.methods,
+                not_methods: not_methods(&operations),
+                renamed: &operations.renamed,
+                method_names: method_names(&operations),
             },
         )?,
     );
@@ -96,11 +98,7 @@ pub fn emit(api: &ir::Api, options: &Options) -> Result<Tree, Error> {
                 uses_models: operations.uses_models,
                 schemes: security_schemes(api),
                 base_url: base_url.as_ref(),
-                client_import: client_import(
-                    &operations,
-                    false,
-                    &["ClientOptions", "SecurityScheme"],
-                ),
+                client_import: client_import(operations_types(&operations)),
                 functions: &operations.functions,
             },
         )?,
@@ -163,7 +161,13 @@ struct IndexView<'a> {
     /// The import of the types `index.ts` names from `client.ts`.
     client_import: String,
     errors: &'a [String],
-    methods: &'a [String],
+    /// `type NotMethods = "createClient" | …;`: the exports of `operations.ts` that are not
+    /// methods under their own name.
+    not_methods: String,
+    /// The members of `Methods` whose name is not their function's.
+    renamed: &'a [String],
+    /// The entries of `withMethods`'s `names`, one a line (`  delete2: "delete",`).
+    method_names: String,
 }
 
 #[derive(Serialize)]
@@ -220,19 +224,57 @@ fn type_names(api: &ir::Api) -> Vec<String> {
         .collect()
 }
 
-/// `import type { CallOptions, … } from "./client.js";`: the types the signatures name from
-/// `client.ts` (and `OperationErrors`, when `errors`) and `extra`, sorted, one a line when they do
-/// not fit on one.
-fn client_import(
-    operations: &operations::Operations,
-    errors: bool,
-    extra: &[&'static str],
-) -> String {
-    let mut types: BTreeSet<&str> = operations.client_types.clone();
-    if errors {
-        types.extend(&operations.error_types);
+/// The types `operations.ts` names from `client.ts`: those of the functions' signatures.
+fn operations_types(operations: &operations::Operations) -> BTreeSet<&'static str> {
+    let mut types = operations.client_types.clone();
+    types.extend(["ClientOptions", "SecurityScheme"]);
+    types
+}
+
+/// The exports of `operations.ts` that are no method of `API` under their own name: `createClient`,
+/// `SECURITY_SCHEMES`, and the functions whose methods have other names.
+fn not_methods(operations: &operations::Operations) -> String {
+    let mut names = vec![
+        escape::string_literal("createClient"),
+        escape::string_literal("SECURITY_SCHEMES"),
+    ];
+    names.extend(
+        operations
+            .method_names
+            .iter()
+            .map(|(function, _)| escape::string_literal(function)),
+    );
+    let mut out = String::new();
+    print::push_alias(&mut out, "type NotMethods", &names.join(" | "));
+    out.truncate(out.trim_end().len());
+    out
+}
+
+/// `  createClient: null,\n  delete2: "delete",`: the function of `operations.ts` that is no
+/// method, and those whose methods have other names.
+fn method_names(operations: &operations::Operations) -> String {
+    let mut out = String::from("  createClient: null,");
+    for (function, method) in &operations.method_names {
+        out.push_str("\n  ");
+        out.push_str(function);
+        out.push_str(": ");
+        out.push_str(&escape::string_literal(method));
+        out.push(',');
     }
-    types.extend(extra);
+    out
+}
+
+/// The types `index.ts` names from `client.ts`: those of `OperationErrors`, and `MethodOf` for
+/// the methods (which take their signatures from `operations.ts`).
+fn index_types(operations: &operations::Operations) -> BTreeSet<&'static str> {
+    let mut types = BTreeSet::from(["ClientOptions", "MethodOf"]);
+    types.extend(&operations.error_types);
+    types
+}
+
+/// `import type { CallOptions, … } from "./client.js";`, sorted, one a line when they do not fit
+/// on one.
+fn client_import(types: BTreeSet<&'static str>) -> String {
     let types: Vec<&str> = types.into_iter().collect();
     let line = format!(
         "import type {{ {} }} from \"./client.js\";",
@@ -392,7 +434,16 @@ fn readme_view<'a>(
         version: escape::markdown_code(&api.version),
         spec_name: escape::markdown_code(spec_name),
         package: names::npm_package_name(&options.package_name),
-        import_line: print::import_line(&["API"], &["isApiError"], &format!("./{folder}/index.js")),
+        // Without operations there is no `isApiError` (nothing throws).
+        import_line: print::import_line(
+            &["API"],
+            if api.operations.is_empty() {
+                &[]
+            } else {
+                &["isApiError"]
+            },
+            &format!("./{folder}/index.js"),
+        ),
         function_import_line: print::import_line(
             &[],
             &["createClient", example_function.unwrap_or_default()],

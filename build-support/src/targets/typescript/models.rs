@@ -10,7 +10,8 @@ use super::names;
 use super::print;
 use super::types::{self, Direction, Names};
 use crate::ir::{
-    Api, Discriminator, EnumLiteral, Field, Struct, Type, TypeDef, TypeId, TypeKind, Union,
+    Api, Discriminator, EnumLiteral, Field, Struct, Type, TypeDef, TypeId, TypeKind, TypeOrigin,
+    Union,
 };
 use crate::targets::constraints;
 
@@ -40,7 +41,7 @@ fn declaration(
     direction: Direction,
 ) -> String {
     let mut out = String::with_capacity(256);
-    push_type_doc(&mut out, def, name);
+    push_type_doc(&mut out, api, def, name);
     match &def.kind {
         TypeKind::Struct(model) => push_interface(&mut out, api, names, name, model, direction),
         TypeKind::Enum(values) => {
@@ -49,6 +50,10 @@ fn declaration(
                 EnumLiteral::Integer(number) => number.to_string(),
             });
             push_alternatives(&mut out, name, literals.collect(), "never");
+        }
+        // An alternative that is `unknown` makes the union `unknown`: the rest would be noise.
+        TypeKind::Union(union) if union.variants.iter().any(|ty| names.is_unknown(ty)) => {
+            push_alternatives(&mut out, name, Vec::new(), "unknown")
         }
         TypeKind::Union(union) => {
             let variants = variants(api, names, union, direction);
@@ -80,12 +85,18 @@ fn push_interface(
     model: &Struct,
     direction: Direction,
 ) {
-    out.push_str("export interface ");
-    out.push_str(name);
     if model.fields.is_empty() && model.additional_properties.is_none() {
-        out.push_str(" {}\n");
+        // An object whose properties the spec does not list. Not `interface Name {}`: `{}` also
+        // admits strings and numbers.
+        print::push_alias(
+            out,
+            &format!("export type {name}"),
+            "Record<string, unknown>",
+        );
         return;
     }
+    out.push_str("export interface ");
+    out.push_str(name);
     out.push_str(" {\n");
     for field in &model.fields {
         push_field_doc(out, api, field);
@@ -122,7 +133,7 @@ pub fn push_key(out: &mut String, key: &str) {
     }
 }
 
-fn push_type_doc(out: &mut String, def: &TypeDef, name: &str) {
+fn push_type_doc(out: &mut String, api: &Api, def: &TypeDef, name: &str) {
     let text = def.documentation(name).unwrap_or("");
     let checks = match &def.kind {
         TypeKind::Alias(ty) => constraints::summary(&def.constraints, ty)
@@ -130,8 +141,23 @@ fn push_type_doc(out: &mut String, def: &TypeDef, name: &str) {
             .unwrap_or_default(),
         _ => String::new(),
     };
-    let deprecated = if def.deprecated { "@deprecated" } else { "" };
+    let deprecated = if is_deprecated(api, def) {
+        "@deprecated"
+    } else {
+        ""
+    };
     escape::push_doc(out, &[text, "", &checks, deprecated], "");
+}
+
+/// Whether a type is deprecated itself. A schema hoisted from a property (or a parameter, a
+/// body) is deprecated with that property, whose doc says so: others may share the type
+/// (`reason?: Reason` where only one `reason` is deprecated).
+fn is_deprecated(api: &Api, def: &TypeDef) -> bool {
+    match def.origin {
+        TypeOrigin::Component => def.deprecated,
+        TypeOrigin::Inline { .. } => false,
+        TypeOrigin::RequestShape { of } => is_deprecated(api, api.type_def(of)),
+    }
 }
 
 fn push_field_doc(out: &mut String, api: &Api, field: &Field) {
@@ -170,7 +196,7 @@ fn repeats_type_doc(api: &Api, ty: &Type, text: &str) -> bool {
     referenced.is_some_and(|id| api.type_def(id).description.as_deref() == Some(text))
 }
 
-/// The union's alternatives, distinct; with a discriminator, each model variant is narrowed to
+/// The union's alternatives, distinct, `null` once and last; with a discriminator, each model variant is narrowed to
 /// its tags (`Cat & { pet_type: "cat" }`) so that checking the tag narrows the union.
 ///
 /// A union of enums of one kind (drf's `ThemeEnum | BlankEnum`) is declared closed: where it is
@@ -179,7 +205,20 @@ fn repeats_type_doc(api: &Api, ty: &Type, text: &str) -> bool {
 fn variants(api: &Api, names: &Names, union: &Union, direction: Direction) -> Vec<String> {
     let mut out: Vec<String> = Vec::with_capacity(union.variants.len());
     let mut unknowns: Vec<&str> = Vec::new();
+    let mut nullable = false;
     for variant in &union.variants {
+        // `string | null | number | null` says `null` twice.
+        let variant = match variant {
+            Type::Nullable(inner) => {
+                nullable = true;
+                inner.as_ref()
+            }
+            Type::Null => {
+                nullable = true;
+                continue;
+            }
+            other => other,
+        };
         let unknown = match variant {
             Type::Named(id) if direction == Direction::Read => names.unknown_of(id.0),
             _ => None,
@@ -216,6 +255,9 @@ fn variants(api: &Api, names: &Names, union: &Union, direction: Direction) -> Ve
         if !out.iter().any(|alternative| alternative == plain) {
             out.push(unknown.to_string());
         }
+    }
+    if nullable {
+        out.push("null".to_string());
     }
     out
 }

@@ -27,8 +27,11 @@ const HTTP_STATUSES: std::ops::RangeInclusive<u16> = 200..=599;
 /// What `index.ts`, `operations.ts` and the README need from the operations.
 #[derive(Debug, Default)]
 pub struct Operations {
-    /// The methods of the `API` class in spec order: each operation's, then its `…WithResponse`.
-    pub methods: Vec<String>,
+    /// The methods of the `API` class whose name is not their function's (`delete` calls
+    /// `delete2`), in spec order: each a member of the `Methods` type, documented.
+    pub renamed: Vec<String>,
+    /// `(function, method)` for each of `renamed`.
+    pub method_names: Vec<(String, String)>,
     /// The functions of `operations.ts`, in the same order, which the methods call.
     pub functions: Vec<String>,
     /// One `method: TypedResponse<…> | …;` entry each, for the `OperationErrors` interface.
@@ -37,8 +40,10 @@ pub struct Operations {
     pub rows: Vec<Row>,
     /// The name of the first operation's `…WithResponse` method, for the README's example.
     pub first_with_response: Option<String>,
-    /// Whether any signature names a model (so `operations.ts` and `index.ts` import `models`).
+    /// Whether any signature names a model (so `operations.ts` imports `models`).
     pub uses_models: bool,
+    /// Whether any entry of `OperationErrors` names a model (so `index.ts` imports `models`).
+    pub errors_use_models: bool,
     /// The types of `client.ts` that the signatures name (`CallOptions`, `HttpStatus`, …).
     pub client_types: BTreeSet<&'static str>,
     /// The types of `client.ts` that `OperationErrors` names besides `TypedResponse`.
@@ -70,6 +75,8 @@ struct OperationNames {
 /// What one operation gives: two methods of the `API` class, two functions of `operations.ts`.
 #[derive(Default)]
 struct Emitted {
+    /// The `Methods` members of the method and its `…WithResponse` whose names are not their
+    /// functions' (empty when they are).
     plain_method: String,
     full_method: String,
     plain_function: String,
@@ -124,15 +131,31 @@ pub fn build(api: &Api, names: &Names) -> Operations {
     for (operation, names) in api.operations.iter().zip(named) {
         let responses = builder.responses(operation);
         let emitted = builder.emit(operation, &names, &responses);
-        operations
-            .methods
-            .extend([emitted.plain_method, emitted.full_method]);
+        for (member, (method, function)) in [
+            (emitted.plain_method, (&names.method, &names.function)),
+            (
+                emitted.full_method,
+                (&names.method_full, &names.function_full),
+            ),
+        ] {
+            if method != function {
+                operations.renamed.push(member);
+                operations
+                    .method_names
+                    .push((function.clone(), method.clone()));
+            }
+        }
         operations
             .functions
             .extend([emitted.plain_function, emitted.full_function]);
         operations
             .errors
             .push(error_entry(&names.method, &responses));
+        let errors = responses.iter().filter(|member| !member.success);
+        operations.errors_use_models |= errors.clone().any(|member| member.names_model);
+        if errors.count() > 0 {
+            builder.error_types.insert("TypedResponse");
+        }
         operations.rows.push(Row {
             method: names.method,
             function: names.function,
@@ -165,6 +188,10 @@ struct Member {
     status: String,
     /// The TypeScript type of `data`.
     data: String,
+    /// Whether `data` is `unknown` to TypeScript (`TypedResponse`'s default, left out).
+    unknown: bool,
+    /// Whether `data` names a model.
+    names_model: bool,
     success: bool,
     /// The key of `responses` in the request spec (`200`, `"4XX"`, `default`) and how the body
     /// is read (`"object"`); `None` for the undocumented statuses.
@@ -181,7 +208,7 @@ impl Builder<'_> {
 
     /// The operation's two functions of `operations.ts` (one resolving to the body, one to the
     /// whole response; the first calls the second, which describes the request) and the two
-    /// methods of the `API` class that call them, with the same signatures but the client.
+    /// methods of the `API` class that call them, with the same parameters but the client.
     fn emit(
         &mut self,
         operation: &Operation,
@@ -194,8 +221,8 @@ impl Builder<'_> {
             .and_then(|body| Some((body, body.preferred()?)));
         let has_params = !operation.parameters.is_empty();
         let keys = params_keys(&operation.parameters);
-        // The arguments of a method; a function's are the same after `client`, one level out.
-        let mut args: Vec<[String; 2]> = Vec::with_capacity(3);
+        // The function's arguments after `client` (the `API` method's, which reuses them).
+        let mut args: Vec<String> = Vec::with_capacity(3);
         let mut arg_names: Vec<&str> = Vec::with_capacity(3);
         if has_params {
             let params_optional = operation.parameters.iter().all(|p| !p.required);
@@ -206,32 +233,27 @@ impl Builder<'_> {
                 ""
             };
             let members = self.params_members(&operation.parameters, &keys);
-            args.push(["    ", "  "].map(|indent| {
-                let mut arg = String::from("params: ");
-                let tail = default.len() + ",".len();
-                push_params_type(&mut arg, &members, &operation.parameters, indent, tail);
-                arg.push_str(default);
-                arg
-            }));
+            let mut arg = String::from("params: ");
+            let tail = default.len() + ",".len();
+            push_params_type(&mut arg, &members, &operation.parameters, "  ", tail);
+            arg.push_str(default);
+            args.push(arg);
             arg_names.push("params");
         }
         let encoding = body.map(|(body, content)| {
             let (ty, encoding) = self.body_type(content);
             let optional = if body.required { "" } else { "?" };
             let arg = format!("body{optional}: {ty}");
-            args.push([arg.clone(), arg]);
+            args.push(arg);
             arg_names.push("body");
             (encoding, content.media_type.as_str())
         });
-        args.push(["options?: CallOptions", "options?: CallOptions"].map(str::to_string));
+        args.push("options?: CallOptions".to_string());
         arg_names.push("options");
-        let method_args: Vec<String> = args.iter().map(|[method, _]| method.clone()).collect();
         let mut function_args = vec!["client: ApiClient".to_string()];
-        function_args.extend(args.iter().map(|[_, function]| function.clone()));
+        function_args.extend(args);
         let mut call_args = vec!["client"];
         call_args.extend(&arg_names);
-        let mut delegate_args = vec!["this"];
-        delegate_args.extend(&arg_names);
 
         let data = success_data(responses);
         let successes: Vec<String> = responses
@@ -253,23 +275,20 @@ impl Builder<'_> {
         };
 
         let mut emitted = Emitted::default();
-        let plain = &mut emitted.plain_method;
-        push_method_doc(plain, operation, "  ");
-        print::push_signature(plain, "  ", &names.method, &method_args, &data);
-        let head = format!("return operations.{}", names.function);
-        print::push_call(plain, "    ", &head, &delegate_args, ";");
-        plain.push_str("  }\n");
-
-        let full = &mut emitted.full_method;
-        escape::push_doc(
-            full,
-            &[&full_doc(&format!("API.{}", names.method)), deprecated],
-            "  ",
-        );
-        print::push_signature(full, "  ", &names.method_full, &method_args, &whole);
-        let head = format!("return operations.{}", names.function_full);
-        print::push_call(full, "    ", &head, &delegate_args, ";");
-        full.push_str("  }\n");
+        if names.method != names.function {
+            let plain = &mut emitted.plain_method;
+            push_method_doc(plain, operation, "  ");
+            push_method_member(plain, &names.method, &names.function);
+        }
+        if names.method_full != names.function_full {
+            let full = &mut emitted.full_method;
+            escape::push_doc(
+                full,
+                &[&full_doc(&format!("API.{}", names.method)), deprecated],
+                "  ",
+            );
+            push_method_member(full, &names.method_full, &names.function_full);
+        }
 
         let plain = &mut emitted.plain_function;
         push_method_doc(plain, operation, "");
@@ -381,13 +400,18 @@ impl Builder<'_> {
                     (exclude("HttpStatus", excluded), "default".to_string())
                 }
             };
-            let (data, read) = match outcome.response.and_then(|r| r.preferred()) {
+            let content = outcome.response.and_then(|r| r.preferred());
+            let (data, read) = match content {
                 Some(content) => self.response_type(content),
                 None => ("undefined".to_string(), "none".to_string()),
             };
+            let json = content.filter(|content| content.kind == MediaKind::Json);
+            let unknown = json.is_some_and(|content| self.names.is_unknown(&content.ty));
             members.push(Member {
                 status,
                 data,
+                unknown,
+                names_model: !unknown && json.is_some_and(|content| mentions_named(&content.ty)),
                 success: outcome.success,
                 read: Some((key, read)),
             });
@@ -396,6 +420,8 @@ impl Builder<'_> {
             members.push(Member {
                 status,
                 data: "unknown".to_string(),
+                unknown: true,
+                names_model: false,
                 success: false,
                 read: None,
             });
@@ -525,9 +551,21 @@ fn undocumented(outcomes: &[Outcome<'_>], listed: &Listed) -> Option<String> {
     Some(exclude("HttpStatus", excluded))
 }
 
-/// `TypedResponse<200, models.Item>`.
+/// `  delete: MethodOf<Operations["delete2"]>;`: a method of the `API` class named otherwise than
+/// the function of `operations.ts` it calls (which documents and types the others).
+fn push_method_member(out: &mut String, method: &str, function: &str) {
+    let ty = format!("MethodOf<Operations[{}]>", escape::string_literal(function));
+    print::push_member(out, "  ", method, &ty, ";");
+    out.push('\n');
+}
+
+/// `TypedResponse<200, models.Item>`; `TypedResponse<404>` when `data` is `unknown`.
 fn typed_response(member: &Member) -> String {
-    format!("TypedResponse<{}, {}>", member.status, member.data)
+    if member.unknown {
+        format!("TypedResponse<{}>", member.status)
+    } else {
+        format!("TypedResponse<{}, {}>", member.status, member.data)
+    }
 }
 
 /// The type the plain method resolves to: the union of the success bodies (`undefined` for a
@@ -774,7 +812,7 @@ mod tests {
 
     /// The methods, functions and `OperationErrors` entry of the one operation of a spec whose
     /// `get /x` documents `responses`.
-    fn emit(responses: serde_json::Value) -> (Vec<String>, Vec<String>, String) {
+    fn emit(responses: serde_json::Value) -> (Vec<String>, String) {
         let document = serde_json::json!({
             "openapi": "3.0.3",
             "info": { "title": "t", "version": "1" },
@@ -783,6 +821,7 @@ mod tests {
                 "Item": { "type": "object", "properties": { "id": { "type": "integer" } } },
                 "Ids": { "type": "array", "items": { "type": "integer" } },
                 "Either": { "oneOf": [{ "type": "string" }, { "type": "integer" }] },
+                "Anything": {},
             } },
         });
         let spec = Spec::from_text("t.json", document.to_string()).expect("the spec loads");
@@ -791,11 +830,7 @@ mod tests {
             spec.api.types.iter().map(|d| d.name.clone()).collect(),
         );
         let operations = build(&spec.api, &names);
-        (
-            operations.methods,
-            operations.functions,
-            operations.errors[0].clone(),
-        )
+        (operations.functions, operations.errors[0].clone())
     }
 
     fn json(schema: &str) -> serde_json::Value {
@@ -806,47 +841,46 @@ mod tests {
 
     #[test]
     fn undocumented_statuses_are_every_status_but_the_listed_ones() {
-        let (methods, functions, errors) =
+        let (functions, errors) =
             emit(serde_json::json!({ "200": json("Item"), "404": json("Item") }));
         assert_eq!(
             errors,
             "  getX:\n    | TypedResponse<404, models.Item>\n    \
-             | TypedResponse<Exclude<HttpStatus, 200 | 404>, unknown>;"
+             | TypedResponse<Exclude<HttpStatus, 200 | 404>>;"
         );
-        assert!(methods[0].contains("  getX(options?: CallOptions): Promise<models.Item> {"));
-        assert!(methods[0].contains("return operations.getX(this, options);"));
+        assert!(functions[0].contains("): Promise<models.Item> {"));
         assert!(functions[0].contains("const response = await getXWithResponse(client, options);"));
-        assert!(methods[1].contains("Promise<TypedResponse<200, models.Item>>"));
+        assert!(functions[1].contains("Promise<TypedResponse<200, models.Item>>"));
         assert!(functions[1].contains(r#"responses: { 200: "object", 404: "object" },"#));
     }
 
     #[test]
     fn default_beside_a_success_types_the_errors_and_leaves_other_2xx_undocumented() {
-        let (_, functions, errors) =
+        let (functions, errors) =
             emit(serde_json::json!({ "200": json("Ids"), "default": json("Item") }));
         assert_eq!(
             errors,
             "  getX:\n    | TypedResponse<Exclude<HttpStatus, Status2xx>, models.Item>\n    \
-             | TypedResponse<Exclude<Status2xx, 200>, unknown>;"
+             | TypedResponse<Exclude<Status2xx, 200>>;"
         );
         assert!(functions[1].contains(r#"responses: { 200: "array", default: "object" },"#));
     }
 
     #[test]
     fn default_alone_is_the_success_of_any_2xx_and_the_error_of_the_rest() {
-        let (methods, functions, errors) = emit(serde_json::json!({ "default": json("Either") }));
+        let (functions, errors) = emit(serde_json::json!({ "default": json("Either") }));
         assert_eq!(
             errors,
             "  getX: TypedResponse<Exclude<HttpStatus, Status2xx>, models.Either>;"
         );
-        assert!(methods[1].contains("Promise<TypedResponse<Status2xx, models.Either>>"));
+        assert!(functions[1].contains("Promise<TypedResponse<Status2xx, models.Either>>"));
         // A union's JSON may be of any kind.
         assert!(functions[1].contains(r#"responses: { "2XX": "json", default: "json" },"#));
     }
 
     #[test]
     fn a_range_is_its_class_less_the_listed_codes() {
-        let (methods, functions, errors) = emit(serde_json::json!({
+        let (functions, errors) = emit(serde_json::json!({
             "204": { "description": "d" },
             "404": json("Item"),
             "4XX": { "description": "d", "content": { "text/plain": { "schema": { "type": "string" } } } },
@@ -855,9 +889,9 @@ mod tests {
             errors,
             "  getX:\n    | TypedResponse<404, models.Item>\n    \
              | TypedResponse<Exclude<Status4xx, 404>, string>\n    \
-             | TypedResponse<Exclude<HttpStatus, Status4xx | 204 | 404>, unknown>;"
+             | TypedResponse<Exclude<HttpStatus, Status4xx | 204 | 404>>;"
         );
-        assert!(methods[0].contains("  getX(options?: CallOptions): Promise<void> {"));
+        assert!(functions[0].contains("): Promise<void> {"));
         assert!(
             functions[1].contains(r#"responses: { 204: "none", 404: "object", "4XX": "text" },"#)
         );
@@ -865,13 +899,46 @@ mod tests {
 
     #[test]
     fn without_success_or_default_any_2xx_succeeds_without_a_body() {
-        let (methods, _, errors) = emit(serde_json::json!({ "404": json("Item") }));
+        let (functions, errors) = emit(serde_json::json!({ "404": json("Item") }));
         assert_eq!(
             errors,
             "  getX:\n    | TypedResponse<404, models.Item>\n    \
-             | TypedResponse<Exclude<HttpStatus, Status2xx | 404>, unknown>;"
+             | TypedResponse<Exclude<HttpStatus, Status2xx | 404>>;"
         );
-        assert!(methods[1].contains("Promise<TypedResponse<Status2xx, undefined>>"));
+        assert!(functions[1].contains("Promise<TypedResponse<Status2xx, undefined>>"));
+    }
+
+    #[test]
+    fn an_error_body_of_an_unknown_type_leaves_the_data_argument_out() {
+        let (_, errors) =
+            emit(serde_json::json!({ "204": { "description": "d" }, "404": json("Anything") }));
+        assert_eq!(
+            errors,
+            "  getX: TypedResponse<404> | TypedResponse<Exclude<HttpStatus, 204 | 404>>;"
+        );
+    }
+
+    #[test]
+    fn a_method_named_otherwise_than_its_function_is_a_member_of_methods() {
+        let document = serde_json::json!({
+            "openapi": "3.0.3",
+            "info": { "title": "t", "version": "1" },
+            "paths": {
+                "/a": { "delete": { "operationId": "delete", "responses": { "204": { "description": "d" } } } },
+            },
+        });
+        let spec = Spec::from_text("t.json", document.to_string()).expect("the spec loads");
+        let operations = build(&spec.api, &Names::new(&spec.api, Vec::new()));
+        assert_eq!(
+            operations.method_names,
+            [("delete2".to_string(), "delete".to_string())]
+        );
+        assert_eq!(operations.renamed.len(), 1);
+        assert!(
+            operations.renamed[0].ends_with("  delete: MethodOf<Operations[\"delete2\"]>;\n"),
+            "{}",
+            operations.renamed[0]
+        );
     }
 
     #[test]
@@ -886,19 +953,25 @@ mod tests {
         });
         let spec = Spec::from_text("t.json", document.to_string()).expect("the spec loads");
         let operations = build(&spec.api, &Names::new(&spec.api, Vec::new()));
-        let signatures: Vec<&str> = operations
-            .methods
+        let functions: Vec<&str> = operations
+            .functions
             .iter()
-            .filter_map(|method| method.lines().find(|line| line.starts_with("  get")))
+            .filter_map(|function| {
+                let head = function.lines().find(|line| line.starts_with("export "))?;
+                let name = head.split("function ").nth(1)?;
+                name.split('(').next()
+            })
             .collect();
         assert_eq!(
-            signatures,
+            functions,
             [
-                "  getA(options?: CallOptions): Promise<void> {",
-                "  getAWithResponse2(",
-                "  getAWithResponse(options?: CallOptions): Promise<void> {",
-                "  getAWithResponseWithResponse(",
+                "getA",
+                "getAWithResponse2",
+                "getAWithResponse",
+                "getAWithResponseWithResponse",
             ]
         );
+        // The methods have the functions' names.
+        assert!(operations.method_names.is_empty());
     }
 }

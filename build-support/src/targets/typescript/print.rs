@@ -367,6 +367,9 @@ pub fn push_property(out: &mut String, indent: &str, key: &str, value: &str) {
 
 /// `import A, { b, c } from "from";`: on one line when it fits, else one named import a line.
 pub fn import_line(default: &[&str], named: &[&str], from: &str) -> String {
+    if named.is_empty() {
+        return format!("import {} from \"{from}\";", default.join(", "));
+    }
     let default = default
         .iter()
         .map(|name| format!("{name}, "))
@@ -567,6 +570,14 @@ mod tests {
             "export function getY(\n  client: ApiClient,\n  options?: CallOptions,\n): Promise<\n  \
              | TypedResponse<200, models.Itemaaaaaaaaaaaaaaaaaaaaaaaaaa>\n  \
              | TypedResponse<201, undefined>\n> {\n"
+        );
+    }
+
+    #[test]
+    fn an_import_without_named_imports_has_no_braces() {
+        assert_eq!(
+            import_line(&["API"], &[], "./empty/index.js"),
+            "import API from \"./empty/index.js\";"
         );
     }
 }

@@ -48,6 +48,10 @@ pub struct Names {
     /// is spelled [`Direction::Read`]. A type it also sends stays closed: a value the client
     /// builds must be one the server accepts.
     read_only: Vec<bool>,
+    /// By [`crate::ir::TypeId`]: whether the type is `unknown` to TypeScript (an alias of
+    /// `unknown`, a union with an `unknown` alternative), so that `TypedResponse<404, X>` can
+    /// leave out an `X` that says no more than the default, and `X | null` the `null`.
+    is_unknown: Vec<bool>,
 }
 
 impl Names {
@@ -95,7 +99,13 @@ impl Names {
             eager,
             unknown,
             read_only,
+            is_unknown: unknown_types(api),
         }
+    }
+
+    /// Whether `ty` is `unknown` to TypeScript: `unknown` itself, or a named type that is.
+    pub fn is_unknown(&self, ty: &Type) -> bool {
+        spells_unknown(ty, &self.is_unknown)
     }
 
     /// How the definition of type `index` is spelled: [`Direction::Read`] when the client only
@@ -153,7 +163,10 @@ impl Names {
                 self.push(out, value, prefix, direction);
                 out.push('>');
             }
-            Type::Nullable(inner) if is_unknown(inner) => out.push_str("unknown"),
+            // `unknown` already admits `null`.
+            Type::Nullable(inner) if self.is_unknown(inner) => {
+                self.push(out, inner, prefix, direction)
+            }
             Type::Nullable(inner) => {
                 self.push(out, inner, prefix, direction);
                 out.push_str(" | null");
@@ -172,7 +185,7 @@ impl Names {
     /// need parentheses as a list's item.
     fn is_alternatives(&self, ty: &Type, direction: Direction) -> bool {
         match ty {
-            Type::Nullable(inner) => !is_unknown(inner),
+            Type::Nullable(inner) => !self.is_unknown(inner),
             Type::Named(id) => direction == Direction::Read && self.unknown[id.0].is_some(),
             _ => false,
         }
@@ -189,12 +202,43 @@ impl Names {
     }
 }
 
-/// Whether `ty` is spelled `unknown` (which already admits `null`).
-fn is_unknown(ty: &Type) -> bool {
+/// Whether `ty` is `unknown` to TypeScript, given which named types are (`named`).
+fn spells_unknown(ty: &Type, named: &[bool]) -> bool {
     match ty {
         Type::Any => true,
-        Type::Nullable(inner) => is_unknown(inner),
+        Type::Nullable(inner) => spells_unknown(inner, named),
+        Type::Named(id) => named[id.0],
         _ => false,
+    }
+}
+
+/// By [`crate::ir::TypeId`]: whether the type is `unknown` to TypeScript. Aliases and unions
+/// refer to each other in any order, so the answer grows until it stops changing.
+fn unknown_types(api: &Api) -> Vec<bool> {
+    let mut named = vec![false; api.types.len()];
+    loop {
+        let mut changed = false;
+        for (index, def) in api.types.iter().enumerate() {
+            if named[index] {
+                continue;
+            }
+            let unknown = match &def.kind {
+                TypeKind::Alias(ty) => spells_unknown(ty, &named),
+                // No alternative at all is spelled `unknown` too (see `models.rs`).
+                TypeKind::Union(union) => {
+                    union.variants.is_empty()
+                        || union.variants.iter().any(|ty| spells_unknown(ty, &named))
+                }
+                TypeKind::Struct(_) | TypeKind::Enum(_) => false,
+            };
+            if unknown {
+                named[index] = true;
+                changed = true;
+            }
+        }
+        if !changed {
+            return named;
+        }
     }
 }
 
