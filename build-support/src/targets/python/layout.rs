@@ -25,6 +25,8 @@
 //! Strings and comments are never split: a logical line holding a comment is left as written,
 //! and a string literal is one token.
 
+use unicode_width::UnicodeWidthChar;
+
 /// The column ruff wraps at.
 pub const WIDTH: usize = 88;
 
@@ -140,27 +142,11 @@ fn relayout(logical: &str) -> Option<Vec<String>> {
     Some(lines)
 }
 
-/// The width of `line` in columns, as ruff measures it: East Asian wide and fullwidth
-/// characters take two.
+/// The width of `line` in columns, as ruff measures it: each character's Unicode width (East
+/// Asian wide and fullwidth characters take two, combining marks none).
 fn width(line: &str) -> usize {
     line.chars()
-        .map(|c| match u32::from(c) {
-            0x1100..=0x115F
-            | 0x2E80..=0x303E
-            | 0x3041..=0x33FF
-            | 0x3400..=0x4DBF
-            | 0x4E00..=0x9FFF
-            | 0xA000..=0xA4CF
-            | 0xAC00..=0xD7A3
-            | 0xF900..=0xFAFF
-            | 0xFE30..=0xFE4F
-            | 0xFF00..=0xFF60
-            | 0xFFE0..=0xFFE6
-            | 0x1F300..=0x1F64F
-            | 0x1F900..=0x1F9FF
-            | 0x20000..=0x3FFFD => 2,
-            _ => 1,
-        })
+        .map(|c| UnicodeWidthChar::width(c).unwrap_or(0))
         .sum()
 }
 

@@ -116,8 +116,9 @@ impl ParamView {
     }
 }
 
-/// Lines longer than this are wrapped, as black would.
-pub const LINE_LENGTH: usize = 88;
+/// Lines longer than this are wrapped where they are written (what is still longer,
+/// [`super::layout`] lays out afterwards).
+pub const LINE_LENGTH: usize = super::layout::WIDTH;
 
 /// `name(self, *, a: int) -> R:`, or one parameter a line when that is too long. `indent` is
 /// the body's indentation.
