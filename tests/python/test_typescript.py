@@ -273,12 +273,9 @@ def test_corpus_is_prettier_clean(corpus_folder: Path) -> None:
 
 
 # The flat config of the eslint gate: typescript-eslint's `strictTypeChecked`, each file typed by its folder's generated
-# tsconfig.json (the zones' index files, which no generated tsconfig holds, by ESLINT_DEFAULT_PROJECT).
-#
-# One rule is off: no-deprecated reports every use of a declaration marked `@deprecated`, and the generated code must use
-# what the spec deprecates: a deprecated operation's function calls its `…WithResponse` twin, and a deprecated schema is
-# the type of the properties and bodies that refer to it. The rule makes no exception for uses inside a declaration
-# that is deprecated itself.
+# tsconfig.json (the zones' index files, which no generated tsconfig holds, by ESLINT_DEFAULT_PROJECT). Every rule is on,
+# no-deprecated too: the generated code names what the spec deprecates by names that are not (see
+# test_editors_strike_through_what_the_spec_deprecates).
 ESLINT_CONFIG = """\
 // Written by tests/python/test_typescript.py.
 import {{ createRequire }} from "node:module";
@@ -298,7 +295,6 @@ export default tseslint.config({{
       tsconfigRootDir: {root},
     }},
   }},
-  rules: {{ "@typescript-eslint/no-deprecated": "off" }},
 }});
 """
 # The compiler options of the generated tsconfig.json, for the files outside every generated folder.
@@ -332,3 +328,23 @@ def test_corpus_is_eslint_strict_type_checked_clean(corpus_folder: Path) -> None
     (corpus_folder / "tsconfig.eslint.json").write_text(json.dumps(ESLINT_DEFAULT_PROJECT, indent=2))
     linted = run([ESLINT, "--max-warnings", "0", "."], cwd=corpus_folder, timeout=ESLINT_TIMEOUT)
     assert linted.returncode == 0, linted.stdout[:8000] + linted.stderr[-4000:]
+
+
+def test_editors_strike_through_what_the_spec_deprecates(tmp_path: Path) -> None:
+    """A deprecated operation's functions and methods and a deprecated schema's type are deprecated where a user names
+    them (tests/typescript/deprecations.ts marks the lines), as the TypeScript language service reports it to editors;
+    the generated code itself names only what is not (the eslint gate's `no-deprecated`)."""
+    generate(TS_TESTS / "specs" / "collisions.json", tmp_path / "collisions")
+    shutil.copy(TS_TESTS / "deprecations.ts", tmp_path)
+    (tmp_path / "package.json").write_text('{"type": "module"}\n')
+    config = write_project(tmp_path, "nodenext", ["deprecations.ts"])
+    checked = run([tsc(), "-p", config, "--pretty", "false"], cwd=tmp_path)
+    assert checked.returncode == 0, checked.stdout + checked.stderr
+    typescript = REPO_ROOT / "tests" / "tools" / "node_modules" / "typescript"
+    script = TS_TESTS / "deprecations.mjs"
+    reported = run(["node", script, typescript, config, tmp_path / "deprecations.ts"], cwd=tmp_path)
+    assert reported.returncode == 0, reported.stdout + reported.stderr
+    struck = {int(line.split(":", 1)[0]) for line in reported.stdout.splitlines()}
+    source = (TS_TESTS / "deprecations.ts").read_text(encoding="utf-8").splitlines()
+    marked = {number for number, line in enumerate(source, start=1) if line.endswith("// deprecated")}
+    assert struck == marked, reported.stdout

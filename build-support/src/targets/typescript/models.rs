@@ -15,8 +15,9 @@ use crate::ir::{
 };
 use crate::targets::constraints;
 
-/// Every declaration of `models.ts`, in type order.
-pub fn declarations(api: &Api, names: &Names) -> Vec<String> {
+/// Every declaration of `models.ts`, in type order; `exported` are the types' exported names
+/// (see `TypeNames` in `mod.rs`).
+pub fn declarations(api: &Api, names: &Names, exported: &[String]) -> Vec<String> {
     api.types
         .iter()
         .enumerate()
@@ -27,44 +28,61 @@ pub fn declarations(api: &Api, names: &Names) -> Vec<String> {
                 Some(_) => Direction::Sent,
                 None => names.direction_of(index),
             };
-            declaration(api, names, &names.names[index], def, direction)
+            let name = &names.names[index];
+            let mut out = String::with_capacity(256);
+            if is_deprecated(api, def) {
+                // Declared under the name the generated code uses, then exported under its own
+                // as a deprecated alias, with the doc it would have had.
+                let exported = &exported[index];
+                let note = format!(
+                    "The deprecated {{@link {exported}}}, under the name the generated code uses."
+                );
+                push_type_doc(&mut out, def, exported, &note, "");
+                push_declaration(&mut out, api, names, name, def, direction);
+                out.push('\n');
+                push_type_doc(&mut out, def, exported, "", "@deprecated");
+                print::push_alias(&mut out, &format!("export type {exported}"), name);
+            } else {
+                push_type_doc(&mut out, def, name, "", "");
+                push_declaration(&mut out, api, names, name, def, direction);
+            }
+            out
         })
         .collect()
 }
 
-/// The declaration of `def`, spelled for the way it travels (see [`Names::direction_of`]).
-fn declaration(
+/// Appends the declaration of `def` under `name`, spelled for the way it travels (see
+/// [`Names::direction_of`]).
+fn push_declaration(
+    out: &mut String,
     api: &Api,
     names: &Names,
     name: &str,
     def: &TypeDef,
     direction: Direction,
-) -> String {
-    let mut out = String::with_capacity(256);
-    push_type_doc(&mut out, api, def, name);
+) {
     match &def.kind {
-        TypeKind::Struct(model) => push_interface(&mut out, api, names, name, model, direction),
+        TypeKind::Struct(model) => push_interface(out, api, names, name, model, direction),
         TypeKind::Enum(values) => {
             let literals = values.values.iter().map(|value| match &value.value {
                 EnumLiteral::String(text) => escape::string_literal(text),
                 EnumLiteral::Integer(number) => number.to_string(),
             });
-            push_alternatives(&mut out, name, literals.collect(), "never");
+            push_alternatives(out, name, literals.collect(), "never");
         }
         // An alternative that is `unknown` makes the union `unknown`: the rest would be noise.
         TypeKind::Union(union) if union.variants.iter().any(|ty| names.is_unknown(ty)) => {
-            push_alternatives(&mut out, name, Vec::new(), "unknown")
+            push_alternatives(out, name, Vec::new(), "unknown")
         }
         TypeKind::Union(union) => {
             let variants = variants(api, names, union, direction);
-            push_alternatives(&mut out, name, variants, "unknown")
+            push_alternatives(out, name, variants, "unknown")
         }
         TypeKind::Alias(ty) => {
             let head = format!("export type {name}");
-            print::push_alias(&mut out, &head, &names.spell(ty, "", direction));
+            print::push_alias(out, &head, &names.spell(ty, "", direction));
         }
     }
-    out
 }
 
 /// `export type Name = A | B;`, broken as prettier breaks it; `empty` when there is none.
@@ -133,7 +151,8 @@ pub fn push_key(out: &mut String, key: &str) {
     }
 }
 
-fn push_type_doc(out: &mut String, api: &Api, def: &TypeDef, name: &str) {
+/// The doc comment of type `name`: its description and checks, then `note` and `tag`.
+fn push_type_doc(out: &mut String, def: &TypeDef, name: &str, note: &str, tag: &str) {
     let text = def.documentation(name).unwrap_or("");
     let checks = match &def.kind {
         TypeKind::Alias(ty) => constraints::summary(&def.constraints, ty)
@@ -141,18 +160,13 @@ fn push_type_doc(out: &mut String, api: &Api, def: &TypeDef, name: &str) {
             .unwrap_or_default(),
         _ => String::new(),
     };
-    let deprecated = if is_deprecated(api, def) {
-        "@deprecated"
-    } else {
-        ""
-    };
-    escape::push_doc(out, &[text, "", &checks, deprecated], "");
+    escape::push_doc(out, &[text, "", &checks, "", note, tag], "");
 }
 
 /// Whether a type is deprecated itself. A schema hoisted from a property (or a parameter, a
 /// body) is deprecated with that property, whose doc says so: others may share the type
 /// (`reason?: Reason` where only one `reason` is deprecated).
-fn is_deprecated(api: &Api, def: &TypeDef) -> bool {
+pub fn is_deprecated(api: &Api, def: &TypeDef) -> bool {
     match def.origin {
         TypeOrigin::Component => def.deprecated,
         TypeOrigin::Inline { .. } => false,

@@ -70,6 +70,11 @@ struct OperationNames {
     method_full: String,
     function: String,
     function_full: String,
+    /// For a deprecated operation, the function that sends its request (`getItemWithResponse_`,
+    /// not exported): both of its deprecated functions call it, so that the generated code uses
+    /// nothing deprecated (typescript-eslint's `no-deprecated`), and `…WithResponse` is exported
+    /// as a `@deprecated` alias of it.
+    request: Option<String>,
 }
 
 /// What one operation gives: two methods of the `API` class, two functions of `operations.ts`.
@@ -80,6 +85,7 @@ struct Emitted {
     plain_method: String,
     full_method: String,
     plain_function: String,
+    /// `…WithResponse`; for a deprecated operation, its alias and then the request's function.
     full_function: String,
 }
 
@@ -107,6 +113,16 @@ pub fn build(api: &Api, names: &Names) -> Operations {
         .iter()
         .map(|name| module.claim(name.clone()))
         .collect();
+    let requests: Vec<Option<String>> = api
+        .operations
+        .iter()
+        .zip(&functions_full)
+        .map(|(operation, name)| {
+            operation
+                .deprecated
+                .then(|| module.claim(format!("{name}_")))
+        })
+        .collect();
     let mut operations = Operations::default();
     let mut builder = Builder {
         api,
@@ -120,12 +136,14 @@ pub fn build(api: &Api, names: &Names) -> Operations {
         .into_iter()
         .zip(with_response)
         .zip(functions.into_iter().zip(functions_full))
+        .zip(requests)
         .map(
-            |((method, method_full), (function, function_full))| OperationNames {
+            |(((method, method_full), (function, function_full)), request)| OperationNames {
                 method,
                 method_full,
                 function,
                 function_full,
+                request,
             },
         );
     for (operation, names) in api.operations.iter().zip(named) {
@@ -207,8 +225,9 @@ impl Builder<'_> {
     }
 
     /// The operation's two functions of `operations.ts` (one resolving to the body, one to the
-    /// whole response; the first calls the second, which describes the request) and the two
-    /// methods of the `API` class that call them, with the same parameters but the client.
+    /// whole response; the first calls the second, which describes the request, or, deprecated,
+    /// both call a third that is not exported) and the two methods of the `API` class that call
+    /// them, with the same parameters but the client.
     fn emit(
         &mut self,
         operation: &Operation,
@@ -290,17 +309,33 @@ impl Builder<'_> {
             push_method_member(full, &names.method_full, &names.function_full);
         }
 
+        // The function that sends the request: `…WithResponse`, or the one both of a deprecated
+        // operation's functions call.
+        let request = names.request.as_ref().unwrap_or(&names.function_full);
         let plain = &mut emitted.plain_function;
         push_method_doc(plain, operation, "");
         let head = format!("export async function {}", names.function);
         print::push_signature(plain, "", &head, &function_args, &data);
-        let callee = format!("await {}", names.function_full);
+        let callee = format!("await {request}");
         print::push_assigned_call(plain, "  ", "const response = ", &callee, &call_args, ";");
         plain.push_str("  return response.data;\n}\n");
 
         let full = &mut emitted.full_function;
         escape::push_doc(full, &[&full_doc(&names.function), deprecated], "");
-        let head = format!("export function {}", names.function_full);
+        let head = match &names.request {
+            Some(request) => {
+                let head = format!("export const {}", names.function_full);
+                print::push_alias(full, &head, request);
+                full.push('\n');
+                let note = format!(
+                    "The request of the deprecated {{@link {}}} and {{@link {}}}, which call it.",
+                    names.function, names.function_full
+                );
+                escape::push_doc(full, &[&note], "");
+                format!("function {request}")
+            }
+            None => format!("export function {}", names.function_full),
+        };
         print::push_signature(full, "", &head, &function_args, &whole);
         // Body: the request, described to the transport.
         full.push_str("  return client.request(\n    {\n");
@@ -939,6 +974,31 @@ mod tests {
             "{}",
             operations.renamed[0]
         );
+    }
+
+    #[test]
+    fn a_deprecated_operations_functions_call_one_that_is_not_deprecated() {
+        let document = serde_json::json!({
+            "openapi": "3.0.3",
+            "info": { "title": "t", "version": "1" },
+            "paths": {
+                "/a": { "get": { "operationId": "get_a", "deprecated": true, "responses": { "204": { "description": "d" } } } },
+            },
+        });
+        let spec = Spec::from_text("t.json", document.to_string()).expect("the spec loads");
+        let operations = build(&spec.api, &Names::new(&spec.api, Vec::new()));
+        let [plain, full] = &operations.functions[..] else {
+            panic!("two functions: {:?}", operations.functions);
+        };
+        assert!(plain.contains(" * @deprecated\n */\nexport async function getA("));
+        assert!(plain.contains("const response = await getAWithResponse_(client, options);"));
+        assert!(full.starts_with(
+            "/**\n * {@link getA}, resolving to the whole response:\n \
+             * `status`, `headers` and the raw `body` beside `data`.\n * @deprecated\n */\n\
+             export const getAWithResponse = getAWithResponse_;\n\n"
+        ));
+        assert!(full.contains("\nfunction getAWithResponse_(\n"));
+        assert_eq!(full.matches("@deprecated").count(), 1);
     }
 
     #[test]
