@@ -61,7 +61,7 @@ def timed_calls(style: str, package: str, url: str, calls: int) -> float:
             for _ in range(calls):
                 await client.is_healthy()
             elapsed = time.perf_counter() - start
-            await importlib.import_module(f"{package}.http").clients.aclose()
+            await importlib.import_module(package).clients.aclose()
             return elapsed
 
         return asyncio.run(run_functions_async()) * 1000 / calls
