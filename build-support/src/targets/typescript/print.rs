@@ -262,12 +262,7 @@ pub fn push_signature(out: &mut String, indent: &str, head: &str, args: &[String
         return;
     }
     out.push_str("(\n");
-    for arg in args {
-        out.push_str(indent);
-        out.push_str("  ");
-        out.push_str(arg);
-        out.push_str(",\n");
-    }
+    push_one_a_line(out, indent, args);
     out.push_str(indent);
     out.push_str("): Promise<");
     if indent.len() + "): Promise<> {".len() + returns.len() <= WIDTH || is_simple(returns) {
@@ -297,6 +292,16 @@ pub fn push_signature(out: &mut String, indent: &str, head: &str, args: &[String
     out.push_str("> {\n");
 }
 
+/// `items` one a line, indented one level from `indent`, each with a trailing comma.
+fn push_one_a_line(out: &mut String, indent: &str, items: &[impl AsRef<str>]) {
+    for item in items {
+        out.push_str(indent);
+        out.push_str("  ");
+        out.push_str(item.as_ref());
+        out.push_str(",\n");
+    }
+}
+
 /// `{indent}{head}(args){tail}` and a newline: on one line when it fits, else one argument a
 /// line with a trailing comma.
 pub fn push_call(out: &mut String, indent: &str, head: &str, args: &[&str], tail: &str) {
@@ -308,12 +313,7 @@ pub fn push_call(out: &mut String, indent: &str, head: &str, args: &[&str], tail
         out.push_str(&flat_args);
     } else {
         out.push('\n');
-        for arg in args {
-            out.push_str(indent);
-            out.push_str("  ");
-            out.push_str(arg);
-            out.push_str(",\n");
-        }
+        push_one_a_line(out, indent, args);
         out.push_str(indent);
     }
     out.push(')');
